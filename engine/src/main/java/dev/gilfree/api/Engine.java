@@ -1,0 +1,113 @@
+package dev.gilfree.api;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
+import dev.gilfree.core.GilfreeException;
+import dev.gilfree.core.Layout;
+import dev.gilfree.core.NDArray;
+import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Reductions;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * The Java facade the Python package calls: creation, conversion and reductions, each one coarse call.
+ * Arguments are primitives, primitive arrays, strings and NDArrays, so both bridges pass them cheaply.
+ */
+public final class Engine {
+    private Engine() {}
+
+    public static Ufunc ufunc(String name) { return Ufunc.get(name); }
+
+    public static String[] ufuncNames() { return Ufunc.names(); }
+
+    public static NDArray zeros(long[] shape, String dtype) {
+        return NDArray.zeros(DType.of(dtype), shape);
+    }
+
+    public static NDArray full(long[] shape, double value, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        if (value != 0.0) fill(a, value);
+        return a;
+    }
+
+    /** C-ordered data (already flattened by the caller) as a new array of {@code dtype}. */
+    public static NDArray fromDoubles(double[] data, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(data.length, a);
+        if (a.dtype() == DType.FLOAT64) {
+            MemorySegment.copy(data, 0, a.segment(), ValueLayout.JAVA_DOUBLE_UNALIGNED, 0, data.length);
+        } else {
+            for (int i = 0; i < data.length; i++) Elements.setDouble(a.dtype(), a.segment(), (long) i * a.itemsize(), data[i]);
+        }
+        return a;
+    }
+
+    public static NDArray fromLongs(long[] data, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(data.length, a);
+        if (a.dtype() == DType.INT64) {
+            MemorySegment.copy(data, 0, a.segment(), ValueLayout.JAVA_LONG_UNALIGNED, 0, data.length);
+        } else {
+            for (int i = 0; i < data.length; i++) Elements.setLong(a.dtype(), a.segment(), (long) i * a.itemsize(), data[i]);
+        }
+        return a;
+    }
+
+    private static void checkCount(int n, NDArray a) {
+        if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + dev.gilfree.kernels.Iteration.pyShape(a.shape()));
+    }
+
+    /** {@code n} values start, start+step, ... as in np.arange (the caller computes n as NumPy does). */
+    public static NDArray arange(double start, double step, long n, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
+        MemorySegment s = a.segment();
+        DType t = a.dtype();
+        for (long i = 0; i < n; i++) Elements.setDouble(t, s, i * t.itemsize(), start + i * step);
+        return a;
+    }
+
+    public static NDArray arangeLong(long start, long step, long n, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
+        MemorySegment s = a.segment();
+        DType t = a.dtype();
+        for (long i = 0; i < n; i++) Elements.setLong(t, s, i * t.itemsize(), start + i * step);
+        return a;
+    }
+
+    public static NDArray astype(NDArray a, String dtype) { return Copy.astype(a, DType.of(dtype)); }
+
+    public static NDArray copy(NDArray a) { return Copy.astype(a, a.dtype()); }
+
+    /** Reshape of a C-contiguous array as a view; anything else gets a C-ordered copy first. */
+    public static NDArray reshape(NDArray a, long[] shape) {
+        if (Layout.size(shape) != a.size()) {
+            throw GilfreeException.value("cannot reshape array of size " + a.size() + " into shape " + dev.gilfree.kernels.Iteration.pyShape(shape));
+        }
+        NDArray src = a.isCContiguous() ? a : copy(a);
+        return src.view(new Layout(shape, Layout.cStrides(shape, src.itemsize()), src.offset()));
+    }
+
+    public static void fill(NDArray a, double value) {
+        a.checkWriteable();
+        Copy.into(scalar(a.dtype(), value), a);
+    }
+
+    private static NDArray scalar(DType t, double v) {
+        NDArray s = NDArray.zeros(t, new long[0]);
+        Elements.setDouble(t, s.segment(), 0, v);
+        return s;
+    }
+
+    /** Sum of all elements: float64 for floating input, int64 for integer and bool input (NumPy's defaults). */
+    public static double sumDouble(NDArray a) {
+        return a.dtype() == DType.FLOAT64 ? Reductions.sumFloat64(a) : Reductions.sumFloat64(Copy.astype(a, DType.FLOAT64));
+    }
+
+    public static long sumLong(NDArray a) { return Reductions.sumInt64(a); }
+
+    public static double mean(NDArray a) {
+        if (a.size() == 0) return Double.NaN;
+        return sumDouble(a) / a.size();
+    }
+}

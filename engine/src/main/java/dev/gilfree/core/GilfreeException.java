@@ -1,0 +1,30 @@
+package dev.gilfree.core;
+
+/**
+ * An error the Python package re-raises as the named Python exception type, with this message.
+ * The engine throws only these for bad input, so no Java stack trace reaches a Python user.
+ */
+public final class GilfreeException extends RuntimeException {
+    /** The Python exception class NumPy raises for the same mistake. */
+    public enum PyType { ValueError, TypeError, IndexError, MemoryError, ZeroDivisionError, FloatingPointError, OverflowError }
+
+    private final PyType pyType;
+
+    public GilfreeException(PyType pyType, String message) {
+        super(message, null, false, false); // no stack trace: it is a user error, and cheap to throw
+        this.pyType = pyType;
+    }
+
+    /** The Python exception type's name, e.g. "ValueError". */
+    public String pythonType() { return pyType.name(); }
+
+    public PyType pyType() { return pyType; }
+
+    public static GilfreeException value(String message) { return new GilfreeException(PyType.ValueError, message); }
+
+    public static GilfreeException type(String message) { return new GilfreeException(PyType.TypeError, message); }
+
+    public static GilfreeException index(String message) { return new GilfreeException(PyType.IndexError, message); }
+
+    public static GilfreeException memory(String message) { return new GilfreeException(PyType.MemoryError, message); }
+}

@@ -1,0 +1,145 @@
+package dev.gilfree.core;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * An n-dimensional view of typed elements in off-heap storage. Everything here is final: views get
+ * new NDArray objects, so a reader in another thread always sees a consistent dtype, shape and strides.
+ * Element values may of course be written concurrently (racy, as in NumPy, but always in bounds).
+ */
+public final class NDArray {
+    private final Storage storage;
+    private final DType dtype;
+    private final Layout layout;
+    private final boolean writeable;
+    private final NDArray base; // the array whose memory this view uses, or null when it owns its data
+    private final long size;
+    private final boolean cContiguous;
+
+    public NDArray(Storage storage, DType dtype, Layout layout, boolean writeable, NDArray base) {
+        this.storage = storage;
+        this.dtype = dtype;
+        this.layout = layout;
+        this.writeable = writeable;
+        this.base = base;
+        this.size = layout.size();
+        this.cContiguous = layout.isCContiguous(dtype.itemsize());
+        checkBounds();
+    }
+
+    /** A new C-contiguous, zero-filled array. */
+    public static NDArray zeros(DType dtype, long[] shape) {
+        long n = Layout.size(shape);
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(n, (long) dtype.itemsize());
+        } catch (ArithmeticException e) {
+            throw GilfreeException.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+        }
+        return new NDArray(Storage.allocate(bytes), dtype, Layout.contiguous(shape, dtype.itemsize()), true, null);
+    }
+
+    /** A view of the same memory with another layout (bounds are checked). */
+    public NDArray view(Layout newLayout) {
+        return new NDArray(storage, dtype, newLayout, writeable, base == null ? this : base);
+    }
+
+    // Every element of the view must lie inside the storage: a corrupt layout must never reach a kernel.
+    private void checkBounds() {
+        if (size == 0) return;
+        long lo = layout.offset(), hi = layout.offset();
+        long[] shape = layout.shape(), strides = layout.strides();
+        for (int i = 0; i < shape.length; i++) {
+            long extent = (shape[i] - 1) * strides[i];
+            if (extent < 0) lo += extent; else hi += extent;
+        }
+        if (lo < 0 || hi + dtype.itemsize() > storage.byteSize()) {
+            throw new IllegalStateException("layout " + layout + " reaches outside its " + storage.byteSize() + "-byte storage");
+        }
+    }
+
+    public Storage storage() { return storage; }
+
+    public MemorySegment segment() { return storage.segment(); }
+
+    public DType dtype() { return dtype; }
+
+    public String dtypeName() { return dtype.npName(); }
+
+    public Layout layout() { return layout; }
+
+    public long[] shape() { return layout.shape(); }
+
+    public long[] strides() { return layout.strides(); }
+
+    public long offset() { return layout.offset(); }
+
+    public int ndim() { return layout.ndim(); }
+
+    public long size() { return size; }
+
+    public int itemsize() { return dtype.itemsize(); }
+
+    public boolean isWriteable() { return writeable; }
+
+    public boolean isCContiguous() { return cContiguous; }
+
+    public boolean isFContiguous() { return layout.isFContiguous(dtype.itemsize()); }
+
+    public NDArray base() { return base; }
+
+    public boolean ownsData() { return base == null; }
+
+    /** Raises the ValueError NumPy raises when writing to a read-only array. */
+    public void checkWriteable() {
+        if (!writeable) throw GilfreeException.value("assignment destination is read-only");
+    }
+
+    /** Byte offset of the element at a (possibly negative) index tuple; IndexError when out of range. */
+    public long byteOffsetOf(long[] index) {
+        if (index.length != layout.ndim()) {
+            throw GilfreeException.index("too many indices for array: array is " + layout.ndim()
+                    + "-dimensional, but " + index.length + " were indexed");
+        }
+        long off = layout.offset();
+        for (int axis = 0; axis < index.length; axis++) {
+            long n = layout.dim(axis), i = index[axis];
+            if (i < -n || i >= n) {
+                throw GilfreeException.index("index " + i + " is out of bounds for axis " + axis + " with size " + n);
+            }
+            if (i < 0) i += n;
+            off += i * layout.stride(axis);
+        }
+        return off;
+    }
+
+    public double getDouble(long[] index) { return Elements.getDouble(dtype, segment(), byteOffsetOf(index)); }
+
+    public long getLong(long[] index) { return Elements.getLong(dtype, segment(), byteOffsetOf(index)); }
+
+    public void setDouble(long[] index, double v) {
+        checkWriteable();
+        Elements.setDouble(dtype, segment(), byteOffsetOf(index), v);
+    }
+
+    public void setLong(long[] index, long v) {
+        checkWriteable();
+        Elements.setLong(dtype, segment(), byteOffsetOf(index), v);
+    }
+
+    /** All elements in C order as doubles (for tolist and tests). */
+    public double[] toDoubleArray() {
+        double[] out = new double[Math.toIntExact(size)];
+        int[] k = {0};
+        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
+        return out;
+    }
+
+    /** All elements in C order as longs (for tolist and tests). */
+    public long[] toLongArray() {
+        long[] out = new long[Math.toIntExact(size)];
+        int[] k = {0};
+        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getLong(dtype, segment(), off));
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gilfree.core;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Off-heap bytes shared by an array and all its views. The segment comes from an automatic arena:
+ * it is freed only once no view (and no Java reference to the segment) is left, so a reader can never
+ * touch freed memory, and the garbage collector never moves it.
+ */
+public final class Storage {
+    /** Allocation alignment: a cache line, and a multiple of every SIMD register width. */
+    public static final long ALIGNMENT = 64;
+
+    private final MemorySegment segment;
+
+    private Storage(MemorySegment segment) {
+        this.segment = segment;
+    }
+
+    /** Fresh zero-filled memory; MemoryError (as NumPy) when it cannot be had. */
+    public static Storage allocate(long bytes) {
+        if (bytes < 0) throw GilfreeException.value("negative dimensions are not allowed");
+        try {
+            return new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+        } catch (OutOfMemoryError | IllegalArgumentException e) {
+            throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
+        }
+    }
+
+    /** Wraps memory the caller owns and keeps alive (no copy). */
+    public static Storage wrap(MemorySegment segment) {
+        return new Storage(segment);
+    }
+
+    public MemorySegment segment() { return segment; }
+
+    public long byteSize() { return segment.byteSize(); }
+
+    static String humanBytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? bytes + " B" : String.format("%.3g %s", v, units[u]);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gilfree.kernels;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
+import dev.gilfree.core.NDArray;
+import java.lang.foreign.MemorySegment;
+
+/** Copies (with broadcasting and dtype conversion) from one array into another of the broadcast shape. */
+public final class Copy {
+    private Copy() {}
+
+    public static void into(NDArray src, NDArray dst) {
+        long[] shape = dst.shape();
+        long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape), dst.strides()};
+        MemorySegment s = src.segment(), d = dst.segment();
+        DType st = src.dtype(), dt = dst.dtype();
+        int isz = dt.itemsize();
+        boolean sameType = st == dt;
+        boolean viaLong = st.isInteger() || st == DType.BOOL;
+        Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
+            if (sameType && str[0] == isz && str[1] == isz) {
+                MemorySegment.copy(s, off[0], d, off[1], n * isz);
+                return;
+            }
+            long so = off[0], doff = off[1];
+            for (long i = 0; i < n; i++, so += str[0], doff += str[1]) {
+                if (sameType) MemorySegment.copy(s, so, d, doff, isz);
+                else if (viaLong) Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
+                else Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
+            }
+        });
+    }
+
+    /** A new C-contiguous copy of {@code a} converted to {@code dtype}. */
+    public static NDArray astype(NDArray a, DType dtype) {
+        NDArray out = NDArray.zeros(dtype, a.shape());
+        into(a, out);
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.gilfree.kernels;
+
+import dev.gilfree.core.GilfreeException;
+import java.util.Arrays;
+
+/**
+ * Walks several operands of one (broadcast) shape together, calling a 1-D inner loop for each run of
+ * the innermost dimension. Dimensions that are contiguous for every operand are merged first, so a
+ * contiguous operation becomes one call over all its elements.
+ */
+public final class Iteration {
+    private Iteration() {}
+
+    /** The inner loop: {@code offsets[k]} is operand k's byte offset of the run's first element. */
+    @FunctionalInterface
+    public interface InnerLoop {
+        void run(long[] offsets, long[] strides, long n);
+    }
+
+    /** NumPy's broadcasting of shapes; ValueError naming the shapes when they do not broadcast. */
+    public static long[] broadcastShapes(long[]... shapes) {
+        int nd = 0;
+        for (long[] s : shapes) nd = Math.max(nd, s.length);
+        long[] out = new long[nd];
+        Arrays.fill(out, 1);
+        for (long[] s : shapes) {
+            for (int i = 0; i < s.length; i++) {
+                int axis = nd - s.length + i;
+                long d = s[i];
+                if (d == out[axis] || d == 1) continue;
+                if (out[axis] == 1) out[axis] = d;
+                else throw GilfreeException.value(mismatchMessage(shapes));
+            }
+        }
+        return out;
+    }
+
+    private static String mismatchMessage(long[]... shapes) {
+        StringBuilder sb = new StringBuilder("operands could not be broadcast together with shapes");
+        for (long[] s : shapes) sb.append(' ').append(pyShape(s));
+        return sb.toString();
+    }
+
+    /** A shape written as Python writes a tuple: (3,), (2, 3), (). */
+    public static String pyShape(long[] s) {
+        if (s.length == 1) return "(" + s[0] + ",)";
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < s.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(s[i]);
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Strides of an operand broadcast to {@code shape}: 0 along stretched or missing axes. */
+    public static long[] broadcastStrides(long[] opShape, long[] opStrides, long[] shape) {
+        long[] out = new long[shape.length];
+        int lead = shape.length - opShape.length;
+        for (int i = 0; i < opShape.length; i++) {
+            out[lead + i] = opShape[i] == 1 ? 0 : opStrides[i];
+        }
+        return out;
+    }
+
+    /** Runs {@code loop} over every element of {@code shape}; strides[k] are operand k's broadcast strides. */
+    public static void run(long[] shape, long[][] strides, long[] offsets, InnerLoop loop) {
+        int nops = strides.length;
+        // Drop size-1 axes, then merge axis pairs that are contiguous for every operand.
+        int[] keep = new int[shape.length];
+        int nd = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 0) return;
+            if (shape[i] != 1) keep[nd++] = i;
+        }
+        long[] sh = new long[nd];
+        long[][] st = new long[nops][nd];
+        for (int j = 0; j < nd; j++) {
+            sh[j] = shape[keep[j]];
+            for (int k = 0; k < nops; k++) st[k][j] = strides[k][keep[j]];
+        }
+        int m = 0;
+        for (int j = 0; j < nd; j++) {
+            if (m > 0 && mergeable(sh, st, m - 1, j)) {
+                for (int k = 0; k < nops; k++) st[k][m - 1] = st[k][j];
+                sh[m - 1] *= sh[j];
+            } else {
+                sh[m] = sh[j];
+                for (int k = 0; k < nops; k++) st[k][m] = st[k][j];
+                m++;
+            }
+        }
+        long[] off = offsets.clone();
+        if (m == 0) {
+            loop.run(off, new long[nops], 1);
+            return;
+        }
+        long inner = sh[m - 1];
+        long[] innerStrides = new long[nops];
+        for (int k = 0; k < nops; k++) innerStrides[k] = st[k][m - 1];
+        if (m == 1) {
+            loop.run(off, innerStrides, inner);
+            return;
+        }
+        long[] idx = new long[m - 1];
+        long[] cur = off.clone();
+        while (true) {
+            System.arraycopy(off, 0, cur, 0, nops);
+            loop.run(cur, innerStrides, inner);
+            int axis = m - 2;
+            for (; axis >= 0; axis--) {
+                for (int k = 0; k < nops; k++) off[k] += st[k][axis];
+                if (++idx[axis] < sh[axis]) break;
+                for (int k = 0; k < nops; k++) off[k] -= st[k][axis] * sh[axis];
+                idx[axis] = 0;
+            }
+            if (axis < 0) return;
+        }
+    }
+
+    // Axis a (outer) and b (inner) can become one axis when stepping a equals stepping over all of b.
+    private static boolean mergeable(long[] sh, long[][] st, int a, int b) {
+        for (long[] s : st) {
+            if (s[a] != s[b] * sh[b]) return false;
+        }
+        return true;
+    }
+}
