@@ -26,7 +26,9 @@ mkdir -p "$GILFREE_BUILD"
   # jep compiles its native library and jar with the JDK in JAVA_HOME: it must be the JDK we run on.
   JAVA_HOME=$GILFREE_JAVA_HOME PATH="$GILFREE_JAVA_HOME/bin:$PATH" \
     "$GILFREE_VENV/bin/pip" install --no-cache-dir "jep==$jep_version" -r "$req_c"
-  "$GILFREE_VENV/bin/pip" install --no-cache-dir --target "$GILFREE_GRAALPY_SITE" -r "$req_g"
+  # GraalPy cannot load CPython extension modules: take pure-Python wheels only, for GraalPy's Python 3.12.
+  "$GILFREE_VENV/bin/pip" install --no-cache-dir --target "$GILFREE_GRAALPY_SITE" --only-binary=:all: \
+    --platform any --implementation py --python-version 3.12 -r "$req_g"
 } >"$log" 2>&1 || { cat "$log" >&2; gf_die "Python environment set-up failed (log above, also in $log)"; }
 
 site=$("$GILFREE_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')

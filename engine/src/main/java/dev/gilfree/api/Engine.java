@@ -27,7 +27,7 @@ public final class Engine {
 
     public static NDArray full(long[] shape, double value, String dtype) {
         NDArray a = NDArray.zeros(DType.of(dtype), shape);
-        if (value != 0.0) fill(a, value);
+        if (Double.doubleToRawLongBits(value) != 0L) fill(a, value); // -0.0 must be written too
         return a;
     }
 

@@ -59,7 +59,7 @@ public final class Ufunc {
     public NDArray call1(NDArray a, NDArray out) {
         if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
         DType t = loopType(unary.floatOnly() ? Promotion.promote(a.dtype(), DType.FLOAT64) : a.dtype());
-        NDArray res = prepareOut(out, a.shape(), t);
+        NDArray res = prepareOut(out, resultShape(out, a.shape()), t, a, a);
         Elementwise.unary(unary, cast(a, t), res);
         return finish(res, out);
     }
@@ -91,8 +91,7 @@ public final class Ufunc {
 
     private NDArray binaryLoop(NDArray a, NDArray b, DType resultType, NDArray out) {
         DType t = loopType(binary.floatOnly() ? Promotion.promote(resultType, DType.FLOAT64) : resultType);
-        long[] shape = Iteration.broadcastShapes(a.shape(), b.shape());
-        NDArray res = prepareOut(out, shape, t);
+        NDArray res = prepareOut(out, resultShape(out, a.shape(), b.shape()), t, a, b);
         Elementwise.binary(binary, cast(a, t), cast(b, t), res);
         return finish(res, out);
     }
@@ -109,20 +108,31 @@ public final class Ufunc {
         return a.dtype() == t ? a : Copy.astype(a, t);
     }
 
-    // Checks out= as NumPy does and returns where the loop writes: out itself, or a temporary when out's
-    // dtype differs from the loop's (copied over in finish).
-    private NDArray prepareOut(NDArray out, long[] shape, DType t) {
-        if (out == null) return NDArray.zeros(t, shape);
-        out.checkWriteable();
+    // The inputs broadcast together (and with out=, which may be larger, as in NumPy) to the result shape.
+    private static long[] resultShape(NDArray out, long[]... inputs) {
+        if (out == null) return Iteration.broadcastShapes(inputs);
+        long[][] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = out.shape();
+        long[] shape = Iteration.broadcastShapes(all);
         if (!java.util.Arrays.equals(out.shape(), shape)) {
             throw GilfreeException.value("non-broadcastable output operand with shape " + Iteration.pyShape(out.shape())
                     + " doesn't match the broadcast shape " + Iteration.pyShape(shape));
         }
+        return shape;
+    }
+
+    // Checks out= as NumPy does and returns where the loop writes: out itself, or a temporary when out's
+    // dtype differs from the loop's or out overlaps an input other than element for element (copied over
+    // in finish, so the result is as if the inputs had been read before anything was written).
+    private NDArray prepareOut(NDArray out, long[] shape, DType t, NDArray a, NDArray b) {
+        if (out == null) return NDArray.zeros(t, shape);
+        out.checkWriteable();
         if (!Casting.SAME_KIND.allows(t, out.dtype())) {
             throw GilfreeException.type("Cannot cast ufunc '" + name + "' output from dtype('" + t.npName()
                     + "') to dtype('" + out.dtype().npName() + "') with casting rule 'same_kind'");
         }
-        return out.dtype() == t ? out : NDArray.zeros(t, shape);
+        boolean direct = out.dtype() == t && !out.overlapsOtherwise(a) && !out.overlapsOtherwise(b);
+        return direct ? out : NDArray.zeros(t, shape);
     }
 
     private static NDArray finish(NDArray res, NDArray out) {

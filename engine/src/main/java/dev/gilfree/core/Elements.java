@@ -61,7 +61,7 @@ public final class Elements {
     }
 
     private static double unsignedToDouble(long v) {
-        double d = (double) (v >>> 1) * 2.0;
-        return d + (v & 1);
+        // halve with the low bit kept sticky, so the one rounding happens in the conversion
+        return v >= 0 ? (double) v : (double) ((v >>> 1) | (v & 1)) * 2.0;
     }
 }

@@ -44,6 +44,13 @@ public record Layout(long[] shape, long[] strides, long offset) {
 
     public int ndim() { return shape.length; }
 
+    private boolean isEmpty() {
+        for (long d : shape) {
+            if (d == 0) return true;
+        }
+        return false;
+    }
+
     public long size() { return size(shape); }
 
     // Accessors hand out copies so callers cannot change a layout in place.
@@ -56,9 +63,9 @@ public record Layout(long[] shape, long[] strides, long offset) {
     long stride(int axis) { return strides[axis]; }
 
     public boolean isCContiguous(int itemsize) {
+        if (isEmpty()) return true; // NumPy: an array with no elements is contiguous both ways
         long expected = itemsize;
         for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] == 0) return true;
             if (shape[i] != 1 && strides[i] != expected) return false;
             expected *= shape[i];
         }
@@ -66,9 +73,9 @@ public record Layout(long[] shape, long[] strides, long offset) {
     }
 
     public boolean isFContiguous(int itemsize) {
+        if (isEmpty()) return true;
         long expected = itemsize;
         for (int i = 0; i < shape.length; i++) {
-            if (shape[i] == 0) return true;
             if (shape[i] != 1 && strides[i] != expected) return false;
             expected *= shape[i];
         }

@@ -49,11 +49,17 @@ public final class NDArray {
         if (size == 0) return;
         long lo = layout.offset(), hi = layout.offset();
         long[] shape = layout.shape(), strides = layout.strides();
-        for (int i = 0; i < shape.length; i++) {
-            long extent = (shape[i] - 1) * strides[i];
-            if (extent < 0) lo += extent; else hi += extent;
+        boolean overflow = false;
+        try {
+            for (int i = 0; i < shape.length; i++) {
+                long extent = Math.multiplyExact(shape[i] - 1, strides[i]);
+                if (extent < 0) lo = Math.addExact(lo, extent); else hi = Math.addExact(hi, extent);
+            }
+            hi = Math.addExact(hi, dtype.itemsize());
+        } catch (ArithmeticException e) {
+            overflow = true;
         }
-        if (lo < 0 || hi + dtype.itemsize() > storage.byteSize()) {
+        if (overflow || lo < 0 || hi > storage.byteSize()) {
             throw new IllegalStateException("layout " + layout + " reaches outside its " + storage.byteSize() + "-byte storage");
         }
     }
@@ -90,6 +96,34 @@ public final class NDArray {
 
     public boolean ownsData() { return base == null; }
 
+    /** True when both views may touch the same bytes (same storage, overlapping byte ranges). */
+    public boolean mayShareMemory(NDArray o) {
+        if (storage != o.storage || size == 0 || o.size == 0) return false;
+        return byteLow() < o.byteHigh() && o.byteLow() < byteHigh();
+    }
+
+    /**
+     * True when {@code o} shares memory with this view other than element for element (same layout and
+     * dtype): writing this view while reading {@code o} in one pass would then read overwritten data.
+     */
+    public boolean overlapsOtherwise(NDArray o) {
+        return mayShareMemory(o) && !(dtype == o.dtype && layout.equals(o.layout));
+    }
+
+    private long byteLow() {
+        long lo = layout.offset();
+        long[] shape = layout.shape(), strides = layout.strides();
+        for (int i = 0; i < shape.length; i++) if (strides[i] < 0) lo += (shape[i] - 1) * strides[i];
+        return lo;
+    }
+
+    private long byteHigh() {
+        long hi = layout.offset() + dtype.itemsize();
+        long[] shape = layout.shape(), strides = layout.strides();
+        for (int i = 0; i < shape.length; i++) if (strides[i] > 0) hi += (shape[i] - 1) * strides[i];
+        return hi;
+    }
+
     /** Raises the ValueError NumPy raises when writing to a read-only array. */
     public void checkWriteable() {
         if (!writeable) throw GilfreeException.value("assignment destination is read-only");
@@ -97,7 +131,10 @@ public final class NDArray {
 
     /** Byte offset of the element at a (possibly negative) index tuple; IndexError when out of range. */
     public long byteOffsetOf(long[] index) {
-        if (index.length != layout.ndim()) {
+        if (index.length < layout.ndim()) {
+            throw GilfreeException.index("expected " + layout.ndim() + " indices for a single element, got " + index.length);
+        }
+        if (index.length > layout.ndim()) {
             throw GilfreeException.index("too many indices for array: array is " + layout.ndim()
                     + "-dimensional, but " + index.length + " were indexed");
         }

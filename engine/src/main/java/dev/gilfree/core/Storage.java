@@ -45,6 +45,6 @@ public final class Storage {
             v /= 1024;
             u++;
         }
-        return u == 0 ? bytes + " B" : String.format("%.3g %s", v, units[u]);
+        return u == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.3g %s", v, units[u]);
     }
 }

@@ -41,7 +41,7 @@ public final class Iteration {
         return sb.toString();
     }
 
-    /** A shape written as Python writes a tuple: (3,), (2, 3), (). */
+    /** A shape as NumPy writes it in error messages: (3,), (2,3), (). */
     public static String pyShape(long[] s) {
         if (s.length == 1) return "(" + s[0] + ",)";
         StringBuilder sb = new StringBuilder("(");

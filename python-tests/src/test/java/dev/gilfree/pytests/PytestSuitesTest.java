@@ -1,0 +1,31 @@
+package dev.gilfree.pytests;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The pytest suites in python-tests/suites, run on every runtime; each pytest case shows up as its own
+ * JUnit test (grouped by test module) in Surefire's reports, and any failure fails the Maven build.
+ */
+class PytestSuitesTest {
+    private static final List<String> RUNTIMES =
+            Arrays.asList(System.getProperty("gilfree.runtimes", "graalpy,cpython").split(","));
+
+    private static Stream<DynamicNode> suites(String runtime, String label, List<String> args) throws Exception {
+        if (!RUNTIMES.contains(runtime)) return Stream.empty();
+        return JUnitXmlCases.toDynamicTests(PytestRun.run(runtime, label, args));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> graalpy() throws Exception {
+        return suites("graalpy", "graalpy", List.of());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> cpython() throws Exception {
+        return suites("cpython", "cpython", List.of());
+    }
+}
