@@ -1,0 +1,40 @@
+"""Per-call latency of small operations (the per-call overhead of crossing into the engine).
+
+    ./gilfree benchmarks/call_latency.py [--runtime cpython first]
+Prints the median over several timed batches, after a warm-up long enough for the JIT.
+"""
+import statistics
+import sys
+import time
+
+import gilfree as gf
+
+
+def per_call(fn, calls, batches=7):
+    times = []
+    for _ in range(batches):
+        t = time.perf_counter()
+        for _ in range(calls):
+            fn()
+        times.append((time.perf_counter() - t) / calls)
+    return statistics.median(times)
+
+
+def main():
+    warm = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+    for n in (8, 1000):
+        x = gf.arange(float(n))
+        y = gf.arange(float(n))
+        o = gf.empty(n)
+        cases = {
+            f"gf.add(x, y) [{n}]": lambda: gf.add(x, y),
+            f"gf.add(x, y, out=o) [{n}]": lambda: gf.add(x, y, out=o),
+            f"x + 1.0 [{n}]": lambda: x + 1.0,
+        }
+        for name, fn in cases.items():
+            per_call(fn, warm // 7, 7)  # warm-up
+            print(f"{gf.runtime:8s} {name:28s} {per_call(fn, 20_000) * 1e6:8.2f} us/call")
+
+
+if __name__ == "__main__":
+    main()
