@@ -3,8 +3,9 @@
 
 GILFREE_ROOT=${GILFREE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 GILFREE_BUILD="$GILFREE_ROOT/build"
-GILFREE_VENV="$GILFREE_BUILD/venv"
-GILFREE_GRAALPY_SITE="$GILFREE_BUILD/graalpy-site"
+# Overridable so several work trees of one machine can share one environment.
+GILFREE_VENV=${GILFREE_VENV:-$GILFREE_BUILD/venv}
+GILFREE_GRAALPY_SITE=${GILFREE_GRAALPY_SITE:-$GILFREE_BUILD/graalpy-site}
 GILFREE_MIN_JAVA=25
 
 gf_die() { echo "gilfree: $*" >&2; exit 2; }
