@@ -54,6 +54,16 @@ public final class Engine {
         return a;
     }
 
+    /** C-ordered complex data as interleaved (real, imaginary) pairs. */
+    public static NDArray fromComplex(double[] interleaved, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(interleaved.length / 2, a);
+        for (int i = 0; i < interleaved.length / 2; i++) {
+            Elements.setComplex(a.dtype(), a.segment(), (long) i * a.itemsize(), interleaved[2 * i], interleaved[2 * i + 1]);
+        }
+        return a;
+    }
+
     private static void checkCount(int n, NDArray a) {
         if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + dev.gilfree.kernels.Iteration.pyShape(a.shape()));
     }
