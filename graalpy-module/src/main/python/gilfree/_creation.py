@@ -299,7 +299,20 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         return _wrap(_call(_E.arangeLong, start, step, n, dt.name), (n,))
     if dt.kind == "c":
         return asarray([start + i * step for i in range(n)], dtype=dt)
+    if dt.kind in "biu":
+        # NumPy computes the first two values in the result dtype and repeats their difference
+        first = int(start)
+        delta = int(start + step) - first
+        return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
     start, step = float(start), float(step)
+    if dt.name in ("float32", "complex64"):
+        import struct
+
+        def f32(v):
+            return struct.unpack("f", struct.pack("f", v))[0]
+        s0 = f32(start)
+        d = f32(f32(start + step) - s0)
+        return _from_flat(([s0] if n else []) + [f32(s0 + f32(i * d)) for i in range(1, n)], (n,), dt)
     delta = (start + step) - start
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 

@@ -130,7 +130,10 @@ class generic:
         return self._python_type(self)
 
     def __repr__(self):
-        return f"np.{type(self).__name__}({_scalar_text(self)})"
+        text = _scalar_text(self)
+        if text.startswith("("):
+            text = text[1:-1]
+        return f"np.{type(self).__name__}({text})"
 
     def __str__(self):
         return _scalar_text(self)

@@ -117,6 +117,8 @@ def expand_dims(a, axis):
 
 def squeeze(a, axis=None):
     a = _arr(a)
+    if a.ndim == 0 and axis in (0, -1, (0,), (-1,)):
+        axis = None
     if axis is None:
         keep = [i for i, d in enumerate(a.shape) if d != 1]
     else:
@@ -352,12 +354,14 @@ def roll(a, shift, axis=None):
 def repeat(a, repeats, axis=None):
     from ._creation import asarray
     a = _arr(a)
-    if axis is None:
+    if axis is None or a.ndim == 0 and axis in (0, -1):
         a = ravel(a)
         axis = 0
     axis = normalize_axis(axis, a.ndim)
     n = a.shape[axis]
     reps = asarray(repeats)
+    if reps.size == 0 and reps.dtype.kind == "f":
+        reps = reps.astype("int64")
     if reps.dtype.kind not in "biu":
         raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'")
     reps = reps.tolist()
@@ -446,11 +450,13 @@ def _pairs(x, ndim, name, ints=True):
 def take(a, indices, axis=None, out=None, mode="raise"):
     from ._creation import asarray
     a = _arr(a)
-    if axis is None:
+    if axis is None or a.ndim == 0 and axis in (0, -1):
         a = ravel(a)
         axis = 0
     axis = normalize_axis(axis, a.ndim)
     ind = asarray(indices)
+    if ind.size == 0 and ind.dtype.kind == "f":
+        ind = ind.astype("int64")
     if ind.dtype.kind not in "iu" and not (ind.dtype.kind == "b" and ind.size == 0):
         if ind.dtype.kind == "b":
             ind = ind.astype("int64")
@@ -486,6 +492,8 @@ def put(a, ind, v, mode="raise"):
     if vals.size == 0:
         return
     n = a.size
+    if n == 0:
+        raise IndexError("cannot replace elements of an empty array")
     if mode == "wrap":
         idx = [i % n for i in idx]
     elif mode == "clip":
@@ -526,7 +534,7 @@ def compress(condition, a, axis=None, out=None):
     cond = asarray(condition)
     if cond.ndim != 1:
         raise ValueError("condition must be a 1-d array")
-    if axis is None:
+    if axis is None or a.ndim == 0 and axis in (0, -1):
         a = ravel(a)
         axis = 0
     axis = normalize_axis(axis, a.ndim)

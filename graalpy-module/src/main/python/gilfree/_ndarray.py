@@ -211,10 +211,7 @@ class ndarray:
         if self.ndim != 0 and self.size != 1:
             raise TypeError("only length-1 arrays can be converted to Python scalars")
         if self.ndim != 0:
-            import warnings
-            warnings.warn("Conversion of an array with ndim > 0 to a scalar is deprecated, and will error in "
-                          "future. Ensure you extract a single element from your array before performing this "
-                          "operation. (Deprecated NumPy 1.25.)", DeprecationWarning, stacklevel=3)
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
         v = self._flat_list()[0]
         if isinstance(v, complex) and conv is not complex:
             raise TypeError(f"{conv.__name__}() argument must be a string or a real number, not 'complex'")
@@ -239,7 +236,7 @@ class ndarray:
         return builtins.bool(self._flat_list()[0])
 
     def __index__(self):
-        if self.ndim != 0 or self.dtype.kind not in _INT_KINDS:
+        if self.ndim != 0 or self.dtype.kind not in ("i", "u"):
             raise TypeError("only integer scalar arrays can be converted to a scalar index")
         return int(self._flat_list()[0])
 

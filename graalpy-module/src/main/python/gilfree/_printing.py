@@ -54,12 +54,12 @@ def _scientific(x, precision, is32):
 
 
 def float_text(x, is32=False):
-    """str() of a NumPy float scalar: positional for 1e-4 <= |x| < 1e16, else scientific."""
+    """str() of a NumPy float scalar: positional for 1e-4 <= |x| < 1e16 (float32: 1e6), else scientific."""
     if math.isnan(x):
         return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
-    if x == 0 or 1e-4 <= abs(x) < 1e16:
+    if x == 0 or 1e-4 <= abs(x) < (1e6 if is32 else 1e16):
         sign, ip, fp = _positional(x, None, is32)
         return f"{sign}{ip}.{fp or '0'}"
     sign, first, rest, exp = _scientific(x, None, is32)

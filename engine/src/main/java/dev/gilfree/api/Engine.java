@@ -73,7 +73,7 @@ public final class Engine {
         NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
         MemorySegment s = a.segment();
         DType t = a.dtype();
-        for (long i = 0; i < n; i++) Elements.setDouble(t, s, i * t.itemsize(), start + i * step);
+        for (long i = 0; i < n; i++) Elements.setDouble(t, s, i * t.itemsize(), i == 0 ? start : start + i * step);
         return a;
     }
 

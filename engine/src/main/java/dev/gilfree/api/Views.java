@@ -95,9 +95,9 @@ public final class Views {
         long[] rev = new long[nd];
         for (int i = 0; i < nd; i++) rev[i] = shape[nd - 1 - i];
         NDArray c = NDArray.zeros(a.dtype(), rev);
-        int[] axes = new int[nd];
-        for (int i = 0; i < nd; i++) axes[i] = nd - 1 - i;
-        NDArray f = permute(c, axes);
+        long[] cs = c.strides(), fs = new long[nd];
+        for (int i = 0; i < nd; i++) fs[i] = cs[nd - 1 - i];
+        NDArray f = new NDArray(c.storage(), a.dtype(), new Layout(shape, fs, 0), true, null);
         Copy.into(a, f);
         return f;
     }
