@@ -38,7 +38,9 @@ def result_type(*arrays_and_dtypes):
         raise ValueError("at least one array or dtype is required")
     strong, weak = None, []
     for x in arrays_and_dtypes:
-        if isinstance(x, _generic):
+        if isinstance(x, type):
+            dt = _dtype(x)
+        elif isinstance(x, _generic):
             dt = x.dtype
         elif not isinstance(x, (builtins.bool, int, float, complex)) or isinstance(x, _dtype):
             dt = getattr(x, "dtype", None)
@@ -77,7 +79,7 @@ class iinfo:
     """Machine limits of an integer dtype (np.iinfo)."""
 
     def __init__(self, int_type):
-        dt = _dtype(getattr(int_type, "dtype", int_type))
+        dt = _dtype(int_type if isinstance(int_type, type) else getattr(int_type, "dtype", int_type))
         if dt.kind not in "iu":
             raise ValueError(f"Invalid integer data type '{dt.kind}'.")
         self.dtype = dt
@@ -103,7 +105,7 @@ class finfo:
     }
 
     def __init__(self, dtype):
-        dt = _dtype(getattr(dtype, "dtype", dtype)) if not isinstance(dtype, float) else _dtype("float64")
+        dt = _dtype(dtype if isinstance(dtype, type) else getattr(dtype, "dtype", dtype))
         if dt.kind not in "fc":
             raise ValueError(f"data type {dt.type!r} not inexact")
         name = {"complex64": "float32", "complex128": "float64"}.get(dt.name, dt.name)
