@@ -112,6 +112,8 @@ def _from_flat(flat, shape, dt):
                     raise ValueError("cannot convert float NaN to integer" if math.isnan(v)
                                      else "cannot convert float infinity to integer")
                 v = builtins.bool(v) if dt.kind == "b" else int(v)
+                if not -(1 << 63) <= v < (1 << 64 if name == "uint64" else 1 << 63):
+                    raise OverflowError("Python int too large to convert to C long")
             elif dt.kind == "b":
                 v = builtins.bool(v)
             else:
