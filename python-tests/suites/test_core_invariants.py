@@ -11,7 +11,7 @@ from core_support import DTYPES, arrays, nest
 from _core_print_cases import CASES
 
 # GraalPy interprets hypothesis itself slowly: fewer examples there keep the suite under a minute.
-FAST = settings(max_examples=250 if gf.runtime == "cpython" else 25, deadline=None,
+FAST = settings(max_examples=250 if gf.runtime == "cpython" else 15, deadline=None,
                 suppress_health_check=list(HealthCheck))
 
 
@@ -24,12 +24,12 @@ def ref_basic(data, shape, key):
     consumed = sum(1 for k in key if k is not None and k is not Ellipsis)
     if sum(1 for k in key if k is Ellipsis) > 1 or consumed > len(shape):
         raise IndexError
+    scalar = all(isinstance(k, int) for k in key) and len(key) == len(shape)
     if Ellipsis in key:
         i = key.index(Ellipsis)
         key = key[:i] + (slice(None),) * (len(shape) - consumed) + key[i + 1:]
     else:
         key = key + (slice(None),) * (len(shape) - consumed)
-    scalar = all(isinstance(k, int) for k in key) and Ellipsis not in key
 
     def rec(node, dims, ks):
         if not ks:

@@ -14,7 +14,7 @@ import gilfree as gf
 from core_support import DTYPES, arrays, differential, make, np, shapes
 
 pytestmark = pytest.mark.skipif(np is None, reason="needs NumPy as the oracle")
-FAST = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 if np is not None:
