@@ -91,7 +91,7 @@ def test_basic_indexing_matches_nested_list_reference(spec, key):
     r = a[key]
     if scalar:
         assert not isinstance(r, gf.ndarray) and r.dtype.name == dt
-        assert r.item() == expected if dt not in ("float32", "float64") or not math.isnan(expected) else True
+        assert r.item() == expected
         return
     assert isinstance(r, gf.ndarray) and r.dtype.name == dt
     assert r.tolist() == expected
@@ -204,7 +204,7 @@ def test_take_put_nonzero_compress():
     b = a.copy()
     gf.put(b, [0, 11], [-1, -2])
     assert b.ravel().tolist()[0] == -1 and b.ravel().tolist()[-1] == -2
-    r, c = gf.nonzero(a > 6) if hasattr(a, "__gt__") and False else gf.nonzero(gf.asarray([[0, 1], [2, 0]]))
+    r, c = gf.nonzero(gf.asarray([[0, 1], [2, 0]]))
     assert r.tolist() == [0, 1] and c.tolist() == [1, 0] and r.dtype.name == "int64"
     assert gf.compress([True, False, True], a, axis=0).tolist() == [[0, 1, 2, 3], [8, 9, 10, 11]]
     with pytest.raises(ValueError):
@@ -225,11 +225,12 @@ def test_manipulation_invariants(spec, data):
     a = gf.asarray(nested, dtype=dt)
     flat = _flat(nested, len(shape))
     assert a.ravel().tolist() == flat and a.flatten().tolist() == flat
-    assert a.reshape(-1).tolist() == flat if a.size or True else True
+    assert a.reshape(-1).tolist() == flat
     assert a.T.shape == shape[::-1]
     assert a.T.T.tolist() == a.tolist()
     if len(shape) == 2:
-        assert a.T.tolist() == _transpose2(nested) if shape[0] and shape[1] else True
+        if shape[0] and shape[1]:
+            assert a.T.tolist() == _transpose2(nested)
         assert a.T.flags.f_contiguous and a.T.base is a
         assert gf.ascontiguousarray(a.T).flags.c_contiguous
     if shape:
@@ -262,7 +263,8 @@ def test_reshape_views_and_copies():
     t = a.transpose(2, 0, 1)
     r = t.reshape(4, 6)  # not expressible with strides: a copy
     assert r.tolist() == [[0, 4, 8, 12, 16, 20], [1, 5, 9, 13, 17, 21], [2, 6, 10, 14, 18, 22], [3, 7, 11, 15, 19, 23]]
-    assert gf.reshape(a, (4, 6), order="F").tolist()[0] == [0, 8, 4, 16, 12, 20][:1] + [8, 4, 16, 12, 20][:5] or True
+    assert gf.reshape(a, (4, 6), order="F").tolist()[0] == [0, 8, 5, 2, 10, 7]  # NumPy's value
+    assert gf.ravel(a.T, order="F").tolist()[:5] == [0, 1, 2, 3, 4]
     with pytest.raises(ValueError):
         a.reshape(-1, -1)
     assert a[:, 1].reshape(2, 2, 2).tolist() == [[[4, 5], [6, 7]], [[16, 17], [18, 19]]]
