@@ -177,8 +177,33 @@ def _advanced(a, items):
     return view, idx, k, orig_axes, bshape, perm
 
 
+def _element(a, key):
+    """a[i, j, ...] for a full tuple of Python ints on a real dtype: one engine call, or None."""
+    idx = key if type(key) is tuple else (key,)
+    if len(idx) != a.ndim or not all(type(i) is int for i in idx):
+        return None
+    dt = a.dtype
+    kind = dt.kind
+    if kind == "c" or not all(_LMIN <= i <= _LMAX for i in idx):
+        return None
+    from ._ndarray import _call
+    from ._dtypes import scalar
+    if kind == "f":
+        return scalar(dt.name, float(_call(a._j.getDouble, list(idx))))
+    v = int(_call(a._j.getLong, list(idx)))
+    if kind == "b":
+        return scalar("bool", v != 0)
+    if kind == "u" and v < 0:
+        v += 1 << 64
+    return scalar(dt.name, v)
+
+
 def getitem(a, key):
     from ._ndarray import _call, _wrap
+    if type(key) is int or type(key) is tuple:
+        r = _element(a, key)
+        if r is not None:
+            return r
     items = _classify(key)
     if not any(c == _ARR for c, _ in items):
         if len(items) == a.ndim and all(c == _INT for c, _ in items):
