@@ -230,9 +230,34 @@ def _value_array(a, value):
     return asarray(value, dtype=a.dtype)
 
 
+_BOUNDS = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
+           "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
+           "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1)}
+
+
+def _set_element(a, key, value):
+    """a[i, j, ...] = Python int/float on a matching real dtype in one engine call; False if not applicable."""
+    idx = key if type(key) is tuple else (key,)
+    if len(idx) != a.ndim or not all(type(i) is int and _LMIN <= i <= _LMAX for i in idx):
+        return False
+    dt = a.dtype
+    from ._ndarray import _call
+    if type(value) is float and dt.kind == "f":
+        _call(a._j.setDouble, list(idx), value)
+        return True
+    if type(value) is int and dt.kind in "iu":
+        lo, hi = _BOUNDS[dt.name]
+        if lo <= value <= hi:
+            _call(a._j.setLong, list(idx), value - (1 << 64) if value > _LMAX else value)
+            return True
+    return False
+
+
 def setitem(a, key, value):
     from ._ndarray import _call
     from ._manipulation import broadcast_to
+    if (type(key) is int or type(key) is tuple) and _set_element(a, key, value):
+        return
     if not a.flags.writeable:
         raise ValueError("assignment destination is read-only")
     items = _classify(key)
