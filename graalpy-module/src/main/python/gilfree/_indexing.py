@@ -148,6 +148,8 @@ def _advanced(a, items):
             basic.append((_NEW, None))
             pos += 1
             continue
+        if code == _INT and not -a.shape[axis] <= p < a.shape[axis]:
+            raise IndexError(f"index {p} is out of bounds for axis {axis} with size {a.shape[axis]}")
         if code in (_INT, _ARR):
             basic.append((_SLICE, (_NONE, _NONE, 1)))
             arrays.append(asarray(p, dtype="int64") if code == _INT else p)

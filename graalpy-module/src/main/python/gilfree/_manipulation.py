@@ -313,9 +313,7 @@ def split(ary, indices_or_sections, axis=0):
         pass
     else:
         n = ary.shape[normalize_axis(axis, ary.ndim)]
-        if sections == 0 or n % sections:
-            if sections <= 0:
-                raise ValueError("number sections must be larger than 0.")
+        if n % sections:  # sections == 0: ZeroDivisionError, as NumPy
             raise ValueError("array split does not result in an equal division")
     return array_split(ary, indices_or_sections, axis)
 
