@@ -322,7 +322,10 @@ def test_every_dtype_converts_and_round_trips():
     with pytest.raises(OverflowError):
         gf.asarray([256], dtype="uint8")
     assert gf.asarray([1, 2.5]).dtype.name == "float64" and gf.asarray([1, 1j]).dtype.name == "complex128"
-    assert gf.asarray([gf.float32(1), 2]).dtype.name == "float32"
+    # in array creation every value has its own dtype (no weak scalars), as NumPy
+    assert gf.asarray([gf.float32(1), 2]).dtype.name == "float64"
+    assert gf.asarray([gf.float32(1), gf.float32(2)]).dtype.name == "float32"
+    assert gf.asarray([2 ** 63, 1]).dtype.name == "float64" and gf.asarray([2 ** 63]).dtype.name == "uint64"
 
 
 def test_creation_functions():

@@ -58,36 +58,30 @@ def _discover(obj, depth=0):
 
 
 def _infer_dtype(flat, strong=()):
-    """NumPy's dtype for a list of Python values: strong dtypes of arrays/NumPy scalars, weak Python scalars."""
-    from ._promotion import result_type
-    kinds = set()
-    strong = list(strong)
-    big = False
+    """NumPy's dtype for discovered values: in array creation every value counts with its own dtype (Python
+    bool/int/float/complex as bool/int64/float64/complex128, ints beyond int64 as uint64), all promoted."""
+    from ._promotion import promote_types
+    seen = {d.name for d in strong}
     for v in flat:
         if isinstance(v, _generic):
-            strong.append(v.dtype)
+            seen.add(v.dtype.name)
         elif isinstance(v, builtins.bool):
-            kinds.add("b")
+            seen.add("bool")
         elif isinstance(v, int):
-            kinds.add("i")
-            if v > _BOUNDS["int64"][1]:
-                big = True
-        elif isinstance(v, float):
-            kinds.add("f")
+            if not _BOUNDS["int64"][0] <= v <= _BOUNDS["uint64"][1]:
+                # NumPy makes an object array; gilfree has numeric dtypes only
+                raise OverflowError(f"Python integer {v} out of bounds for int64")
+            seen.add("uint64" if v > _BOUNDS["int64"][1] else "int64")
         elif isinstance(v, complex):
-            kinds.add("c")
+            seen.add("complex128")
         else:
-            kinds.add("f")
-    if not strong:
-        if "c" in kinds:
-            return _dtype("complex128")
-        if "f" in kinds:
-            return _dtype("float64")
-        if "i" in kinds:
-            return _dtype("uint64" if big and all(v >= 0 for v in flat if isinstance(v, int)) else "int64")
-        return _dtype("bool" if kinds else "float64")
-    weak = [{"b": False, "i": 0, "f": 0.0, "c": 0j}[k] for k in kinds]
-    return result_type(*strong, *weak)
+            seen.add("float64")
+    if not seen:
+        return _dtype("float64")
+    result = None
+    for name in sorted(seen):
+        result = _dtype(name) if result is None else promote_types(result, name)
+    return result
 
 
 def _from_flat(flat, shape, dt):
