@@ -363,3 +363,20 @@ def test_summarised_printing_and_printoptions(shape, dt, edge, width):
 def test_scalar_conversions(spec):
     for conv in (bool, int, float, complex, lambda x: x.__index__(), lambda x: x.item(), len, lambda x: list(x)):
         differential(lambda m: conv(make(m, spec)), f"{conv}")
+
+
+_PY_SCALARS = st.one_of(st.booleans(), st.integers(-(1 << 63), (1 << 64) - 1), st.integers(-9, 9),
+                        st.floats(allow_nan=True, allow_infinity=True, width=64),
+                        st.complex_numbers(max_magnitude=1e6, allow_nan=False))
+
+
+@FAST
+@given(st.lists(_PY_SCALARS, max_size=5), st.none() | st.sampled_from(DTYPES))
+def test_asarray_of_python_scalars(values, dt):
+    # discovery: each value has its own dtype; an explicit dtype converts (OverflowError/TypeError/ValueError as NumPy)
+    if dt is None:
+        differential(lambda m: m.asarray(values), f"asarray({values!r})")
+    elif all(not isinstance(v, (float, complex)) or not isinstance(v, complex) and math.isfinite(v)
+             and abs(v) < 100 for v in values):
+        differential(lambda m: m.asarray(values, dtype=dt) if dt[0] != "u" or all(v >= 0 for v in values)
+                     else m.asarray([abs(v) for v in values], dtype=dt), f"asarray({values!r}, {dt})")
