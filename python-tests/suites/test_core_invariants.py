@@ -366,6 +366,8 @@ def test_layout_flags_base():
     assert f.flags.f_contiguous and f.strides == (8, 24) and f.flags.owndata and f.tolist() == a.tolist()
     b = gf.broadcast_to(gf.arange(3), (4, 3))
     assert b.strides == (0, 8) and not b.flags.writeable
+    with pytest.raises(ValueError):
+        b.flags.writeable = True
     a.flags.writeable = False
     with pytest.raises(ValueError):
         a[0, 0] = 1

@@ -56,7 +56,9 @@ class flagsobj:
         if name.lower() != "writeable":
             raise AttributeError(f"attribute '{name}' of 'numpy.flagsobj' objects is not writable")
         a = self._a
-        allowed = a._base is None or a._base.flags.writeable and not getattr(a, "_broadcast", False)
+        # like NumPy: not for views of read-only arrays, nor for read-only broadcast views (stride 0 on a long axis)
+        broadcast = not a._j.isWriteable() and any(s == 0 and n > 1 for s, n in zip(a.strides, a.shape))
+        allowed = (a._base is None or a._base.flags.writeable) and not broadcast
         a._j = _call(a._j.withWriteable, builtins.bool(value), allowed)
 
     def __getitem__(self, key):
