@@ -14,6 +14,8 @@ from ._ndarray import ndarray, _install_operators
 from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negative, exp, ALL as _UFUNCS
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
+from ._array_api_ns import *  # noqa: F401,F403 - ufuncs, reductions, sorting, linalg, errstate (issue 4)
+from ._array_api_ns import __all__ as _NS_ALL, _install_more_operators
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -22,10 +24,11 @@ __array_api_version__ = "2024.12"
 runtime = _runtime.NAME
 
 _install_operators(_UFUNCS)
+_install_more_operators()
 
 __all__ = [
     "dtype", "generic", "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "float32", "float64", "complex64", "complex128", "ndarray", "ufunc", "add", "subtract", "multiply",
     "divide", "true_divide", "negative", "exp", "asarray", "array", "zeros", "ones", "empty", "full", "arange",
     "sum", "mean",
-]
+] + [n for n in _NS_ALL if n not in ("sum", "mean")]
