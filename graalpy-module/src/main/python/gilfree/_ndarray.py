@@ -112,6 +112,8 @@ class ndarray:
         dt = self.dtype
         if dt.kind == "b":
             return [bool(v) for v in self._j.toLongArray()]
+        if dt.name == "uint64":
+            return [int(v) & 0xFFFFFFFFFFFFFFFF for v in self._j.toLongArray()]
         if dt.kind in _INT_KINDS:
             return [int(v) for v in self._j.toLongArray()]
         return [float(v) for v in self._j.toDoubleArray()]

@@ -17,6 +17,9 @@ _INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31
               "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1), "bool": (0, 1)}
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 _NOVALUE = object()
+_FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
+               "logaddexp2", "heaviside"}
+_COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 
 
 class AxisError(ValueError, IndexError):
@@ -66,6 +69,21 @@ def _to_array(x):
     if isinstance(x, _generic):
         return _asarray(x.item() if not isinstance(x, builtins.bool) else builtins.bool(x), dtype=x.dtype)
     return _asarray(x)
+
+
+def _weak_result_dtype(x, y):
+    """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
+    wx, wy = _is_weak(x) or isinstance(x, builtins.bool), _is_weak(y) or isinstance(y, builtins.bool)
+    if wx and wy:
+        return _to_array(x if isinstance(x, float) or not isinstance(y, float) else y).dtype.name
+    if wx or wy:
+        arr, s = (_to_array(y), x) if wx else (_to_array(x), y)
+        if isinstance(s, float) and arr.dtype.kind in "biu":
+            return "float64"
+        if isinstance(s, int) and not isinstance(s, builtins.bool) and arr.dtype.kind == "b":
+            return "int64"
+        return arr.dtype.name
+    return str(_Reduce.promoteTypes(_to_array(x).dtype.name, _to_array(y).dtype.name))
 
 
 def _normalize_axes(axis, ndim):
@@ -206,7 +224,13 @@ class ufunc:
                 return _engine_call(j.call2DoubleFull, self.__name__, arr._j, s, reversed_, oj, wj, dname, casting, mask)
             return _engine_call(j.call2Double, self.__name__, arr._j, s, reversed_, oj, mask)
         s = operator.index(s)
-        _check_int_scalar(s, arr.dtype)
+        lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))
+        if not lo <= s <= hi:
+            if self._name in _FLOAT_LOOP or self._name in _COMPARE:  # NumPy: these still compare/divide exactly
+                wide = arr.astype("float64" if self._name in _FLOAT_LOOP or not _INT64_MIN <= s <= _INT64_MAX else "int64")
+                return self._scalar(wide, float(s) if wide.dtype.kind == "f" else s, reversed_, oj, wj, dname, casting,
+                                    mask, full)
+            _check_int_scalar(s, arr.dtype)
         if s > _INT64_MAX:  # uint64 scalars beyond int64 travel as their bit pattern
             s -= 1 << 64
         if full:

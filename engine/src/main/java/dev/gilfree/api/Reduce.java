@@ -138,4 +138,22 @@ public final class Reduce {
         });
         return out;
     }
+
+    /** where(cond, x, y): x where cond, else y, broadcast together, in dtype {@code dtype}. */
+    public static NDArray select(NDArray cond, NDArray x, NDArray y, String dtype) {
+        DType t = DType.of(dtype);
+        long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
+        NDArray out = NDArray.zeros(t, shape);
+        Copy.into(y.dtype() == t ? y : Copy.astype(y, t), out);
+        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t);
+        NDArray xb = xs.view(new Layout(shape, Iteration.broadcastStrides(xs.shape(), xs.strides(), shape), xs.offset()));
+        NDArray c = cond.dtype() == DType.BOOL ? cond : Copy.astype(cond, DType.BOOL);
+        dev.gilfree.kernels.Elementwise.maskedCopy(xb, c, out);
+        return out;
+    }
+
+    /** np.promote_types by name. */
+    public static String promoteTypes(String a, String b) {
+        return dev.gilfree.core.Promotion.promote(DType.of(a), DType.of(b)).npName();
+    }
 }

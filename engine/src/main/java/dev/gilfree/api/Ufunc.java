@@ -148,6 +148,9 @@ public final class Ufunc {
         if (a.dtype() == DType.BOOL && unary == UnaryOp.NEGATIVE) {
             throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
         }
+        if (a.dtype() == DType.BOOL && (unary == UnaryOp.POSITIVE || unary == UnaryOp.SIGN) && dtype == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool) -> None");
+        }
         DType t = resolve(unary.types(), a.dtype(), dtype, false);
         Casting c = casting == null ? Casting.SAME_KIND : casting;
         checkInputCast(a.dtype(), t, c, 0);
@@ -162,6 +165,9 @@ public final class Ufunc {
         requireBinary();
         if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && dtype == null) {
             throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        }
+        if ((binary == BinaryOp.GCD || binary == BinaryOp.LCM) && promoted == DType.BOOL && dtype == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool, bool) -> None");
         }
         DType t = resolve(binary.types(), promoted, dtype, binary == BinaryOp.DIVIDE);
         Casting c = casting == null ? Casting.SAME_KIND : casting;

@@ -251,6 +251,6 @@ public enum BinaryOp {
         long g = gcd(a, b, unsigned);
         if (g == 0) return 0;
         long q = unsigned ? Long.divideUnsigned(a, g) : Math.abs(a) / g;
-        return unsigned ? q * b : Math.abs(q * b);
+        return unsigned ? q * b : q * Math.abs(b);
     }
 }

@@ -139,7 +139,7 @@ public enum UnaryOp {
             case NEGATIVE -> -x;
             case POSITIVE, FLOOR, CEIL, TRUNC -> x;
             case ABSOLUTE -> t == DType.UINT64 ? x : Math.abs(x);
-            case RECIPROCAL -> x == 0 ? 0 : (x == 1 ? 1 : (x == -1 && t.kind() == 'i' ? -1 : 0));
+            case RECIPROCAL -> x == 0 ? (t == DType.INT32 ? Integer.MIN_VALUE : t == DType.INT64 ? Long.MIN_VALUE : 0) : (x == 1 ? 1 : (x == -1 && t.kind() == 'i' ? -1 : 0));
             case SQUARE -> x * x;
             case SIGN -> t == DType.UINT64 || t.kind() == 'u' ? (x != 0 ? 1 : 0) : Long.signum(x);
             case LOGICAL_NOT -> x == 0 ? 1 : 0;
@@ -181,8 +181,8 @@ public enum UnaryOp {
         if (Double.isNaN(x) || Double.isInfinite(x)) return Double.NaN;
         if (f32) {
             float f = (float) x;
-            return Math.copySign(1f, f) < 0 ? Math.nextDown(f) - f : Math.nextUp(f) - f;
+            return f < 0 ? Math.nextDown(f) - f : Math.nextUp(f) - f;
         }
-        return Math.copySign(1.0, x) < 0 ? Math.nextDown(x) - x : Math.nextUp(x) - x;
+        return x < 0 ? Math.nextDown(x) - x : Math.nextUp(x) - x;
     }
 }
