@@ -86,6 +86,8 @@ class ndarray:
         try:
             if dt.kind in _INT_KINDS:
                 v = int(self._j.getLong(idx))
+                if dt.name == "uint64":
+                    v &= 0xFFFFFFFFFFFFFFFF
                 return _scalar(dt.name, bool(v) if dt.kind == "b" else v)
             return _scalar(dt.name, float(self._j.getDouble(idx)))
         except _JavaError as e:

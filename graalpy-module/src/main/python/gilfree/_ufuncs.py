@@ -274,6 +274,8 @@ class ufunc:
         if a.ndim == 0:
             raise TypeError("cannot accumulate on a scalar")
         (ax,) = _normalize_axes(axis, a.ndim)
+        if dtype is None and self._name in ("add", "multiply") and a.dtype.kind in "biu" and a.dtype.itemsize < 8:
+            dtype = "uint64" if a.dtype.kind == "u" else "int64"
         dname = _dtype(dtype).name if dtype is not None else None
         try:
             r = _Reduce.accumulate(self._name, a._j, ax, dname)

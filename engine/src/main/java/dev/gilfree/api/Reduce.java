@@ -24,10 +24,7 @@ public final class Reduce {
         BinaryOp op = Ufunc.get(ufunc).binaryOp();
         if (op == null) throw GilfreeException.value("reduce only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
-        if (!Casting.SAME_KIND.allows(a.dtype(), t) && dtype != null) {
-            throw GilfreeException.type("Cannot cast ufunc '" + ufunc + "' input from dtype('" + a.dtype().npName()
-                    + "') to dtype('" + t.npName() + "') with casting rule 'same_kind'");
-        }
+        // NumPy casts a reduction's input to dtype= unsafely (np.sum(float_array, dtype=int16) works)
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
         NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
         long[] shape = a.shape();

@@ -109,6 +109,8 @@ public final class Reductions {
         boolean fl = t.isFloating();
         boolean f32 = t == DType.FLOAT32;
         double[] bd = fl ? new double[CHUNK] : null;
+        boolean pairwise = fl && op == BinaryOp.ADD;
+        double[] partials = new double[16];
         long[] bl = fl ? null : new long[CHUNK];
         long nOut = Layout.size(ks);
         long[] kidx = new long[nk];
@@ -120,6 +122,7 @@ public final class Reductions {
             long accL = init instanceof Number nn ? nn.longValue() : 0;
             if (init instanceof Double dd && !fl) accL = (long) dd.doubleValue();
             int fill = 0;
+            int np = 0;
             long[] ridx = new long[rs.length];
             long total = Layout.size(rs);
             long off = base, woff = wbase;
@@ -127,7 +130,10 @@ public final class Reductions {
                 if (ws == null || ws.get(ValueLayout.JAVA_BYTE, woff) != 0) {
                     if (fl) bd[fill++] = Elements.getDouble(t, seg, off); else bl[fill++] = Elements.getLong(t, seg, off);
                     if (fill == CHUNK) {
-                        if (fl) { accD = foldD(op, bd, fill, have, accD, f32); } else { accL = foldL(op, bl, fill, have, accL, t); }
+                        if (pairwise) {
+                            if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
+                            partials[np++] = pairwiseArray(bd, 0, fill);
+                        } else if (fl) { accD = foldD(op, bd, fill, have, accD, f32); } else { accL = foldL(op, bl, fill, have, accL, t); }
                         have = true;
                         fill = 0;
                     }
@@ -140,6 +146,16 @@ public final class Reductions {
                     woff -= rw[ax] * rs[ax];
                     ridx[ax] = 0;
                 }
+            }
+            if (pairwise && np > 0) {
+                // chunk sums are summed pairwise too, so the error grows like log n over the whole reduction
+                if (fill > 0) {
+                    if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
+                    partials[np++] = pairwiseArray(bd, 0, fill);
+                    fill = 0;
+                }
+                double s = pairwiseArray(partials, 0, np);
+                accD = init != null ? accD + s : s;
             }
             if (fill > 0) {
                 if (fl) { accD = foldD(op, bd, fill, have, accD, f32); } else { accL = foldL(op, bl, fill, have, accL, t); }
