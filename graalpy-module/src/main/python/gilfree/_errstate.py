@@ -5,7 +5,11 @@ the current context's settings, to ignore, warn (RuntimeWarning), raise (Floatin
 seterrcall handler, or print.
 """
 import contextvars
+import os
+import sys
 import warnings
+
+_PKG = os.path.dirname(os.path.abspath(__file__))
 
 _KINDS = ("divide", "over", "under", "invalid")
 _BITS = {"divide": 1, "over": 2, "under": 4, "invalid": 8}
@@ -102,7 +106,7 @@ def handle(flags, name):
             continue
         msg = f"{_MSG[kind]} encountered in {name}"
         if mode == "warn":
-            warnings.warn(msg, RuntimeWarning, stacklevel=3)
+            warnings.warn(msg, RuntimeWarning, stacklevel=_stacklevel())
         elif mode == "raise":
             raise FloatingPointError(msg)
         elif mode in ("call", "log"):
@@ -114,3 +118,13 @@ def handle(flags, name):
                 call(f"{_MSG[kind]}", _BITS[kind])
         elif mode == "print":
             print(f"Warning: {msg}")
+
+
+def _stacklevel():
+    """stacklevel for warnings.warn in handle() that points at the first caller outside gilfree."""
+    f = sys._getframe(2)  # handle's caller
+    level = 2
+    while f is not None and os.path.abspath(f.f_code.co_filename).startswith(_PKG):
+        f = f.f_back
+        level += 1
+    return level
