@@ -109,10 +109,10 @@ UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
 UniqueInverseResult = namedtuple("UniqueInverseResult", ["values", "inverse_indices"])
 
 
-def _unique4(x):
+def _unique4(x, equal_nan=False):
     a = _to_array(x)
     flat = a.reshape(-1)
-    v, i, inv, c = (_wrap(j) for j in _call(_Sort.uniqueAll, flat._j))
+    v, i, inv, c = (_wrap(j) for j in _call(_Sort.uniqueAll, flat._j, builtins.bool(equal_nan)))
     return a, v, i, inv, c
 
 
@@ -120,7 +120,7 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
            sorted=True):  # noqa: A002
     if axis is not None:
         raise NotImplementedError("unique(axis=...) is not supported by gilfree yet")
-    a, v, i, inv, c = _unique4(ar)
+    a, v, i, inv, c = _unique4(ar, equal_nan)
     if not (return_index or return_inverse or return_counts):
         return v
     out = [v]

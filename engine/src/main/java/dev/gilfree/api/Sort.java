@@ -41,7 +41,10 @@ public final class Sort {
      * unique_all of the flattened (C order) 1-D {@code a}: {values, first indices, inverse, counts}.
      * NaNs collapse into one (NumPy 2's equal_nan=True).
      */
-    public static NDArray[] uniqueAll(NDArray flat) {
+    public static NDArray[] uniqueAll(NDArray flat) { return uniqueAll(flat, true); }
+
+    /** As {@link #uniqueAll(NDArray)}; equalNan false keeps every NaN distinct (the Array API's unique_*). */
+    public static NDArray[] uniqueAll(NDArray flat, boolean equalNan) {
         int n = (int) flat.size();
         NDArray idx = argsort(flat, 0);
         MemorySegment is = idx.segment();
@@ -55,7 +58,7 @@ public final class Sort {
         int prev = -1;
         for (int k = 0; k < n; k++) {
             int i = (int) is.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, k);
-            boolean same = prev >= 0 && equal(t, s, off + prev * st, off + i * st);
+            boolean same = prev >= 0 && equal(t, s, off + prev * st, off + i * st, equalNan);
             if (!same) {
                 firstIdx[groups] = i;
                 groups++;
@@ -78,10 +81,10 @@ public final class Sort {
         return new NDArray[]{values, first, inverse, cnt};
     }
 
-    private static boolean equal(DType t, MemorySegment s, long o1, long o2) {
+    private static boolean equal(DType t, MemorySegment s, long o1, long o2, boolean equalNan) {
         if (t.isFloating()) {
             double x = Elements.getDouble(t, s, o1), y = Elements.getDouble(t, s, o2);
-            return x == y || Double.isNaN(x) && Double.isNaN(y);
+            return x == y || equalNan && Double.isNaN(x) && Double.isNaN(y);
         }
         return Elements.getLong(t, s, o1) == Elements.getLong(t, s, o2);
     }
