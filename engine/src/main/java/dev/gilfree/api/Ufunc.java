@@ -76,6 +76,7 @@ public final class Ufunc {
         Object id = binary != null ? binary.identity() : null;
         if (id == null) return null;
         if (id instanceof Double d) return d.isInfinite() ? (d < 0 ? "-inf" : "inf") : d.toString();
+        if (id instanceof Boolean b) return b ? "True" : "False";
         return id.toString();
     }
 
@@ -213,9 +214,13 @@ public final class Ufunc {
     // The inputs broadcast together (and with out=, which may be larger, as in NumPy) to the result shape.
     private static long[] resultShape(NDArray out, long[]... inputs) {
         if (out == null) return Iteration.broadcastShapes(inputs);
-        long[][] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
-        all[inputs.length] = out.shape();
-        long[] shape = Iteration.broadcastShapes(all);
+        long[] in = Iteration.broadcastShapes(inputs);
+        long[] shape;
+        try {
+            shape = Iteration.broadcastShapes(in, out.shape());
+        } catch (GilfreeException e) {
+            shape = in;
+        }
         if (!java.util.Arrays.equals(out.shape(), shape)) {
             throw GilfreeException.value("non-broadcastable output operand with shape " + Iteration.pyShape(out.shape())
                     + " doesn't match the broadcast shape " + Iteration.pyShape(shape));
