@@ -247,8 +247,10 @@ def test_out_where_dtype_casting_by_hand():
     assert gf.sqrt(gf.asarray([4], dtype="int64"), dtype="float32").dtype.name == "float32"
     with pytest.raises(TypeError, match="casting rule 'same_kind'"):
         gf.add(a, a, dtype="int32")
-    with pytest.raises(ValueError, match="non-broadcastable output operand with shape \\(2,\\)"):
+    with pytest.raises(ValueError, match="operands could not be broadcast together with shapes \\(3,\\) \\(3,\\) \\(2,\\)"):
         gf.add(a, a, out=gf.zeros(2))
+    with pytest.raises(ValueError, match="non-broadcastable output operand with shape \\(1,\\)"):
+        gf.add(a, a, out=gf.zeros(1))
     assert gf.negative(gf.asarray(3.0)) == -3.0 and not isinstance(gf.negative(gf.asarray(3.0)), gf.ndarray)
 
 

@@ -214,13 +214,9 @@ public final class Ufunc {
     // The inputs broadcast together (and with out=, which may be larger, as in NumPy) to the result shape.
     private static long[] resultShape(NDArray out, long[]... inputs) {
         if (out == null) return Iteration.broadcastShapes(inputs);
-        long[] in = Iteration.broadcastShapes(inputs);
-        long[] shape;
-        try {
-            shape = Iteration.broadcastShapes(in, out.shape());
-        } catch (GilfreeException e) {
-            shape = in;
-        }
+        long[][] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = out.shape();
+        long[] shape = Iteration.broadcastShapes(all);
         if (!java.util.Arrays.equals(out.shape(), shape)) {
             throw GilfreeException.value("non-broadcastable output operand with shape " + Iteration.pyShape(out.shape())
                     + " doesn't match the broadcast shape " + Iteration.pyShape(shape));
