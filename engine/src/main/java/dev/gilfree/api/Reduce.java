@@ -56,7 +56,12 @@ public final class Reduce {
             throw GilfreeException.value("reduction operation '" + ufunc + "' does not have an identity, so to use a where mask one has to specify 'initial'");
         }
         NDArray out = NDArray.zeros(op.outType(t), kept);
-        Reductions.reduce(op, src, reduced, w, init, id, out);
+        if (op == BinaryOp.ADD && t == DType.FLOAT64 && w == null && init == null && nk == 0 && src.size() > 0) {
+            // whole-array float64 sum: the SIMD pairwise kernel
+            dev.gilfree.core.Elements.setDouble(DType.FLOAT64, out.segment(), 0, Reductions.sumFloat64(src));
+        } else {
+            Reductions.reduce(op, src, reduced, w, init, id, out);
+        }
         if (keepdims) out = out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0));
         return out;
     }

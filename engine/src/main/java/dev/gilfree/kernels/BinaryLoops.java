@@ -28,6 +28,8 @@ public final class BinaryLoops {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
+    private static final double INF_D = Double.POSITIVE_INFINITY;
+    private static final float INF_F = Float.POSITIVE_INFINITY;
 
     /** Runs op over n elements: input dtype t, output dtype op.outType(t). */
     public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
@@ -105,7 +107,7 @@ public final class BinaryLoops {
                 case DIVIDE -> va.div(vb);
                 default -> throw new IllegalStateException();
             };
-            if (!r.test(VectorOperators.IS_FINITE).allTrue()) {
+            if (!r.abs().lt(INF_D).allTrue()) {
                 scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
@@ -130,7 +132,7 @@ public final class BinaryLoops {
                 case DIVIDE -> va.div(vb);
                 default -> throw new IllegalStateException();
             };
-            if (!r.test(VectorOperators.IS_FINITE).allTrue()) {
+            if (!r.abs().lt(INF_F).allTrue()) {
                 scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 4, NO);

@@ -24,6 +24,8 @@ public final class UnaryLoops {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
+    private static final double INF_D = Double.POSITIVE_INFINITY;
+    private static final float INF_F = Float.POSITIVE_INFINITY;
 
     public static int run(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         long done = 0;
@@ -96,7 +98,7 @@ public final class UnaryLoops {
                 case TANH -> va.lanewise(VectorOperators.TANH);
                 default -> throw new IllegalStateException();
             };
-            if (!r.test(VectorOperators.IS_FINITE).allTrue()) {
+            if (!r.abs().lt(INF_D).allTrue()) {
                 scalar(op, DType.FLOAT64, a, ao + i * 8, 8, o, oo + i * 8, 8, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
@@ -122,7 +124,7 @@ public final class UnaryLoops {
                 case SQRT -> va.sqrt();
                 default -> throw new IllegalStateException();
             };
-            if (!r.test(VectorOperators.IS_FINITE).allTrue()) {
+            if (!r.abs().lt(INF_F).allTrue()) {
                 scalar(op, DType.FLOAT32, a, ao + i * 4, 4, o, oo + i * 4, 4, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 4, NO);
