@@ -39,10 +39,10 @@ def _expected(name, arrays):
             r = f(*arrays)
         except Exception as e:  # noqa: BLE001 - the exception type is what we compare
             return None, _base(type(e))
-    if r.dtype == np.float16:
-        r = f(*[a.astype(np.float32) if a.dtype.kind != "f" else a for a in arrays])
-        if r.dtype != np.float32:
-            r = r.astype(np.float32)
+        if r.dtype == np.float16:
+            r = f(*[a.astype(np.float32) if a.dtype.kind != "f" else a for a in arrays])
+            if r.dtype != np.float32:
+                r = r.astype(np.float32)
     return r, None
 
 
