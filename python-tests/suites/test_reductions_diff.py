@@ -233,3 +233,11 @@ def test_axis_errors():
         gf.sum(a, axis=-3)
     with pytest.raises(ValueError, match="duplicate"):
         gf.sum(a, axis=(0, 0))
+
+
+@pytest.mark.parametrize("dt", ["int8", "uint8", "float64", "bool"])
+@pytest.mark.parametrize("n,axis", [(1, -1), (2, -1), (1, 0), (0, 1), (3, 1)])
+def test_diff(dt, n, axis):
+    ga, na = _arrays(dt, (3, 5), seed=12)
+    got, want = gf.diff(ga, n=n, axis=axis), np.diff(na, n=n, axis=axis)
+    _same(got, want, f"diff({dt}, n={n}, axis={axis})")

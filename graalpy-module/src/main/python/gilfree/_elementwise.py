@@ -123,7 +123,31 @@ def array_equal(a1, a2, equal_nan=False):
     return builtins.bool(_all(eq))
 
 
-NAMES = ["divmod", "modf", "frexp", "ldexp", "clip", "round", "around", "fix", "real", "imag", "angle", "isclose",
+def diff(x, /, n=1, axis=-1, prepend=None, append=None):
+    """n-th discrete difference along axis (not_equal for bool, as NumPy)."""
+    if prepend is not None or append is not None:
+        raise NotImplementedError("diff(prepend=, append=) needs concatenation (not in gilfree yet)")
+    a = _to_array(x)
+    if n < 0:
+        raise ValueError(f"order must be non-negative but got {n}")
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    from ._ufuncs import _normalize_axes
+    from ._runtime import jclass
+    from ._ndarray import _wrap, _call
+    (ax,) = _normalize_axes(axis, a.ndim)
+    red = jclass("dev.gilfree.api.Reduce")
+    for _ in range(n):
+        length = a.shape[ax]
+        hi = _wrap(_call(red.sliceAxis, a._j, ax, min(1, length), length))
+        lo = _wrap(_call(red.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
+        a = _u.not_equal(hi, lo) if a.dtype.kind == "b" else _u.subtract(hi, lo)
+        if not isinstance(a, ndarray):
+            a = _to_array(a)
+    return a
+
+
+NAMES = ["diff", "divmod", "modf", "frexp", "ldexp", "clip", "round", "around", "fix", "real", "imag", "angle", "isclose",
          "allclose", "array_equal"]
 
 

@@ -158,4 +158,12 @@ public final class Reduce {
     public static String promoteTypes(String a, String b) {
         return dev.gilfree.core.Promotion.promote(DType.of(a), DType.of(b)).npName();
     }
+
+    /** The view of {@code a} with elements [start, stop) along {@code axis} (0 <= start <= stop <= len). */
+    public static NDArray sliceAxis(NDArray a, int axis, long start, long stop) {
+        long[] shape = a.shape(), strides = a.strides();
+        long off = a.offset() + (shape[axis] == 0 ? 0 : start * strides[axis]);
+        shape[axis] = stop - start;
+        return a.view(new Layout(shape, strides, stop > start ? off : a.offset()));
+    }
 }
