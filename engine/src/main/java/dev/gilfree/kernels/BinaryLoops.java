@@ -28,6 +28,8 @@ public final class BinaryLoops {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
+    /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
+    private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
     private static final double INF_D = Double.POSITIVE_INFINITY;
     private static final float INF_F = Float.POSITIVE_INFINITY;
 
@@ -45,7 +47,13 @@ public final class BinaryLoops {
                 default -> 0;
             };
         }
-        return scalar(op, t, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done * os, os, n - done);
+        int simdFlags = 0;
+        if (done > 0) {
+            int[] f = FLAGS.get();
+            simdFlags = f[0];
+            f[0] = 0;
+        }
+        return simdFlags | scalar(op, t, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done * os, os, n - done);
     }
 
     /** float64 loop (kept for callers that know the type). */
@@ -108,7 +116,7 @@ public final class BinaryLoops {
                 default -> throw new IllegalStateException();
             };
             if (!r.abs().lt(INF_D).allTrue()) {
-                scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
@@ -133,7 +141,7 @@ public final class BinaryLoops {
                 default -> throw new IllegalStateException();
             };
             if (!r.abs().lt(INF_F).allTrue()) {
-                scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 4, NO);
             }

@@ -24,6 +24,8 @@ public final class UnaryLoops {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
+    /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
+    private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
     private static final double INF_D = Double.POSITIVE_INFINITY;
     private static final float INF_F = Float.POSITIVE_INFINITY;
 
@@ -39,7 +41,13 @@ public final class UnaryLoops {
                 default -> 0;
             };
         }
-        return scalar(op, t, a, ao + done * as, as, o, oo + done * os, os, n - done);
+        int simdFlags = 0;
+        if (done > 0) {
+            int[] f = FLAGS.get();
+            simdFlags = f[0];
+            f[0] = 0;
+        }
+        return simdFlags | scalar(op, t, a, ao + done * as, as, o, oo + done * os, os, n - done);
     }
 
     public static int float64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
@@ -55,7 +63,7 @@ public final class UnaryLoops {
         int flags = 0;
         if (t.isFloating()) {
             boolean f32 = t == DType.FLOAT32;
-            boolean floatOut = ot.isFloating();
+            boolean floatOut = ot.isFloating() && !op.quiet();
             for (long i = 0; i < n; i++) {
                 double x = Elements.getDouble(t, a, ao + i * as);
                 double r = op.applyD(x, f32);
@@ -99,7 +107,7 @@ public final class UnaryLoops {
                 default -> throw new IllegalStateException();
             };
             if (!r.abs().lt(INF_D).allTrue()) {
-                scalar(op, DType.FLOAT64, a, ao + i * 8, 8, o, oo + i * 8, 8, lanes);
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, o, oo + i * 8, 8, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
@@ -125,7 +133,7 @@ public final class UnaryLoops {
                 default -> throw new IllegalStateException();
             };
             if (!r.abs().lt(INF_F).allTrue()) {
-                scalar(op, DType.FLOAT32, a, ao + i * 4, 4, o, oo + i * 4, 4, lanes);
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, o, oo + i * 4, 4, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 4, NO);
             }

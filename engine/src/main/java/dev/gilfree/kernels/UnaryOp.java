@@ -73,6 +73,9 @@ public enum UnaryOp {
     /** The loop's output dtype for loop input dtype {@code t}. */
     public DType outType(DType t) { return out == 'S' ? t : Types.of(out); }
 
+    /** NumPy raises no flags for these (spacing(inf) is NaN quietly). */
+    boolean quiet() { return this == SPACING; }
+
     boolean pole(double x) {
         return switch (this) {
             case LOG, LOG2, LOG10, RECIPROCAL -> x == 0;
@@ -152,7 +155,7 @@ public enum UnaryOp {
     }
 
     int intFlags(long x) {
-        return this == RECIPROCAL && x == 0 ? FpFlags.DIVIDE : 0;
+        return this == RECIPROCAL && x == 0 ? FpFlags.DIVIDE | FpFlags.INVALID : 0; // as NumPy (x86 division)
     }
 
     private static long mask(DType t) { return t.itemsize() == 8 ? -1L : (1L << (t.itemsize() * 8)) - 1; }
