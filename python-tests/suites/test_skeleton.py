@@ -573,10 +573,6 @@ def test_nep50_python_scalars_are_weak():
     ], check)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="bug: bool arrays go through the int64 loops: bool + bool gives int64 (NumPy: bool, "
-                          "logical or), bool * bool gives int64, and -bool / bool - bool give int64 where "
-                          "NumPy raises TypeError")
 def test_bool_arithmetic_follows_numpy():
     failures = []
     for op, value in [(lambda m: m.asarray([True, False]) + m.asarray([True, True]), [True, True]),

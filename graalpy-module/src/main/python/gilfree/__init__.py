@@ -25,6 +25,9 @@ from ._manipulation import (reshape, ravel, transpose, permute_dims, swapaxes, m
                             flip, fliplr, flipud, concatenate, stack, vstack, hstack, dstack, column_stack, row_stack,
                             split, array_split, roll, repeat, tile, pad, take, put, nonzero, flatnonzero, compress)
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
+from ._array_api_ns import *  # noqa: F401,F403 - ufuncs, reductions, sorting, linalg, errstate (issue 4)
+from ._array_api_ns import __all__ as _NS_ALL, _install_more_operators
+from ._manipulation import nonzero, flatnonzero  # the array core's versions cover every dtype, complex too
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -33,6 +36,7 @@ __array_api_version__ = "2024.12"
 runtime = _runtime.NAME
 
 _install_operators(_UFUNCS)
+_install_more_operators()
 
 newaxis = None
 bool_ = bool
@@ -61,4 +65,4 @@ __all__ = [
     "flip", "fliplr", "flipud", "concatenate", "stack", "vstack", "hstack", "dstack", "column_stack",
     "row_stack", "split", "array_split", "roll", "repeat", "tile", "pad", "take", "put", "nonzero",
     "flatnonzero", "compress",
-]
+] + [n for n in _NS_ALL if n not in ("sum", "mean", "AxisError", "newaxis", "nonzero", "flatnonzero")]

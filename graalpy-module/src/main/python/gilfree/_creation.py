@@ -308,7 +308,9 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
             return struct.unpack("f", struct.pack("f", v))[0]
         s0 = f32(start)
         d = f32(f32(start + step) - s0)
-        return _from_flat(([s0] if n else []) + [f32(s0 + f32(i * d)) for i in range(1, n)], (n,), dt)
+        # NumPy keeps the second value as computed (not s0 + d) and fills the rest from their difference
+        head = [s0, f32(start + step)][:n]
+        return _from_flat(head + [f32(s0 + f32(i * d)) for i in range(2, n)], (n,), dt)
     delta = (start + step) - start
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 

@@ -1,30 +1,152 @@
-"""Universal functions: Python objects in front of the engine's Ufunc, one Java call per operation."""
+"""Universal functions: Python objects in front of the engine's Ufunc, one Java call per operation.
+
+Type resolution, broadcasting, out=/where=/dtype=/casting= and the loops run in Java; floating-point
+conditions the engine reports are turned into warnings/errors here by the thread's errstate.
+"""
+import builtins
 import operator
 
+from . import _errstate
+from ._dtypes import dtype as _dtype, generic as _generic
 from ._ndarray import ndarray, _wrap
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise
+from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, _throwable, jclass as _jclass
 
+_Reduce = _jclass("dev.gilfree.api.Reduce")
+_INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
+              "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
+              "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1), "bool": (0, 1)}
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+_NOVALUE = object()
+_FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
+               "logaddexp2", "heaviside"}
+_COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
+
+
+from ._exceptions import AxisError  # noqa: E402 - one AxisError class for the whole package
+
+
+def _engine_call(fn, name, *args):
+    """One engine call; an FpSignal carries the result plus conditions for errstate."""
+    try:
+        return fn(*args)
+    except _JavaError as e:
+        t = _throwable(e)
+        if t is not None and hasattr(t, "fpFlags"):
+            _errstate.handle(int(t.fpFlags()), name)
+            return t.result()
+        _reraise(e)
+
+
+def _asarray(x, dtype=None):
+    from ._creation import asarray
+    return asarray(x, dtype=dtype)
+
+
+def _is_weak(x):
+    return isinstance(x, (int, float)) and not isinstance(x, (_generic, builtins.bool))
+
+
+def _check_int_scalar(s, arr_dtype):
+    if arr_dtype.kind in "iu":
+        lo, hi = _INT_RANGE[arr_dtype.name]
+        if not lo <= s <= hi:
+            raise OverflowError(f"Python integer {s} out of bounds for {arr_dtype.name}")
+    elif not _INT64_MIN <= s <= _INT64_MAX:
+        raise OverflowError(f"Python integer {s} out of bounds for int64")
+
+
+def _to_array(x):
+    if isinstance(x, ndarray):
+        return x
+    if isinstance(x, _generic):
+        return _asarray(x.item() if not isinstance(x, builtins.bool) else builtins.bool(x), dtype=x.dtype)
+    return _asarray(x)
+
+
+def _weak_result_dtype(x, y):
+    """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
+    wx, wy = _is_weak(x) or isinstance(x, builtins.bool), _is_weak(y) or isinstance(y, builtins.bool)
+    if wx and wy:
+        return _to_array(x if isinstance(x, float) or not isinstance(y, float) else y).dtype.name
+    if wx or wy:
+        arr, s = (_to_array(y), x) if wx else (_to_array(x), y)
+        if isinstance(s, float) and arr.dtype.kind in "biu":
+            return "float64"
+        if isinstance(s, int) and not isinstance(s, builtins.bool) and arr.dtype.kind == "b":
+            return "int64"
+        return arr.dtype.name
+    return str(_Reduce.promoteTypes(_to_array(x).dtype.name, _to_array(y).dtype.name))
+
+
+def _normalize_axes(axis, ndim):
+    if axis is None:
+        return tuple(range(ndim))
+    if not isinstance(axis, tuple):
+        axis = (axis,)
+    out = []
+    for ax in axis:
+        ax = operator.index(ax)
+        if not -ndim <= ax < ndim:
+            raise AxisError(ax, ndim)
+        ax %= ndim
+        if ax in out:
+            raise ValueError("duplicate value in 'axis'")
+        out.append(ax)
+    return tuple(sorted(out))
+
+
+def _result(res, out):
+    if out is not None:
+        return out
+    if res.shape == ():
+        return res[()]
+    return res
 
 
 class ufunc:
-    """A NumPy-style ufunc: f(x[, y], out=None). Python int/float operands are weak scalars (NEP 50)."""
+    """A NumPy-style ufunc: f(x[, y], out=None, *, where=True, dtype=None, casting='same_kind').
 
-    def __init__(self, name, doc=None):
+    Python int/float operands are weak scalars (NEP 50)."""
+
+    def __init__(self, name, doc=None, pyname=None):
         self._j = _E.ufunc(name)
-        self.__name__ = name
+        self._name = name
+        self.__name__ = pyname or name
         self.nin = int(self._j.nin())
         self.nout = int(self._j.nout())
         self.__doc__ = doc
+        self.types = [str(t) for t in self._j.types()]
+        ident = self._j.identity()
+        self._identity = None if ident is None else str(ident)
 
     @property
     def nargs(self):
         return self.nin + self.nout
 
+    @property
+    def ntypes(self):
+        return len(self.types)
+
+    @property
+    def identity(self):
+        i = self._identity
+        if i is None:
+            return None
+        if i in ("True", "False"):
+            return i == "True"
+        if i in ("-inf", "inf"):
+            return float(i)
+        return int(i)
+
+    @property
+    def signature(self):
+        return None
+
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
 
-    def __call__(self, *args, out=None):
+    def __call__(self, *args, out=None, where=True, dtype=None, casting="same_kind", order="K", subok=True,
+                 signature=None):
         nin = self.nin
         if len(args) != nin:
             if len(args) == nin + 1 and out is None:
@@ -37,22 +159,48 @@ class ufunc:
         if out is not None:
             if isinstance(out, tuple):
                 if len(out) != 1:
-                    raise ValueError(f"The 'out' tuple must have exactly one entry per ufunc output")
+                    raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
                 out = out[0]
-            if not isinstance(out, ndarray):
-                raise TypeError("return arrays must be of ArrayType")
-            oj = out._j
-        try:
-            if nin == 1:
-                a = args[0]
-                if not isinstance(a, ndarray):
-                    a = _asarray(a)
-                r = self._j.call1(a._j, oj)
-                shape = a._shape
+            if out is not None:
+                if not isinstance(out, ndarray):
+                    raise TypeError("return arrays must be of ArrayType")
+                oj = out._j
+        wj = None
+        if where is not True:
+            w = where if isinstance(where, ndarray) else _asarray(where)
+            if w.dtype.kind != "b":
+                w = w.astype("bool")
+            wj = w._j
+        full = wj is not None or dtype is not None or casting != "same_kind"
+        dname = _dtype(dtype).name if dtype is not None else None
+        mask = _errstate.mask()
+        j = self._j
+        if nin == 1:
+            a = _to_array(args[0])
+            if full:
+                r = _engine_call(j.call1Full, self.__name__, a._j, oj, wj, dname, casting, mask)
             else:
-                r, shape = self._binary(args[0], args[1], oj)
-        except _JavaError as e:
-            _reraise(e)
+                r = _engine_call(j.call1, self.__name__, a._j, oj, mask)
+            shape = a._shape if out is None and wj is None else None
+        else:
+            a, b = args
+            if isinstance(a, ndarray) and _is_weak(b):
+                r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
+                shape = a._shape
+            elif isinstance(b, ndarray) and _is_weak(a):
+                r = self._scalar(b, a, True, oj, wj, dname, casting, mask, full)
+                shape = b._shape
+            else:
+                a = _to_array(a)
+                b = _to_array(b)
+                if full:
+                    r = _engine_call(j.call2Full, self.__name__, a._j, b._j, oj, wj, dname, casting, mask)
+                else:
+                    r = _engine_call(j.call2, self.__name__, a._j, b._j, oj, mask)
+                sa = a._shape
+                shape = sa if sa is not None and sa == b._shape else None
+            if out is not None or wj is not None:
+                shape = None
         if out is not None:
             return out
         res = _wrap(r, shape)
@@ -60,45 +208,196 @@ class ufunc:
             return res[()]  # NumPy returns a scalar, not a 0-d array, when no out= is given
         return res
 
-    def _binary(self, a, b, oj):
+    def _scalar(self, arr, s, reversed_, oj, wj, dname, casting, mask, full):
         j = self._j
-        if isinstance(a, ndarray):
-            if isinstance(b, ndarray):
-                sa = a._shape
-                return j.call2(a._j, b._j, oj), (sa if sa is not None and sa == b._shape else None)
-            if _is_scalar(b):
-                return _scalar_call(j, a, b, False, oj), a._shape
-        elif isinstance(b, ndarray) and _is_scalar(a):
-            return _scalar_call(j, b, a, True, oj), b._shape
-        a = a if isinstance(a, ndarray) else _asarray(a)
-        b = b if isinstance(b, ndarray) else _asarray(b)
-        return self._binary(a, b, oj)
+        if isinstance(s, float) or arr.dtype.kind in "fc":
+            s = float(s)
+            if full:
+                return _engine_call(j.call2DoubleFull, self.__name__, arr._j, s, reversed_, oj, wj, dname, casting, mask)
+            return _engine_call(j.call2Double, self.__name__, arr._j, s, reversed_, oj, mask)
+        s = operator.index(s)
+        lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))
+        if not lo <= s <= hi:
+            if self._name in _FLOAT_LOOP or self._name in _COMPARE:  # NumPy: these still compare/divide exactly
+                wide = arr.astype("float64" if self._name in _FLOAT_LOOP or not _INT64_MIN <= s <= _INT64_MAX else "int64")
+                return self._scalar(wide, float(s) if wide.dtype.kind == "f" else s, reversed_, oj, wj, dname, casting,
+                                    mask, full)
+            _check_int_scalar(s, arr.dtype)
+        if s > _INT64_MAX:  # uint64 scalars beyond int64 travel as their bit pattern
+            s -= 1 << 64
+        if full:
+            return _engine_call(j.call2LongFull, self.__name__, arr._j, s, reversed_, oj, wj, dname, casting, mask)
+        return _engine_call(j.call2Long, self.__name__, arr._j, s, reversed_, oj, mask)
+
+    # ----- methods -----
+    def _need_binary(self, what):
+        if self.nin != 2:
+            raise ValueError(f"{what} only supported for binary functions")
+
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NOVALUE, where=True):
+        self._need_binary("reduce")
+        a = _to_array(array)
+        axes = _normalize_axes(axis, a.ndim)
+        if dtype is None and self._name in ("add", "multiply") and a.dtype.kind in "biu" and a.dtype.itemsize < 8:
+            dtype = "uint64" if a.dtype.kind == "u" else "int64"
+        dname = _dtype(dtype).name if dtype is not None else None
+        wj = None
+        if where is not True:
+            w = where if isinstance(where, ndarray) else _asarray(where)
+            wj = (w if w.dtype.kind == "b" else w.astype("bool"))._j
+        kind, fd, fl = "none", 0.0, 0
+        if initial is not _NOVALUE and initial is not None:
+            if isinstance(initial, float) or (isinstance(initial, _generic) and isinstance(initial, float)):
+                kind, fd = "float", float(initial)
+            else:
+                kind, fl = "int", operator.index(initial)
+        try:
+            r = _Reduce.reduce(self._name, a._j, list(axes), builtins.bool(keepdims), dname, wj, kind, fd, fl)
+        except _JavaError as e:
+            _reraise(e)
+        res = _wrap(r)
+        if out is not None:
+            return _copy_into(res, out)
+        return _result(res, None)
+
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        self._need_binary("accumulate")
+        a = _to_array(array)
+        if a.ndim == 0:
+            raise TypeError("cannot accumulate on a scalar")
+        (ax,) = _normalize_axes(axis, a.ndim)
+        if dtype is None and self._name in ("add", "multiply") and a.dtype.kind in "biu" and a.dtype.itemsize < 8:
+            dtype = "uint64" if a.dtype.kind == "u" else "int64"
+        dname = _dtype(dtype).name if dtype is not None else None
+        try:
+            r = _Reduce.accumulate(self._name, a._j, ax, dname)
+        except _JavaError as e:
+            _reraise(e)
+        res = _wrap(r)
+        if out is not None:
+            return _copy_into(res, out)
+        return res
+
+    def outer(self, A, B, **kwargs):
+        self._need_binary("outer")
+        a, b = _to_array(A), _to_array(B)
+        a2 = a.reshape(a.shape + (1,) * b.ndim)
+        return self(a2, b, **kwargs)
+
+    def at(self, a, indices, b=None):
+        """Unbuffered in place: a[i] = f(a[i], b) for every index, repeated indices applied each time."""
+        if not isinstance(a, ndarray):
+            raise TypeError("first operand must be an array")
+        idx = indices.tolist() if isinstance(indices, ndarray) else indices
+        if not isinstance(idx, (list, tuple)):
+            idx = [idx]
+        if isinstance(idx, tuple) and a.ndim > 1:
+            idx = list(zip(*[i if isinstance(i, (list, tuple)) else [i] for i in idx]))
+        if b is None:
+            vals = None
+        else:
+            bv = b.tolist() if isinstance(b, ndarray) else b
+            vals = bv if isinstance(bv, (list, tuple)) else [bv] * len(idx)
+        for k, i in enumerate(idx):
+            cur = a[i]
+            a[i] = self(cur) if vals is None else self(cur, vals[k])
 
 
-def _is_scalar(x):
-    return isinstance(x, (int, float)) and not isinstance(x, ndarray)
+def _copy_into(res, out):
+    if not isinstance(out, ndarray):
+        if isinstance(out, tuple) and len(out) == 1:
+            out = out[0]
+        else:
+            raise TypeError("output must be an array")
+    try:
+        _Reduce.copyInto(res._j, out._j)
+    except _JavaError as e:
+        _reraise(e)
+    return out
 
 
-def _scalar_call(j, arr, s, reversed_, oj):
-    if isinstance(s, float) or arr.dtype.kind in "fc":
-        return j.call2Double(arr._j, float(s), reversed_, oj)
-    s = operator.index(s)
-    if not _INT64_MIN <= s <= _INT64_MAX:
-        raise OverflowError(f"Python integer {s} out of bounds for {arr.dtype.name}")
-    return j.call2Long(arr._j, s, reversed_, oj)
+# name -> doc; every NumPy real ufunc the engine has a loop table for.
+_DOCS = {
+    "add": "Add arguments element-wise.", "subtract": "Subtract arguments, element-wise.",
+    "multiply": "Multiply arguments element-wise.", "divide": "Divide arguments element-wise (true division).",
+    "floor_divide": "Largest integer smaller or equal to the division of the inputs.",
+    "remainder": "Element-wise remainder of division (sign of the divisor).",
+    "fmod": "Element-wise remainder of division (sign of the dividend).",
+    "power": "First array elements raised to powers from second array, element-wise.",
+    "float_power": "First array elements raised to powers from second array, in float64.",
+    "arctan2": "Element-wise arc tangent of x1/x2 choosing the quadrant correctly.",
+    "hypot": "Given the legs of a right triangle, return its hypotenuse.",
+    "copysign": "Change the sign of x1 to that of x2, element-wise.",
+    "nextafter": "Return the next floating-point value after x1 towards x2, element-wise.",
+    "logaddexp": "Logarithm of the sum of exponentiations of the inputs.",
+    "logaddexp2": "Logarithm of the sum of exponentiations of the inputs in base-2.",
+    "heaviside": "Compute the Heaviside step function.",
+    "maximum": "Element-wise maximum of array elements (NaN propagates).",
+    "minimum": "Element-wise minimum of array elements (NaN propagates).",
+    "fmax": "Element-wise maximum of array elements (NaN ignored).",
+    "fmin": "Element-wise minimum of array elements (NaN ignored).",
+    "equal": "Return (x1 == x2) element-wise.", "not_equal": "Return (x1 != x2) element-wise.",
+    "less": "Return the truth value of (x1 < x2) element-wise.",
+    "less_equal": "Return the truth value of (x1 <= x2) element-wise.",
+    "greater": "Return the truth value of (x1 > x2) element-wise.",
+    "greater_equal": "Return the truth value of (x1 >= x2) element-wise.",
+    "logical_and": "Compute the truth value of x1 AND x2 element-wise.",
+    "logical_or": "Compute the truth value of x1 OR x2 element-wise.",
+    "logical_xor": "Compute the truth value of x1 XOR x2, element-wise.",
+    "bitwise_and": "Compute the bit-wise AND of two arrays element-wise.",
+    "bitwise_or": "Compute the bit-wise OR of two arrays element-wise.",
+    "bitwise_xor": "Compute the bit-wise XOR of two arrays element-wise.",
+    "left_shift": "Shift the bits of an integer to the left.",
+    "right_shift": "Shift the bits of an integer to the right.",
+    "gcd": "Returns the greatest common divisor of |x1| and |x2|.",
+    "lcm": "Returns the lowest common multiple of |x1| and |x2|.",
+    "negative": "Numerical negative, element-wise.", "positive": "Numerical positive, element-wise.",
+    "absolute": "Calculate the absolute value element-wise.", "reciprocal": "Return the reciprocal of the argument.",
+    "square": "Return the element-wise square of the input.", "sqrt": "Return the non-negative square-root.",
+    "cbrt": "Return the cube-root of an array, element-wise.",
+    "exp": "Calculate the exponential of all elements in the input array.",
+    "exp2": "Calculate 2**p for all p in the input array.", "expm1": "Calculate exp(x) - 1.",
+    "log": "Natural logarithm, element-wise.", "log2": "Base-2 logarithm of x.",
+    "log10": "Return the base 10 logarithm of the input array, element-wise.",
+    "log1p": "Return the natural logarithm of one plus the input array, element-wise.",
+    "sin": "Trigonometric sine, element-wise.", "cos": "Cosine element-wise.", "tan": "Compute tangent element-wise.",
+    "arcsin": "Inverse sine, element-wise.", "arccos": "Trigonometric inverse cosine, element-wise.",
+    "arctan": "Trigonometric inverse tangent, element-wise.", "sinh": "Hyperbolic sine, element-wise.",
+    "cosh": "Hyperbolic cosine, element-wise.", "tanh": "Compute hyperbolic tangent element-wise.",
+    "arcsinh": "Inverse hyperbolic sine element-wise.", "arccosh": "Inverse hyperbolic cosine, element-wise.",
+    "arctanh": "Inverse hyperbolic tangent element-wise.", "deg2rad": "Convert angles from degrees to radians.",
+    "rad2deg": "Convert angles from radians to degrees.", "floor": "Return the floor of the input, element-wise.",
+    "ceil": "Return the ceiling of the input, element-wise.",
+    "trunc": "Return the truncated value of the input, element-wise.",
+    "rint": "Round elements of the array to the nearest integer.",
+    "sign": "Returns an element-wise indication of the sign of a number.",
+    "signbit": "Returns element-wise True where signbit is set (less than zero).",
+    "spacing": "Return the distance between x and the nearest adjacent number.",
+    "logical_not": "Compute the truth value of NOT x element-wise.",
+    "invert": "Compute bit-wise inversion, or bit-wise NOT, element-wise.",
+    "isnan": "Test element-wise for NaN and return result as a boolean array.",
+    "isinf": "Test element-wise for positive or negative infinity.",
+    "isfinite": "Test element-wise for finiteness (not infinity and not Not a Number).",
+    "bitwise_count": "Computes the number of 1-bits in the absolute value of x.",
+}
 
+ALL = {}
+for _n, _d in _DOCS.items():
+    ALL[_n] = ufunc(_n, _d)
+globals().update(ALL)
 
-def _asarray(x):
-    from ._creation import asarray
-    return asarray(x)
-
-
-add = ufunc("add", "Add arguments element-wise.")
-subtract = ufunc("subtract", "Subtract arguments, element-wise.")
-multiply = ufunc("multiply", "Multiply arguments element-wise.")
-divide = ufunc("divide", "Divide arguments element-wise (true division).")
-true_divide = divide
-negative = ufunc("negative", "Numerical negative, element-wise.")
-exp = ufunc("exp", "Calculate the exponential of all elements in the input array.")
-
-ALL = {u.__name__: u for u in (add, subtract, multiply, divide, negative, exp)}
+true_divide = divide  # noqa: F821
+abs = absolute  # noqa: A001,F821
+conjugate = conj = positive.__class__("positive", "Complex conjugate (real dtypes: a copy).", "conjugate")  # noqa: F821
+# Array API spellings of the same functions
+acos, asin, atan, atan2 = arccos, arcsin, arctan, arctan2  # noqa: F821
+acosh, asinh, atanh = arccosh, arcsinh, arctanh  # noqa: F821
+bitwise_left_shift, bitwise_right_shift, bitwise_invert, bitwise_not = left_shift, right_shift, invert, invert  # noqa: F821
+pow = power  # noqa: A001,F821
+mod = remainder  # noqa: F821
+ALIASES = {"true_divide": true_divide, "abs": abs, "conjugate": conjugate, "conj": conj, "acos": acos, "asin": asin,
+           "atan": atan, "atan2": atan2, "acosh": acosh, "asinh": asinh, "atanh": atanh,
+           "bitwise_left_shift": bitwise_left_shift, "bitwise_right_shift": bitwise_right_shift,
+           "bitwise_invert": bitwise_invert, "bitwise_not": bitwise_not, "pow": pow, "mod": mod}
+_modf_frac, _modf_int = ufunc("_modf_frac"), ufunc("_modf_int")
+_frexp_mant, _frexp_exp = ufunc("_frexp_mant"), ufunc("_frexp_exp")

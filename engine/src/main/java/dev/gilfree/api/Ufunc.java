@@ -11,6 +11,7 @@ import dev.gilfree.kernels.BinaryOp;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Elementwise;
 import dev.gilfree.kernels.Iteration;
+import dev.gilfree.kernels.Types;
 import dev.gilfree.kernels.UnaryOp;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -18,8 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A universal function as Python sees it: one coarse call per operation does type resolution,
- * broadcasting, {@code out=} checks and the loop. Python scalars arrive as "weak" operands (NEP 50).
+ * A universal function as Python sees it: one coarse call per operation does NumPy's type resolution
+ * (first loop in {@link #types()} the inputs cast to safely), broadcasting, {@code out=}/{@code where=}
+ * /{@code dtype=}/{@code casting=} and the loop. Python scalars arrive as "weak" operands (NEP 50).
+ * Floating-point conditions in {@code fpMask} end the call with an {@link FpSignal} carrying the result.
  */
 public final class Ufunc {
     private static final Map<String, Ufunc> ALL = new TreeMap<>();
@@ -28,9 +31,6 @@ public final class Ufunc {
         for (BinaryOp op : BinaryOp.values()) ALL.put(op.ufuncName(), new Ufunc(op.ufuncName(), null, op));
         for (UnaryOp op : UnaryOp.values()) ALL.put(op.ufuncName(), new Ufunc(op.ufuncName(), op, null));
     }
-
-    /** Dtypes that have compiled loops so far. */
-    private static final DType[] LOOP_TYPES = {DType.INT64, DType.FLOAT64};
 
     private final String name;
     private final UnaryOp unary;
@@ -56,52 +56,155 @@ public final class Ufunc {
 
     public int nout() { return 1; }
 
-    public NDArray call1(NDArray a, NDArray out) {
-        if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
-        DType t = loopType(unary.floatOnly() ? Promotion.promote(a.dtype(), DType.FLOAT64) : a.dtype());
-        NDArray res = prepareOut(out, resultShape(out, a.shape()), t, a, a);
-        Elementwise.unary(unary, cast(a, t), res);
-        return finish(res, out);
+    public BinaryOp binaryOp() { return binary; }
+
+    /** NumPy's {@code types}: "bb->b", "dd->?", ... in resolution order. */
+    public String[] types() {
+        String chars = binary != null ? binary.types() : unary.types();
+        String[] out = new String[chars.length()];
+        for (int i = 0; i < chars.length(); i++) {
+            DType t = Types.of(chars.charAt(i));
+            DType o = binary != null ? binary.outType(t) : unary.outType(t);
+            String in = binary != null ? "" + chars.charAt(i) + chars.charAt(i) : "" + chars.charAt(i);
+            out[i] = in + "->" + Types.charOf(o);
+        }
+        return out;
     }
 
-    public NDArray call2(NDArray a, NDArray b, NDArray out) {
-        requireBinary();
-        return binaryLoop(a, b, Promotion.promote(a.dtype(), b.dtype()), out);
+    /** Identity as a string for Python ("0", "1", "-1", "True", "False", "-inf") or null. */
+    public String identity() {
+        Object id = binary != null ? binary.identity() : null;
+        if (id == null) return null;
+        if (id instanceof Double d) return d.isInfinite() ? (d < 0 ? "-inf" : "inf") : d.toString();
+        if (id instanceof Boolean b) return b ? "True" : "False";
+        return id.toString();
+    }
+
+    // ---------- calls (fpMask 0: report nothing; kept for Java callers and tests) ----------
+    public NDArray call1(NDArray a, NDArray out) { return call1(a, out, 0); }
+
+    public NDArray call2(NDArray a, NDArray b, NDArray out) { return call2(a, b, out, 0); }
+
+    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) { return call2Double(a, s, reversed, out, 0); }
+
+    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) { return call2Long(a, s, reversed, out, 0); }
+
+    public NDArray call1(NDArray a, NDArray out, int fpMask) { return apply1(a, out, null, null, null, fpMask); }
+
+    public NDArray call2(NDArray a, NDArray b, NDArray out, int fpMask) {
+        return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, null, null, null, fpMask);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python float. */
-    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) {
-        requireBinary();
-        DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.FLOAT);
-        NDArray sc = ScalarScratch.of(t, s);
-        return reversed ? binaryLoop(sc, a, t, out) : binaryLoop(a, sc, t, out);
+    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out, int fpMask) {
+        return scalarCall(a, s, reversed, out, null, null, null, fpMask);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python int that fits in int64. */
-    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) {
+    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out, int fpMask) {
+        return scalarCall(a, s, reversed, out, null, null, null, fpMask);
+    }
+
+    /** The full form: where (bool array or null), dtype (name or null), casting (name or null). */
+    public NDArray call1Full(NDArray a, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
+        return apply1(a, out, where, dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting), fpMask);
+    }
+
+    public NDArray call2Full(NDArray a, NDArray b, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
         requireBinary();
-        DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.INT);
-        NDArray sc = ScalarScratch.of(t, s);
-        return reversed ? binaryLoop(sc, a, t, out) : binaryLoop(a, sc, t, out);
+        return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, where,
+                dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting), fpMask);
+    }
+
+    public NDArray call2DoubleFull(NDArray a, double s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
+        return scalarCall(a, s, reversed, out, where, dtype, casting, fpMask);
+    }
+
+    public NDArray call2LongFull(NDArray a, long s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
+        return scalarCall(a, s, reversed, out, where, dtype, casting, fpMask);
+    }
+
+    private NDArray scalarCall(NDArray a, Object s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
+        requireBinary();
+        DType t;
+        NDArray sc;
+        if (s instanceof Double d) {
+            t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.FLOAT);
+            sc = ScalarScratch.of(t, d);
+        } else {
+            t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.INT);
+            sc = ScalarScratch.of(t, (Long) s);
+        }
+        DType dt = dtype == null ? null : DType.of(dtype);
+        Casting c = casting == null ? null : Casting.of(casting);
+        return reversed ? apply2(sc, a, t, out, where, dt, c, fpMask) : apply2(a, sc, t, out, where, dt, c, fpMask);
     }
 
     private void requireBinary() {
         if (binary == null) throw GilfreeException.type(name + "() takes from 1 to 2 positional arguments but 2 were given");
     }
 
-    private NDArray binaryLoop(NDArray a, NDArray b, DType resultType, NDArray out) {
-        DType t = loopType(binary.floatOnly() ? Promotion.promote(resultType, DType.FLOAT64) : resultType);
-        NDArray res = prepareOut(out, resultShape(out, a.shape(), b.shape()), t, a, b);
-        Elementwise.binary(binary, cast(a, t), cast(b, t), res);
-        return finish(res, out);
+    private NDArray apply1(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
+        if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
+        if (a.dtype() == DType.BOOL && unary == UnaryOp.NEGATIVE) {
+            throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+        }
+        if (a.dtype() == DType.BOOL && (unary == UnaryOp.POSITIVE || unary == UnaryOp.SIGN) && dtype == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool) -> None");
+        }
+        DType t = resolve(unary.types(), a.dtype(), dtype, false);
+        Casting c = casting == null ? Casting.SAME_KIND : casting;
+        checkInputCast(a.dtype(), t, c, 0);
+        DType ot = unary.outType(t);
+        long[] shape = resultShape(out, a.shape());
+        NDArray res = prepareOut(out, shape, ot, c, where, a, a);
+        int flags = Elementwise.unary(unary, cast(a, t), res);
+        return finish(res, out, where, shape, flags, fpMask);
     }
 
-    private DType loopType(DType wanted) {
-        for (DType t : LOOP_TYPES) {
-            if (Casting.SAFE.allows(wanted, t) && (wanted.kind() == t.kind() || wanted == DType.BOOL && t == DType.INT64)) return t;
+    private NDArray apply2(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
+        requireBinary();
+        if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && dtype == null) {
+            throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
         }
-        throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types ("
-                + wanted.npName() + ") -> None");
+        if ((binary == BinaryOp.GCD || binary == BinaryOp.LCM) && promoted == DType.BOOL && dtype == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool, bool) -> None");
+        }
+        DType t = resolve(binary.types(), promoted, dtype, binary == BinaryOp.DIVIDE);
+        Casting c = casting == null ? Casting.SAME_KIND : casting;
+        checkInputCast(a.dtype(), t, c, 0);
+        checkInputCast(b.dtype(), t, c, 1);
+        DType ot = binary.outType(t);
+        long[] shape = resultShape(out, a.shape(), b.shape());
+        NDArray res = prepareOut(out, shape, ot, c, where, a, b);
+        int flags = Elementwise.binary(binary, cast(a, t), cast(b, t), res);
+        return finish(res, out, where, shape, flags, fpMask);
+    }
+
+    /** NumPy's resolution: the first loop type the (promoted) input casts to safely; dtype= picks the loop. */
+    private DType resolve(String types, DType in, DType forced, boolean intsToDouble) {
+        if (forced != null) {
+            for (int i = 0; i < types.length(); i++) {
+                DType t = Types.of(types.charAt(i));
+                if (t == forced || (binary != null ? binary.outType(t) : unary.outType(t)) == forced && t == in) return t;
+            }
+            if (types.indexOf(Types.charOf(in)) >= 0 && (binary != null ? binary.boolOut() : unary.outType(in) != in)) return in;
+            throw GilfreeException.type("No loop matching the specified signature and casting was found for ufunc " + name);
+        }
+        if (intsToDouble && !in.isFloating() && in.kind() != 'c') return DType.FLOAT64;
+        for (int i = 0; i < types.length(); i++) {
+            DType t = Types.of(types.charAt(i));
+            if (Casting.SAFE.allows(in, t)) return t;
+        }
+        throw GilfreeException.type("ufunc '" + name + "' not supported for the input types, and the inputs could not be "
+                + "safely coerced to any supported types according to the casting rule ''safe''");
+    }
+
+    private void checkInputCast(DType from, DType to, Casting c, int i) {
+        if (!c.allows(from, to)) {
+            throw GilfreeException.type("Cannot cast ufunc '" + name + "' input " + i + " from dtype('" + from.npName()
+                    + "') to dtype('" + to.npName() + "') with casting rule '" + c.npName() + "'");
+        }
     }
 
     private static NDArray cast(NDArray a, DType t) {
@@ -122,22 +225,34 @@ public final class Ufunc {
     }
 
     // Checks out= as NumPy does and returns where the loop writes: out itself, or a temporary when out's
-    // dtype differs from the loop's or out overlaps an input other than element for element (copied over
-    // in finish, so the result is as if the inputs had been read before anything was written).
-    private NDArray prepareOut(NDArray out, long[] shape, DType t, NDArray a, NDArray b) {
+    // dtype differs from the loop's, out overlaps an input other than element for element, or where= is
+    // given (copied over in finish, so the result is as if the inputs had been read before anything was written).
+    private NDArray prepareOut(NDArray out, long[] shape, DType t, Casting c, NDArray where, NDArray a, NDArray b) {
+        if (where != null) Iteration.broadcastShapes(where.shape(), shape);
         if (out == null) return NDArray.zeros(t, shape);
         out.checkWriteable();
-        if (!Casting.SAME_KIND.allows(t, out.dtype())) {
+        if (!c.allows(t, out.dtype())) {
             throw GilfreeException.type("Cannot cast ufunc '" + name + "' output from dtype('" + t.npName()
-                    + "') to dtype('" + out.dtype().npName() + "') with casting rule 'same_kind'");
+                    + "') to dtype('" + out.dtype().npName() + "') with casting rule '" + c.npName() + "'");
         }
-        boolean direct = out.dtype() == t && !out.overlapsOtherwise(a) && !out.overlapsOtherwise(b);
+        boolean direct = where == null && out.dtype() == t && !out.overlapsOtherwise(a) && !out.overlapsOtherwise(b);
         return direct ? out : NDArray.zeros(t, shape);
     }
 
-    private static NDArray finish(NDArray res, NDArray out) {
-        if (out != null && res != out) Copy.into(res, out);
-        return out != null ? out : res;
+    private static NDArray finish(NDArray res, NDArray out, NDArray where, long[] shape, int flags, int fpMask) {
+        NDArray result;
+        if (where != null) {
+            NDArray target = out != null ? out : NDArray.zeros(res.dtype(), shape);
+            NDArray src = res.dtype() == target.dtype() ? res : Copy.astype(res, target.dtype());
+            NDArray mask = where.dtype() == DType.BOOL ? where : Copy.astype(where, DType.BOOL);
+            Elementwise.maskedCopy(src, mask, target);
+            result = target;
+        } else {
+            if (out != null && res != out) Copy.into(res, out);
+            result = out != null ? out : res;
+        }
+        if ((flags & fpMask) != 0) throw new FpSignal(result, flags);
+        return result;
     }
 
     /** Per-thread 16 bytes holding a scalar operand as a 0-d array, so scalar operations allocate nothing off-heap. */

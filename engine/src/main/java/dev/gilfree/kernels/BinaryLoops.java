@@ -1,98 +1,208 @@
 package dev.gilfree.kernels;
 
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * 1-D loops for binary operations: a SIMD loop when every operand is contiguous (or the second is a
- * broadcast scalar), a scalar loop for any other strides. The switch on the operation sits inside the
- * loop so each case has a constant operator the JIT turns into vector instructions; the branch is
- * perfectly predicted.
+ * 1-D loops for binary operations. Every operation has a generic scalar loop ({@link #scalar}, in
+ * double for float loop types and in long for integer/bool types, reading and writing any dtype);
+ * contiguous float64/float32/int64/int32 operands (or a broadcast scalar second operand) first take a
+ * SIMD loop for the operations that have one. The switch on the operation sits inside the SIMD loop so
+ * each case has a constant operator the JIT turns into vector instructions. Loops return
+ * {@link FpFlags} bits.
  */
-final class BinaryLoops {
+public final class BinaryLoops {
     private BinaryLoops() {}
 
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
+    private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
+    private static final double INF_D = Double.POSITIVE_INFINITY;
+    private static final float INF_F = Float.POSITIVE_INFINITY;
 
-    static void float64(BinaryOp op, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
-                        MemorySegment o, long oo, long os, long n) {
-        long i = 0;
-        if (as == 8 && os == 8 && (bs == 8 || bs == 0)) {
-            int lanes = DS.length();
-            long upper = n - n % lanes;
-            if (bs == 8) {
-                for (; i < upper; i += lanes) {
-                    DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                    DoubleVector vb = DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
-                    DoubleVector r = switch (op) {
-                        case ADD -> va.add(vb);
-                        case SUBTRACT -> va.sub(vb);
-                        case MULTIPLY -> va.mul(vb);
-                        case DIVIDE -> va.div(vb);
-                    };
-                    r.intoMemorySegment(o, oo + i * 8, NO);
-                }
-            } else {
-                DoubleVector vb = DoubleVector.broadcast(DS, b.get(D, bo));
-                for (; i < upper; i += lanes) {
-                    DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                    DoubleVector r = switch (op) {
-                        case ADD -> va.add(vb);
-                        case SUBTRACT -> va.sub(vb);
-                        case MULTIPLY -> va.mul(vb);
-                        case DIVIDE -> va.div(vb);
-                    };
-                    r.intoMemorySegment(o, oo + i * 8, NO);
-                }
-            }
+    /** Runs op over n elements: input dtype t, output dtype op.outType(t). */
+    public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
+                          MemorySegment o, long oo, long os, long n) {
+        long done = 0;
+        int isz = t.itemsize();
+        if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {
+            done = switch (t) {
+                case FLOAT64 -> simdF64(op, a, ao, b, bo, bs, o, oo, n);
+                case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
+                case INT64 -> simdI64(op, a, ao, b, bo, bs, o, oo, n);
+                case INT32 -> simdI32(op, a, ao, b, bo, bs, o, oo, n);
+                default -> 0;
+            };
         }
-        for (; i < n; i++) {
-            double x = a.get(D, ao + i * as), y = b.get(D, bo + i * bs);
-            o.set(D, oo + i * os, switch (op) {
-                case ADD -> x + y;
-                case SUBTRACT -> x - y;
-                case MULTIPLY -> x * y;
-                case DIVIDE -> x / y;
-            });
+        int simdFlags = 0;
+        if (done > 0) {
+            int[] f = FLAGS.get();
+            simdFlags = f[0];
+            f[0] = 0;
         }
+        return simdFlags | scalar(op, t, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done * os, os, n - done);
     }
 
-    /** int64 add/subtract/multiply wrap around on overflow, as NumPy's do. */
-    static void int64(BinaryOp op, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
+    /** float64 loop (kept for callers that know the type). */
+    public static int float64(BinaryOp op, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
+                              MemorySegment o, long oo, long os, long n) {
+        return run(op, DType.FLOAT64, a, ao, as, b, bo, bs, o, oo, os, n);
+    }
+
+    /** int64 loop: add/subtract/multiply wrap around on overflow, as NumPy's do. */
+    public static int int64(BinaryOp op, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
+                            MemorySegment o, long oo, long os, long n) {
+        return run(op, DType.INT64, a, ao, as, b, bo, bs, o, oo, os, n);
+    }
+
+    /** The generic loop: any dtype, any strides. */
+    static int scalar(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
                       MemorySegment o, long oo, long os, long n) {
-        long i = 0;
-        if (as == 8 && os == 8 && (bs == 8 || bs == 0)) {
-            int lanes = LS.length();
-            long upper = n - n % lanes;
-            LongVector vbScalar = bs == 0 ? LongVector.broadcast(LS, b.get(L, bo)) : null;
-            for (; i < upper; i += lanes) {
-                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-                LongVector vb = vbScalar != null ? vbScalar : LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
-                LongVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case DIVIDE -> throw new IllegalArgumentException("divide has no int64 loop");
-                };
+        DType ot = op.outType(t);
+        int flags = 0;
+        if (t.isFloating()) {
+            boolean f32 = t == DType.FLOAT32;
+            for (long i = 0; i < n; i++) {
+                double x = Elements.getDouble(t, a, ao + i * as), y = Elements.getDouble(t, b, bo + i * bs);
+                double r = op.applyD(x, y, f32);
+                if (f32 && !op.boolOut()) r = (float) r;
+                if (!op.boolOut() && !Double.isFinite(r)) flags |= FpFlags.classify(x, y, r, op.pole(x, y));
+                Elements.setDouble(ot, o, oo + i * os, r);
+            }
+        } else {
+            boolean check = op.checksInt();
+            for (long i = 0; i < n; i++) {
+                long x = Elements.getLong(t, a, ao + i * as), y = Elements.getLong(t, b, bo + i * bs);
+                if (check) flags |= op.intFlags(x, y, t);
+                Elements.setLong(ot, o, oo + i * os, op.applyL(x, y, t));
+            }
+        }
+        return flags;
+    }
+
+    private static boolean simdF(BinaryOp op) {
+        return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY || op == BinaryOp.DIVIDE;
+    }
+
+    // SIMD loops return how many elements they did; a vector with a non-finite lane is left to the
+    // scalar loop (which classifies floating-point conditions), and so is the tail.
+    private static long simdF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                MemorySegment o, long oo, long n) {
+        if (!simdF(op)) return 0;
+        int lanes = DS.length();
+        long upper = n - n % lanes, i = 0;
+        DoubleVector vs = bs == 0 ? DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo)) : null;
+        for (; i < upper; i += lanes) {
+            DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+            DoubleVector vb = vs != null ? vs : DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
+            DoubleVector r = switch (op) {
+                case ADD -> va.add(vb);
+                case SUBTRACT -> va.sub(vb);
+                case MULTIPLY -> va.mul(vb);
+                case DIVIDE -> va.div(vb);
+                default -> throw new IllegalStateException();
+            };
+            if (!r.abs().lt(INF_D).allTrue()) {
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
+            } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
         }
-        for (; i < n; i++) {
-            long x = a.get(L, ao + i * as), y = b.get(L, bo + i * bs);
-            o.set(L, oo + i * os, switch (op) {
-                case ADD -> x + y;
-                case SUBTRACT -> x - y;
-                case MULTIPLY -> x * y;
-                case DIVIDE -> throw new IllegalArgumentException("divide has no int64 loop");
-            });
+        return i;
+    }
+
+    private static long simdF32(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                MemorySegment o, long oo, long n) {
+        if (!simdF(op)) return 0;
+        int lanes = FS.length();
+        long upper = n - n % lanes, i = 0;
+        FloatVector vs = bs == 0 ? FloatVector.broadcast(FS, b.get(ValueLayout.JAVA_FLOAT_UNALIGNED, bo)) : null;
+        for (; i < upper; i += lanes) {
+            FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+            FloatVector vb = vs != null ? vs : FloatVector.fromMemorySegment(FS, b, bo + i * 4, NO);
+            FloatVector r = switch (op) {
+                case ADD -> va.add(vb);
+                case SUBTRACT -> va.sub(vb);
+                case MULTIPLY -> va.mul(vb);
+                case DIVIDE -> va.div(vb);
+                default -> throw new IllegalStateException();
+            };
+            if (!r.abs().lt(INF_F).allTrue()) {
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
+            } else {
+                r.intoMemorySegment(o, oo + i * 4, NO);
+            }
         }
+        return i;
+    }
+
+    private static boolean simdI(BinaryOp op) {
+        return switch (op) {
+            case ADD, SUBTRACT, MULTIPLY, BITWISE_AND, BITWISE_OR, BITWISE_XOR, MAXIMUM, MINIMUM, FMAX, FMIN -> true;
+            default -> false;
+        };
+    }
+
+    private static long simdI64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                MemorySegment o, long oo, long n) {
+        if (!simdI(op)) return 0;
+        int lanes = LS.length();
+        long upper = n - n % lanes, i = 0;
+        LongVector vs = bs == 0 ? LongVector.broadcast(LS, b.get(ValueLayout.JAVA_LONG_UNALIGNED, bo)) : null;
+        for (; i < upper; i += lanes) {
+            LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
+            LongVector vb = vs != null ? vs : LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
+            LongVector r = switch (op) {
+                case ADD -> va.add(vb);
+                case SUBTRACT -> va.sub(vb);
+                case MULTIPLY -> va.mul(vb);
+                case BITWISE_AND -> va.and(vb);
+                case BITWISE_OR -> va.or(vb);
+                case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                case MAXIMUM, FMAX -> va.max(vb);
+                case MINIMUM, FMIN -> va.min(vb);
+                default -> throw new IllegalStateException();
+            };
+            r.intoMemorySegment(o, oo + i * 8, NO);
+        }
+        return i;
+    }
+
+    private static long simdI32(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                MemorySegment o, long oo, long n) {
+        if (!simdI(op)) return 0;
+        int lanes = IS.length();
+        long upper = n - n % lanes, i = 0;
+        IntVector vs = bs == 0 ? IntVector.broadcast(IS, b.get(ValueLayout.JAVA_INT_UNALIGNED, bo)) : null;
+        for (; i < upper; i += lanes) {
+            IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
+            IntVector vb = vs != null ? vs : IntVector.fromMemorySegment(IS, b, bo + i * 4, NO);
+            IntVector r = switch (op) {
+                case ADD -> va.add(vb);
+                case SUBTRACT -> va.sub(vb);
+                case MULTIPLY -> va.mul(vb);
+                case BITWISE_AND -> va.and(vb);
+                case BITWISE_OR -> va.or(vb);
+                case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                case MAXIMUM, FMAX -> va.max(vb);
+                case MINIMUM, FMIN -> va.min(vb);
+                default -> throw new IllegalStateException();
+            };
+            r.intoMemorySegment(o, oo + i * 4, NO);
+        }
+        return i;
     }
 }

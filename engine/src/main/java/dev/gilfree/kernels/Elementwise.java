@@ -5,12 +5,17 @@ import dev.gilfree.core.NDArray;
 
 /**
  * Runs a unary or binary loop over operands that already have the loop's dtype, broadcasting the
- * inputs to {@code out}'s shape.
+ * inputs to {@code out}'s shape ({@code out} has the operation's output dtype). Returns the
+ * floating-point conditions met ({@link FpFlags}).
  */
 public final class Elementwise {
     private Elementwise() {}
 
-    public static void binary(BinaryOp op, NDArray a, NDArray b, NDArray out) {
+    public static int binary(BinaryOp op, NDArray a, NDArray b, NDArray out) {
+        DType t = a.dtype();
+        if (b.dtype() != t || out.dtype() != op.outType(t)) {
+            throw new IllegalArgumentException("no " + op + " loop for " + a.dtype() + ", " + b.dtype() + " -> " + out.dtype());
+        }
         long[] shape = out.shape();
         long[][] strides = {
             Iteration.broadcastStrides(a.shape(), a.strides(), shape),
@@ -20,28 +25,42 @@ public final class Elementwise {
         var as = a.segment();
         var bs = b.segment();
         var os = out.segment();
-        DType t = out.dtype();
-        Iteration.run(shape, strides, offsets, (off, st, n) -> {
-            switch (t) {
-                case FLOAT64 -> BinaryLoops.float64(op, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n);
-                case INT64 -> BinaryLoops.int64(op, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n);
-                default -> throw new IllegalArgumentException("no " + op + " loop for " + t);
-            }
-        });
+        int[] flags = {0};
+        Iteration.run(shape, strides, offsets, (off, st, n) ->
+                flags[0] |= BinaryLoops.run(op, t, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n));
+        return flags[0];
     }
 
-    public static void unary(UnaryOp op, NDArray a, NDArray out) {
+    public static int unary(UnaryOp op, NDArray a, NDArray out) {
+        DType t = a.dtype();
+        if (out.dtype() != op.outType(t)) {
+            throw new IllegalArgumentException("no " + op + " loop for " + a.dtype() + " -> " + out.dtype());
+        }
         long[] shape = out.shape();
         long[][] strides = {Iteration.broadcastStrides(a.shape(), a.strides(), shape), out.strides()};
         long[] offsets = {a.offset(), out.offset()};
         var as = a.segment();
         var os = out.segment();
-        DType t = out.dtype();
-        Iteration.run(shape, strides, offsets, (off, st, n) -> {
-            switch (t) {
-                case FLOAT64 -> UnaryLoops.float64(op, as, off[0], st[0], os, off[1], st[1], n);
-                case INT64 -> UnaryLoops.int64(op, as, off[0], st[0], os, off[1], st[1], n);
-                default -> throw new IllegalArgumentException("no " + op + " loop for " + t);
+        int[] flags = {0};
+        Iteration.run(shape, strides, offsets, (off, st, n) ->
+                flags[0] |= UnaryLoops.run(op, t, as, off[0], st[0], os, off[1], st[1], n));
+        return flags[0];
+    }
+
+    /** {@code dst[i] = src[i]} where the (broadcast) bool {@code mask} is true; src has dst's dtype and shape. */
+    public static void maskedCopy(NDArray src, NDArray mask, NDArray dst) {
+        long[] shape = dst.shape();
+        long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape),
+            Iteration.broadcastStrides(mask.shape(), mask.strides(), shape), dst.strides()};
+        var s = src.segment();
+        var m = mask.segment();
+        var d = dst.segment();
+        int isz = dst.itemsize();
+        Iteration.run(shape, strides, new long[]{src.offset(), mask.offset(), dst.offset()}, (off, st, n) -> {
+            for (long i = 0; i < n; i++) {
+                if (m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[1] + i * st[1]) != 0) {
+                    java.lang.foreign.MemorySegment.copy(s, off[0] + i * st[0], d, off[2] + i * st[2], isz);
+                }
             }
         });
     }

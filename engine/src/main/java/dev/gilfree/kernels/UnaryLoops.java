@@ -1,66 +1,185 @@
 package dev.gilfree.kernels;
 
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** 1-D loops for unary operations; SIMD when contiguous, scalar otherwise. */
-final class UnaryLoops {
+/**
+ * 1-D loops for unary operations: a generic scalar loop for every dtype and stride, and SIMD loops for
+ * contiguous float64/float32/int64/int32 (transcendentals through the Vector API's math). Return
+ * {@link FpFlags} bits.
+ */
+public final class UnaryLoops {
     private UnaryLoops() {}
 
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
-    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
-    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED;
+    /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
+    private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
+    private static final double INF_D = Double.POSITIVE_INFINITY;
+    private static final float INF_F = Float.POSITIVE_INFINITY;
 
-    static void float64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
-        long i = 0;
-        if (as == 8 && os == 8) {
-            int lanes = DS.length();
-            long upper = n - n % lanes;
-            for (; i < upper; i += lanes) {
-                DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                DoubleVector r = switch (op) {
-                    case EXP -> va.lanewise(VectorOperators.EXP);
-                    case NEGATIVE -> va.neg();
-                };
-                r.intoMemorySegment(o, oo + i * 8, NO);
-            }
+    public static int run(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
+        long done = 0;
+        int isz = t.itemsize();
+        if (op.outType(t) == t && as == isz && os == isz && n >= 8) {
+            done = switch (t) {
+                case FLOAT64 -> simdF64(op, a, ao, o, oo, n);
+                case FLOAT32 -> simdF32(op, a, ao, o, oo, n);
+                case INT64 -> simdI64(op, a, ao, o, oo, n);
+                case INT32 -> simdI32(op, a, ao, o, oo, n);
+                default -> 0;
+            };
         }
-        for (; i < n; i++) {
-            double x = a.get(D, ao + i * as);
-            o.set(D, oo + i * os, switch (op) {
-                case EXP -> Math.exp(x);
-                case NEGATIVE -> -x;
-            });
+        int simdFlags = 0;
+        if (done > 0) {
+            int[] f = FLAGS.get();
+            simdFlags = f[0];
+            f[0] = 0;
         }
+        return simdFlags | scalar(op, t, a, ao + done * as, as, o, oo + done * os, os, n - done);
     }
 
-    static void int64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
-        long i = 0;
-        if (as == 8 && os == 8) {
-            int lanes = LS.length();
-            long upper = n - n % lanes;
-            for (; i < upper; i += lanes) {
-                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-                LongVector r = switch (op) {
-                    case NEGATIVE -> va.neg();
-                    case EXP -> throw new IllegalArgumentException("exp has no int64 loop");
-                };
+    public static int float64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
+        return run(op, DType.FLOAT64, a, ao, as, o, oo, os, n);
+    }
+
+    public static int int64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
+        return run(op, DType.INT64, a, ao, as, o, oo, os, n);
+    }
+
+    static int scalar(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
+        DType ot = op.outType(t);
+        int flags = 0;
+        if (t.isFloating()) {
+            boolean f32 = t == DType.FLOAT32;
+            boolean floatOut = ot.isFloating() && !op.quiet();
+            for (long i = 0; i < n; i++) {
+                double x = Elements.getDouble(t, a, ao + i * as);
+                double r = op.applyD(x, f32);
+                if (floatOut) {
+                    if (f32) r = (float) r;
+                    if (!Double.isFinite(r)) flags |= FpFlags.classify(x, 0, r, op.pole(x));
+                }
+                Elements.setDouble(ot, o, oo + i * os, r);
+            }
+        } else {
+            boolean recip = op == UnaryOp.RECIPROCAL;
+            for (long i = 0; i < n; i++) {
+                long x = Elements.getLong(t, a, ao + i * as);
+                if (recip) flags |= op.intFlags(x);
+                Elements.setLong(ot, o, oo + i * os, op.applyL(x, t));
+            }
+        }
+        return flags;
+    }
+
+    private static long simdF64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
+        switch (op) {
+            case NEGATIVE, ABSOLUTE, SQUARE, SQRT, EXP, LOG, SIN, COS, TANH, POSITIVE -> { }
+            default -> { return 0; }
+        }
+        int lanes = DS.length();
+        long upper = n - n % lanes, i = 0;
+        for (; i < upper; i += lanes) {
+            DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+            DoubleVector r = switch (op) {
+                case NEGATIVE -> va.neg();
+                case POSITIVE -> va;
+                case ABSOLUTE -> va.abs();
+                case SQUARE -> va.mul(va);
+                case SQRT -> va.sqrt();
+                case EXP -> va.lanewise(VectorOperators.EXP);
+                case LOG -> va.lanewise(VectorOperators.LOG);
+                case SIN -> va.lanewise(VectorOperators.SIN);
+                case COS -> va.lanewise(VectorOperators.COS);
+                case TANH -> va.lanewise(VectorOperators.TANH);
+                default -> throw new IllegalStateException();
+            };
+            if (!r.abs().lt(INF_D).allTrue()) {
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, o, oo + i * 8, 8, lanes);
+            } else {
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
         }
-        for (; i < n; i++) {
-            long x = a.get(L, ao + i * as);
-            o.set(L, oo + i * os, switch (op) {
-                case NEGATIVE -> -x;
-                case EXP -> throw new IllegalArgumentException("exp has no int64 loop");
-            });
+        return i;
+    }
+
+    private static long simdF32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
+        switch (op) {
+            case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE -> { }
+            default -> { return 0; }
         }
+        int lanes = FS.length();
+        long upper = n - n % lanes, i = 0;
+        for (; i < upper; i += lanes) {
+            FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+            FloatVector r = switch (op) {
+                case NEGATIVE -> va.neg();
+                case POSITIVE -> va;
+                case ABSOLUTE -> va.abs();
+                case SQUARE -> va.mul(va);
+                case SQRT -> va.sqrt();
+                default -> throw new IllegalStateException();
+            };
+            if (!r.abs().lt(INF_F).allTrue()) {
+                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, o, oo + i * 4, 4, lanes);
+            } else {
+                r.intoMemorySegment(o, oo + i * 4, NO);
+            }
+        }
+        return i;
+    }
+
+    private static long simdI64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
+        switch (op) {
+            case NEGATIVE, ABSOLUTE, SQUARE, INVERT -> { }
+            default -> { return 0; }
+        }
+        int lanes = LS.length();
+        long upper = n - n % lanes, i = 0;
+        for (; i < upper; i += lanes) {
+            LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
+            LongVector r = switch (op) {
+                case NEGATIVE -> va.neg();
+                case ABSOLUTE -> va.abs();
+                case SQUARE -> va.mul(va);
+                case INVERT -> va.not();
+                default -> throw new IllegalStateException();
+            };
+            r.intoMemorySegment(o, oo + i * 8, NO);
+        }
+        return i;
+    }
+
+    private static long simdI32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
+        switch (op) {
+            case NEGATIVE, ABSOLUTE, SQUARE, INVERT -> { }
+            default -> { return 0; }
+        }
+        int lanes = IS.length();
+        long upper = n - n % lanes, i = 0;
+        for (; i < upper; i += lanes) {
+            IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
+            IntVector r = switch (op) {
+                case NEGATIVE -> va.neg();
+                case ABSOLUTE -> va.abs();
+                case SQUARE -> va.mul(va);
+                case INVERT -> va.not();
+                default -> throw new IllegalStateException();
+            };
+            r.intoMemorySegment(o, oo + i * 4, NO);
+        }
+        return i;
     }
 }

@@ -61,7 +61,9 @@ class UfuncTest {
 
     @Test
     void registryKnowsTheUfuncs() {
-        assertArrayEquals(new String[]{"add", "divide", "exp", "multiply", "negative", "subtract"}, Ufunc.names());
+        java.util.List<String> names = java.util.List.of(Ufunc.names());
+        assertTrue(names.containsAll(java.util.List.of("add", "divide", "exp", "multiply", "negative", "subtract", "sin", "less", "gcd")));
+        assertEquals(names.stream().sorted().toList(), names);
         assertSame(ADD, Ufunc.get("add"));
         assertEquals("divide", DIV.name());
         assertEquals(2, ADD.nin());

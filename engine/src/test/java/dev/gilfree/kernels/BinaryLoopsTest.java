@@ -37,6 +37,7 @@ class BinaryLoopsTest {
             case SUBTRACT -> x - y;
             case MULTIPLY -> x * y;
             case DIVIDE -> x / y;
+            default -> throw new AssertionError();
         };
     }
 
@@ -45,7 +46,7 @@ class BinaryLoopsTest {
             case ADD -> x + y;
             case SUBTRACT -> x - y;
             case MULTIPLY -> x * y;
-            case DIVIDE -> throw new AssertionError();
+            default -> throw new AssertionError();
         };
     }
 
@@ -61,7 +62,7 @@ class BinaryLoopsTest {
     @Test
     void float64LoopsMatchScalarJava() {
         try (Arena arena = Arena.ofConfined()) {
-            for (BinaryOp op : BinaryOp.values()) {
+            for (BinaryOp op : new BinaryOp[]{BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.DIVIDE}) {
                 for (long[] m : MODES) {
                     for (int n : LENGTHS) {
                         MemorySegment a = arena.allocate(segBytes(m[0], n)), b = arena.allocate(segBytes(m[1], n)),
@@ -140,7 +141,7 @@ class BinaryLoopsTest {
             MemorySegment a = arena.allocate(8L * n), b = arena.allocate(8L * n), o = arena.allocate(8L * n);
             MemorySegment.copy(x, 0, a, D, 0, n);
             MemorySegment.copy(y, 0, b, D, 0, n);
-            for (BinaryOp op : BinaryOp.values()) {
+            for (BinaryOp op : new BinaryOp[]{BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.DIVIDE}) {
                 BinaryLoops.float64(op, a, 0, 8, b, 0, 8, o, 0, 8, n);
                 for (int i = 0; i < n; i++) {
                     double want = fop(op, x[i], y[i]), got = o.getAtIndex(ValueLayout.JAVA_DOUBLE, i);

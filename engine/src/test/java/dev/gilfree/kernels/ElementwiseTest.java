@@ -41,9 +41,10 @@ class ElementwiseTest {
     }
 
     @Test
-    void dtypesWithoutLoopsAreRejected() {
-        NDArray x = NDArray.zeros(DType.INT32, a(3));
-        assertThrows(IllegalArgumentException.class, () -> Elementwise.binary(BinaryOp.ADD, x, x, x));
-        assertThrows(IllegalArgumentException.class, () -> Elementwise.unary(UnaryOp.NEGATIVE, x, x));
+    void operandsOfTheWrongDtypeAreRejected() {
+        NDArray x = NDArray.zeros(DType.INT32, a(3)), y = NDArray.zeros(DType.INT64, a(3));
+        assertThrows(IllegalArgumentException.class, () -> Elementwise.binary(BinaryOp.ADD, x, y, x));
+        assertThrows(IllegalArgumentException.class, () -> Elementwise.binary(BinaryOp.LESS, x, x, x)); // out must be bool
+        assertThrows(IllegalArgumentException.class, () -> Elementwise.unary(UnaryOp.NEGATIVE, x, y));
     }
 }

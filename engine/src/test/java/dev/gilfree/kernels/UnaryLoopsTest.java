@@ -32,7 +32,7 @@ class UnaryLoopsTest {
     @Test
     void float64ExpAndNegativeMatchScalarJava() {
         try (Arena arena = Arena.ofConfined()) {
-            for (UnaryOp op : UnaryOp.values()) {
+            for (UnaryOp op : new UnaryOp[]{UnaryOp.EXP, UnaryOp.NEGATIVE}) {
                 for (long[] m : MODES) {
                     for (int n : LENGTHS) {
                         MemorySegment a = arena.allocate(segBytes(m[0], n)), o = arena.allocate(segBytes(m[1], n));

@@ -1,0 +1,169 @@
+package dev.gilfree.api;
+
+import dev.gilfree.core.Casting;
+import dev.gilfree.core.DType;
+import dev.gilfree.core.GilfreeException;
+import dev.gilfree.core.Layout;
+import dev.gilfree.core.NDArray;
+import dev.gilfree.kernels.BinaryOp;
+import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Iteration;
+import dev.gilfree.kernels.Reductions;
+import dev.gilfree.kernels.Types;
+
+/** Facade for ufunc.reduce / accumulate and argmin/argmax: one call each, axes already normalised by Python. */
+public final class Reduce {
+    private Reduce() {}
+
+    /**
+     * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.
+     * initKind: "none", "float" (initD) or "int" (initL).
+     */
+    public static NDArray reduce(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
+                                 String initKind, double initD, long initL) {
+        BinaryOp op = Ufunc.get(ufunc).binaryOp();
+        if (op == null) throw GilfreeException.value("reduce only supported for binary functions");
+        DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
+        // NumPy casts a reduction's input to dtype= unsafely (np.sum(float_array, dtype=int16) works)
+        if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
+        NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
+        long[] shape = a.shape();
+        boolean[] reduced = new boolean[shape.length];
+        for (int ax : axes) reduced[ax] = true;
+        int nk = 0;
+        for (boolean r : reduced) if (!r) nk++;
+        long[] kept = new long[nk], keptKeep = new long[shape.length];
+        for (int i = 0, k = 0; i < shape.length; i++) {
+            if (!reduced[i]) kept[k++] = shape[i];
+            keptKeep[i] = reduced[i] ? 1 : shape[i];
+        }
+        NDArray w = null;
+        if (where != null) {
+            NDArray wb = where.dtype() == DType.BOOL ? where : Copy.astype(where, DType.BOOL);
+            Iteration.broadcastShapes(wb.shape(), shape);
+            w = wb.view(new Layout(shape, Iteration.broadcastStrides(wb.shape(), wb.strides(), shape), wb.offset()));
+        }
+        Object init = switch (initKind) {
+            case "float" -> t.isFloating() ? (Object) initD : (Object) (long) initD;
+            case "int" -> t.isFloating() ? (Object) (double) initL : (Object) initL;
+            default -> null;
+        };
+        Object id = op.identity();
+        if (id instanceof Boolean bo) id = bo ? 1L : 0L;
+        if (id instanceof Long l && t.isFloating()) id = (double) l;
+        if (id instanceof Double d && !t.isFloating()) id = (long) d.doubleValue();
+        if (w != null && init == null && id == null) {
+            throw GilfreeException.value("reduction operation '" + ufunc + "' does not have an identity, so to use a where mask one has to specify 'initial'");
+        }
+        NDArray out = NDArray.zeros(op.outType(t), kept);
+        if (op == BinaryOp.ADD && t == DType.FLOAT64 && w == null && init == null && nk == 0 && src.size() > 0) {
+            // whole-array float64 sum: the SIMD pairwise kernel
+            dev.gilfree.core.Elements.setDouble(DType.FLOAT64, out.segment(), 0, Reductions.sumFloat64(src));
+        } else {
+            Reductions.reduce(op, src, reduced, w, init, id, out);
+        }
+        if (keepdims) out = out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0));
+        return out;
+    }
+
+    private static DType resolve(BinaryOp op, DType in) {
+        String types = op.types();
+        for (int i = 0; i < types.length(); i++) {
+            DType t = Types.of(types.charAt(i));
+            if (Casting.SAFE.allows(in, t)) return t;
+        }
+        throw GilfreeException.type("ufunc '" + op.ufuncName() + "' not supported for the input types, and the inputs could not be "
+                + "safely coerced to any supported types according to the casting rule ''safe''");
+    }
+
+    public static NDArray accumulate(String ufunc, NDArray a, int axis, String dtype) {
+        BinaryOp op = Ufunc.get(ufunc).binaryOp();
+        if (op == null) throw GilfreeException.value("accumulate only supported for binary functions");
+        DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
+        if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
+        NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
+        NDArray out = NDArray.zeros(op.outType(t), a.shape());
+        Reductions.accumulate(op, src, axis, out);
+        return out;
+    }
+
+    public static NDArray argExtreme(NDArray a, int axis, boolean max, boolean keepdims) {
+        long[] shape = a.shape();
+        long[] kept = new long[shape.length - 1], keep = shape.clone();
+        for (int i = 0, k = 0; i < shape.length; i++) if (i != axis) kept[k++] = shape[i];
+        keep[axis] = 1;
+        NDArray out = NDArray.zeros(DType.INT64, kept);
+        Reductions.argExtreme(a, axis, max, out);
+        if (keepdims) out = out.view(new Layout(keep, Layout.cStrides(keep, 8), 0));
+        return out;
+    }
+
+    /** A view of {@code a} with its axes permuted (for moving an axis; no copy). */
+    public static NDArray transpose(NDArray a, int[] perm) {
+        long[] s = a.shape(), st = a.strides();
+        long[] ns = new long[perm.length], nst = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            ns[i] = s[perm[i]];
+            nst[i] = st[perm[i]];
+        }
+        return a.view(new Layout(ns, nst, a.offset()));
+    }
+
+    /** Copies {@code src} into {@code dst} (broadcasting, converting dtype) for out= of reductions. */
+    public static void copyInto(NDArray src, NDArray dst) {
+        dst.checkWriteable();
+        Iteration.broadcastShapes(src.shape(), dst.shape());
+        Copy.into(src, dst);
+    }
+
+    /** Elements selected by a bool mask of the same shape, in C order (1-D result). */
+    public static NDArray compress(NDArray a, NDArray mask) {
+        long[] shape = a.shape();
+        NDArray m = mask.dtype() == DType.BOOL ? mask : Copy.astype(mask, DType.BOOL);
+        long[][] strides = {a.strides(), Iteration.broadcastStrides(m.shape(), m.strides(), shape)};
+        long[] count = {0};
+        var ms = m.segment();
+        Iteration.run(shape, new long[][]{strides[1]}, new long[]{m.offset()}, (off, st, n) -> {
+            for (long i = 0; i < n; i++) if (ms.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[0] + i * st[0]) != 0) count[0]++;
+        });
+        NDArray out = NDArray.zeros(a.dtype(), new long[]{count[0]});
+        var as = a.segment();
+        var os = out.segment();
+        int isz = a.itemsize();
+        long[] pos = {0};
+        Iteration.run(shape, strides, new long[]{a.offset(), m.offset()}, (off, st, n) -> {
+            for (long i = 0; i < n; i++) {
+                if (ms.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[1] + i * st[1]) != 0) {
+                    java.lang.foreign.MemorySegment.copy(as, off[0] + i * st[0], os, pos[0]++ * isz, isz);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** where(cond, x, y): x where cond, else y, broadcast together, in dtype {@code dtype}. */
+    public static NDArray select(NDArray cond, NDArray x, NDArray y, String dtype) {
+        DType t = DType.of(dtype);
+        long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
+        NDArray out = NDArray.zeros(t, shape);
+        Copy.into(y.dtype() == t ? y : Copy.astype(y, t), out);
+        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t);
+        NDArray xb = xs.view(new Layout(shape, Iteration.broadcastStrides(xs.shape(), xs.strides(), shape), xs.offset()));
+        NDArray c = cond.dtype() == DType.BOOL ? cond : Copy.astype(cond, DType.BOOL);
+        dev.gilfree.kernels.Elementwise.maskedCopy(xb, c, out);
+        return out;
+    }
+
+    /** np.promote_types by name. */
+    public static String promoteTypes(String a, String b) {
+        return dev.gilfree.core.Promotion.promote(DType.of(a), DType.of(b)).npName();
+    }
+
+    /** The view of {@code a} with elements [start, stop) along {@code axis} (0 <= start <= stop <= len). */
+    public static NDArray sliceAxis(NDArray a, int axis, long start, long stop) {
+        long[] shape = a.shape(), strides = a.strides();
+        long off = a.offset() + (shape[axis] == 0 ? 0 : start * strides[axis]);
+        shape[axis] = stop - start;
+        return a.view(new Layout(shape, strides, stop > start ? off : a.offset()));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.gilfree.kernels;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
+import dev.gilfree.core.NDArray;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Sorting along an axis with NumPy's order: stable, NaN after everything, -0.0 equal to 0.0 (original
+ * order kept), unsigned integers compared unsigned. Keys are read once per lane into a primitive array,
+ * indices are merge-sorted by key.
+ */
+public final class Sorting {
+    private Sorting() {}
+
+    /** Lane keys: floats as doubles, integers/bools as longs (uint64 with the sign bit flipped). */
+    static final class Keys {
+        final double[] d;
+        final long[] l;
+        boolean descending;
+
+        Keys(DType t, int n) {
+            d = t.isFloating() ? new double[n] : null;
+            l = t.isFloating() ? null : new long[n];
+        }
+
+        void read(DType t, MemorySegment s, long off, long stride, int n) {
+            boolean u64 = t == DType.UINT64;
+            for (int i = 0; i < n; i++) {
+                if (d != null) d[i] = Elements.getDouble(t, s, off + i * stride);
+                else l[i] = u64 ? Elements.getLong(t, s, off + i * stride) ^ Long.MIN_VALUE : Elements.getLong(t, s, off + i * stride);
+            }
+        }
+
+        int compare(int i, int j) {
+            int c = d == null ? Long.compare(l[i], l[j]) : compareD(d[i], d[j]);
+            return descending ? -c : c;
+        }
+    }
+
+    /** NumPy's sort order for floats: NaN last, -0.0 == 0.0. */
+    public static int compareD(double x, double y) {
+        if (x < y) return -1;
+        if (x > y) return 1;
+        boolean nx = Double.isNaN(x), ny = Double.isNaN(y);
+        return nx == ny ? 0 : nx ? 1 : -1;
+    }
+
+    /** Stable argsort of keys[0..n). */
+    static int[] argsort(Keys k, int n) {
+        int[] idx = new int[n], tmp = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        mergeSort(k, idx, tmp, 0, n);
+        return idx;
+    }
+
+    private static void mergeSort(Keys k, int[] a, int[] tmp, int lo, int hi) {
+        if (hi - lo <= 16) {
+            for (int i = lo + 1; i < hi; i++) {
+                int v = a[i], j = i - 1;
+                while (j >= lo && k.compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(k, a, tmp, lo, mid);
+        mergeSort(k, a, tmp, mid, hi);
+        if (k.compare(a[mid - 1], a[mid]) <= 0) return;
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo, j = mid, o = lo;
+        while (i < mid && j < hi) a[o++] = k.compare(tmp[j], tmp[i]) < 0 ? tmp[j++] : tmp[i++];
+        while (i < mid) a[o++] = tmp[i++];
+        while (j < hi) a[o++] = tmp[j++];
+    }
+
+    /**
+     * Sorts (or argsorts) each lane of {@code a} along {@code axis} into {@code out} (a's shape; a's dtype
+     * for sort, int64 for argsort).
+     */
+    public static void sortAlong(NDArray a, int axis, NDArray out, boolean arg, boolean descending) {
+        DType t = a.dtype();
+        long[] shape = a.shape();
+        if (shape[axis] > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("axis too long to sort");
+        int n = (int) shape[axis];
+        long sa = a.strides()[axis], so = out.strides()[axis];
+        long[] outer = shape.clone();
+        outer[axis] = 1;
+        MemorySegment as = a.segment(), os = out.segment();
+        int isz = t.itemsize();
+        Keys keys = new Keys(t, n);
+        keys.descending = descending;
+        Iteration.run(outer, new long[][]{a.strides(), out.strides()}, new long[]{a.offset(), out.offset()}, (off, st, cnt) -> {
+            for (long c = 0; c < cnt; c++) {
+                long ao = off[0] + c * st[0], oo = off[1] + c * st[1];
+                keys.read(t, as, ao, sa, n);
+                int[] idx = argsort(keys, n);
+                for (int i = 0; i < n; i++) {
+                    if (arg) os.set(ValueLayout.JAVA_LONG_UNALIGNED, oo + i * so, idx[i]);
+                    else MemorySegment.copy(as, ao + idx[i] * sa, os, oo + i * so, isz);
+                }
+            }
+        });
+    }
+
+    /** Insertion points of each value of {@code v} in the sorted 1-D {@code a} (left: first, right: after equals). */
+    public static void searchsorted(NDArray a, NDArray v, boolean right, NDArray out) {
+        DType t = a.dtype();
+        int n = (int) a.shape()[0];
+        long sa = a.strides()[0];
+        double[] ad = new double[n];
+        for (int i = 0; i < n; i++) ad[i] = Elements.getDouble(t, a.segment(), a.offset() + i * sa);
+        long[] al = null;
+        if (!t.isFloating()) {
+            al = new long[n];
+            for (int i = 0; i < n; i++) al[i] = Elements.getLong(t, a.segment(), a.offset() + i * sa);
+        }
+        final long[] alf = al;
+        boolean u64 = t == DType.UINT64;
+        MemorySegment vs = v.segment(), os = out.segment();
+        DType vt = v.dtype();
+        Iteration.run(v.shape(), new long[][]{v.strides(), out.strides()}, new long[]{v.offset(), out.offset()}, (off, st, cnt) -> {
+            for (long c = 0; c < cnt; c++) {
+                int lo = 0, hi = n;
+                if (alf != null) {
+                    long x = Elements.getLong(vt, vs, off[0] + c * st[0]);
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        int cmp = u64 ? Long.compareUnsigned(alf[mid], x) : Long.compare(alf[mid], x);
+                        if (right ? cmp <= 0 : cmp < 0) lo = mid + 1; else hi = mid;
+                    }
+                } else {
+                    double x = Elements.getDouble(vt, vs, off[0] + c * st[0]);
+                    while (lo < hi) {
+                        int mid = (lo + hi) >>> 1;
+                        int cmp = compareD(ad[mid], x);
+                        if (right ? cmp <= 0 : cmp < 0) lo = mid + 1; else hi = mid;
+                    }
+                }
+                os.set(ValueLayout.JAVA_LONG_UNALIGNED, off[1] + c * st[1], lo);
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+"""Array API namespace facts: constants and __array_namespace_info__()."""
+import math
+
+e = math.e
+pi = math.pi
+inf = math.inf
+nan = math.nan
+newaxis = None
+euler_gamma = 0.5772156649015329
+
+_REAL = ("float32", "float64")
+_INT = ("int8", "int16", "int32", "int64")
+_UINT = ("uint8", "uint16", "uint32", "uint64")
+
+
+class _Info:
+    """What __array_namespace_info__() returns: capabilities, default dtypes, dtypes, devices."""
+
+    def capabilities(self):
+        return {"boolean indexing": False, "data-dependent shapes": True, "max dimensions": 64}
+
+    def default_device(self):
+        return "cpu"
+
+    def devices(self):
+        return ["cpu"]
+
+    def default_dtypes(self, *, device=None):
+        from ._dtypes import dtype
+        return {"real floating": dtype("float64"), "complex floating": dtype("complex128"),
+                "integral": dtype("int64"), "indexing": dtype("int64")}
+
+    def dtypes(self, *, device=None, kind=None):
+        from ._dtypes import dtype
+        groups = {"bool": ("bool",), "signed integer": _INT, "unsigned integer": _UINT,
+                  "integral": _INT + _UINT, "real floating": _REAL, "complex floating": ("complex64", "complex128"),
+                  "numeric": _INT + _UINT + _REAL + ("complex64", "complex128")}
+        if kind is None:
+            names = ("bool",) + _INT + _UINT + _REAL + ("complex64", "complex128")
+        elif isinstance(kind, tuple):
+            names = tuple(n for k in kind for n in groups[k])
+        else:
+            names = groups[kind]
+        return {n: dtype(n) for n in names}
+
+
+def __array_namespace_info__():
+    return _Info()

@@ -1,0 +1,208 @@
+"""Elementwise functions built from ufuncs: two-output ufuncs (divmod, modf, frexp), ldexp, clip, round,
+the Array API's real/imag/conj, isclose/allclose, and the ndarray operators."""
+import builtins
+
+from . import _ufuncs as _u
+from ._ndarray import ndarray
+from ._ufuncs import _to_array
+
+
+def divmod(x1, x2, out=(None, None), **kw):  # noqa: A001
+    o1, o2 = out if isinstance(out, tuple) else (out, None)
+    return _u.floor_divide(x1, x2, out=o1, **kw), _u.remainder(x1, x2, out=o2, **kw)
+
+
+def modf(x, out=(None, None), **kw):
+    o1, o2 = out if isinstance(out, tuple) else (out, None)
+    return _u._modf_frac(x, out=o1, **kw), _u._modf_int(x, out=o2, **kw)
+
+
+def frexp(x, out=(None, None), **kw):
+    o1, o2 = out if isinstance(out, tuple) else (out, None)
+    return _u._frexp_mant(x, out=o1, **kw), _u._frexp_exp(x, out=o2, **kw)
+
+
+def ldexp(x1, x2, out=None, **kw):
+    """x1 * 2**x2 (x2 integer), in x1's float type."""
+    a = _to_array(x1)
+    if a.dtype.kind not in "f":
+        a = a.astype("float64" if a.dtype.itemsize >= 4 else "float32")
+    e = _to_array(x2)
+    if e.dtype.kind not in "iub":
+        raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely "
+                        "coerced to any supported types according to the casting rule ''safe''")
+    return _u.multiply(a, _u.exp2(e.astype(a.dtype)), out=out, **kw)
+
+
+def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # noqa: A002
+    lo = a_min if a_min is not None else min
+    hi = a_max if a_max is not None else max
+    if lo is None and hi is None:
+        raise ValueError("One of max or min must be given")
+    r = a
+    if lo is not None:
+        r = _u.maximum(r, lo, **kw)
+    if hi is not None:
+        r = _u.minimum(r, hi, out=out, **kw)
+    elif out is not None:
+        from ._ufuncs import _copy_into
+        _copy_into(_to_array(r), out)
+        return out
+    return r
+
+
+def round(a, decimals=0, out=None):  # noqa: A001
+    """Round half to even at `decimals` digits (NumPy's method: scale, rint, unscale)."""
+    a = _to_array(a)
+    if a.dtype.kind in "biu":
+        if decimals >= 0:
+            return a.copy() if out is None else _u.positive(a, out=out)
+        f = 10 ** (-decimals)
+        return _u.multiply(_u.floor_divide(_u.add(a, f // 2), f), f, out=out)
+    if decimals == 0:
+        return _u.rint(a, out=out)
+    f = 10.0 ** builtins.abs(decimals)
+    if decimals > 0:
+        return _u.divide(_u.rint(_u.multiply(a, f)), f, out=out)
+    return _u.multiply(_u.rint(_u.divide(a, f)), f, out=out)
+
+
+around = round
+
+
+def fix(x, out=None):
+    return _u.trunc(x, out=out)
+
+
+def real(x):
+    a = _to_array(x)
+    return a
+
+
+def imag(x):
+    a = _to_array(x)
+    from ._creation import zeros
+    return zeros(a.shape, dtype=a.dtype)
+
+
+def angle(z, deg=False):
+    a = _to_array(z)
+    r = _u.arctan2(_u.multiply(0.0, a), a) if a.dtype.kind == "f" else _u.arctan2(0.0, a.astype("float64"))
+    return _u.rad2deg(r) if deg else r
+
+
+def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    a, b = _to_array(a), _to_array(b)
+    if a.dtype.kind != "f":
+        a = a.astype("float64")
+    if b.dtype.kind != "f":
+        b = b.astype("float64")
+    from ._errstate import errstate
+    with errstate(invalid="ignore"):
+        close = _u.less_equal(_u.absolute(_u.subtract(a, b)), _u.add(atol, _u.multiply(rtol, _u.absolute(b))))
+        both_inf = _u.logical_and(_u.isinf(a), _u.equal(a, b))
+    r = _u.logical_or(close, both_inf)
+    if equal_nan:
+        r = _u.logical_or(r, _u.logical_and(_u.isnan(a), _u.isnan(b)))
+    return r
+
+
+def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
+    from ._reductions import all as _all
+    return builtins.bool(_all(isclose(a, b, rtol, atol, equal_nan)))
+
+
+def array_equal(a1, a2, equal_nan=False):
+    a, b = _to_array(a1), _to_array(a2)
+    if a.shape != b.shape:
+        return False
+    from ._reductions import all as _all
+    eq = _u.equal(a, b)
+    if equal_nan and a.dtype.kind == "f":
+        eq = _u.logical_or(eq, _u.logical_and(_u.isnan(a), _u.isnan(b)))
+    return builtins.bool(_all(eq))
+
+
+def diff(x, /, n=1, axis=-1, prepend=None, append=None):
+    """n-th discrete difference along axis (not_equal for bool, as NumPy)."""
+    if prepend is not None or append is not None:
+        raise NotImplementedError("diff(prepend=, append=) needs concatenation (not in gilfree yet)")
+    a = _to_array(x)
+    if n < 0:
+        raise ValueError(f"order must be non-negative but got {n}")
+    if a.ndim == 0:
+        raise ValueError("diff requires input that is at least one dimensional")
+    from ._ufuncs import _normalize_axes
+    from ._runtime import jclass
+    from ._ndarray import _wrap, _call
+    (ax,) = _normalize_axes(axis, a.ndim)
+    red = jclass("dev.gilfree.api.Reduce")
+    for _ in range(n):
+        length = a.shape[ax]
+        hi = _wrap(_call(red.sliceAxis, a._j, ax, min(1, length), length))
+        lo = _wrap(_call(red.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
+        a = _u.not_equal(hi, lo) if a.dtype.kind == "b" else _u.subtract(hi, lo)
+        if not isinstance(a, ndarray):
+            a = _to_array(a)
+    return a
+
+
+NAMES = ["diff", "divmod", "modf", "frexp", "ldexp", "clip", "round", "around", "fix", "real", "imag", "angle", "isclose",
+         "allclose", "array_equal"]
+
+
+def install_operators():
+    """Binds Python's operators on ndarray to the ufuncs, as NumPy's ndarray does."""
+    def binop(uf):
+        def op(self, other):
+            return uf(self, other)
+
+        def rop(self, other):
+            return uf(other, self)
+
+        def iop(self, other):
+            return uf(self, other, out=self)
+        return op, rop, iop
+
+    for dunder, uf in (("add", _u.add), ("sub", _u.subtract), ("mul", _u.multiply), ("truediv", _u.divide),
+                       ("floordiv", _u.floor_divide), ("mod", _u.remainder), ("pow", _u.power),
+                       ("and", _u.bitwise_and), ("or", _u.bitwise_or), ("xor", _u.bitwise_xor),
+                       ("lshift", _u.left_shift), ("rshift", _u.right_shift)):
+        op, rop, iop = binop(uf)
+        setattr(ndarray, f"__{dunder}__", op)
+        setattr(ndarray, f"__r{dunder}__", rop)
+        setattr(ndarray, f"__i{dunder}__", iop)
+    for dunder, uf in (("lt", _u.less), ("le", _u.less_equal), ("gt", _u.greater), ("ge", _u.greater_equal),
+                       ("eq", _u.equal), ("ne", _u.not_equal)):
+        setattr(ndarray, f"__{dunder}__", binop(uf)[0])
+    ndarray.__hash__ = None
+    ndarray.__neg__ = lambda self: _u.negative(self)
+    ndarray.__pos__ = lambda self: _u.positive(self)
+    ndarray.__abs__ = lambda self: _u.absolute(self)
+    ndarray.__invert__ = lambda self: _u.invert(self)
+    ndarray.__divmod__ = lambda self, o: divmod(self, o)
+    ndarray.__rdivmod__ = lambda self, o: divmod(o, self)
+
+    def _method(fn_name, module):
+        def m(self, *args, **kwargs):
+            import importlib
+            return getattr(importlib.import_module(module, __package__), fn_name)(self, *args, **kwargs)
+        m.__name__ = fn_name
+        return m
+
+    for name in ("sum", "prod", "max", "min", "any", "all", "ptp", "mean", "var", "std", "argmax", "argmin",
+                 "cumsum", "cumprod"):
+        setattr(ndarray, name, _method(name, "._reductions"))
+    ndarray.clip = _method("clip", "._elementwise")
+    ndarray.round = _method("round", "._elementwise")
+    ndarray.conj = ndarray.conjugate = lambda self: self.copy()
+    for name in ("sort", "argsort", "searchsorted", "nonzero"):
+        setattr(ndarray, name, _method(name, "._sorting"))
+    ndarray.__matmul__ = lambda self, o: _linalg_fn("matmul")(self, o)
+    ndarray.__rmatmul__ = lambda self, o: _linalg_fn("matmul")(o, self)
+    ndarray.dot = lambda self, o: _linalg_fn("dot")(self, o)
+
+
+def _linalg_fn(name):
+    from . import _linalg_impl
+    return getattr(_linalg_impl, name)

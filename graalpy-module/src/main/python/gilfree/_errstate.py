@@ -1,0 +1,130 @@
+"""Floating-point error handling as NumPy's errstate: per thread/context (contextvars), never global.
+
+The engine reports which conditions a call met (divide, over, under, invalid); this module decides, by
+the current context's settings, to ignore, warn (RuntimeWarning), raise (FloatingPointError), call the
+seterrcall handler, or print.
+"""
+import contextvars
+import os
+import sys
+import warnings
+
+_PKG = os.path.dirname(os.path.abspath(__file__))
+
+_KINDS = ("divide", "over", "under", "invalid")
+_BITS = {"divide": 1, "over": 2, "under": 4, "invalid": 8}
+_MODES = ("ignore", "warn", "raise", "call", "print", "log")
+_DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
+_MSG = {"divide": "divide by zero", "over": "overflow", "under": "underflow", "invalid": "invalid value"}
+
+_state = contextvars.ContextVar("gilfree_errstate", default=(_DEFAULT, None, 1 | 2 | 8))
+
+
+def geterr():
+    """The current context's settings: {'divide': ..., 'over': ..., 'under': ..., 'invalid': ...}."""
+    return dict(_state.get()[0])
+
+
+def _set(settings, call):
+    mask = 0
+    for k, v in settings.items():
+        if v != "ignore":
+            mask |= _BITS[k]
+    _state.set((settings, call, mask))
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):  # noqa: A002 - NumPy's name
+    """Set how floating-point errors are handled in this thread/context; returns the old settings."""
+    old, call, _ = _state.get()
+    new = dict(old)
+    for k, v in (("divide", divide), ("over", over), ("under", under), ("invalid", invalid)):
+        v = v if v is not None else all
+        if v is not None:
+            if v not in _MODES:
+                raise ValueError(f"invalid mode {v!r} for {k}")
+            new[k] = v
+    _set(new, call)
+    return dict(old)
+
+
+def geterrcall():
+    return _state.get()[1]
+
+
+def seterrcall(func):
+    """Set the handler called (func(type_string, flag)) for conditions set to 'call'; returns the old one."""
+    if func is not None and not callable(func) and not hasattr(func, "write"):
+        raise ValueError("Only callable can be used as callback")
+    settings, old, mask = _state.get()
+    _state.set((settings, func, mask))
+    return old
+
+
+class errstate:
+    """Context manager (and decorator) for floating-point error handling, local to the thread/context."""
+
+    def __init__(self, *, call=None, all=None, divide=None, over=None, under=None, invalid=None):  # noqa: A002
+        self._call = call
+        self._kw = dict(all=all, divide=divide, over=over, under=under, invalid=invalid)
+        self._tokens = []
+
+    def __enter__(self):
+        token = _state.set(_state.get())
+        self._tokens.append(token)
+        seterr(**self._kw)
+        if self._call is not None:
+            seterrcall(self._call)
+        return self
+
+    def __exit__(self, *exc):
+        _state.reset(self._tokens.pop())
+        return False
+
+    def __call__(self, func):
+        import functools
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            with errstate(call=self._call, **self._kw):
+                return func(*args, **kwargs)
+        return wrapper
+
+
+def mask():
+    """Bits of the conditions the engine must report in this context (0: report nothing)."""
+    return _state.get()[2]
+
+
+def handle(flags, name):
+    """Apply the context's settings to conditions `flags` met by ufunc `name`."""
+    settings, call, _ = _state.get()
+    for kind in _KINDS:
+        if not flags & _BITS[kind]:
+            continue
+        mode = settings[kind]
+        if mode == "ignore":
+            continue
+        msg = f"{_MSG[kind]} encountered in {name}"
+        if mode == "warn":
+            warnings.warn(msg, RuntimeWarning, stacklevel=_stacklevel())
+        elif mode == "raise":
+            raise FloatingPointError(msg)
+        elif mode in ("call", "log"):
+            if call is None:
+                raise ValueError(f"No callback set for errstate mode 'call' ({msg})")
+            if hasattr(call, "write") and not callable(call):
+                call.write(f"Warning: {msg}\n")
+            else:
+                call(f"{_MSG[kind]}", _BITS[kind])
+        elif mode == "print":
+            print(f"Warning: {msg}")
+
+
+def _stacklevel():
+    """stacklevel for warnings.warn in handle() that points at the first caller outside gilfree."""
+    f = sys._getframe(2)  # handle's caller
+    level = 2
+    while f is not None and os.path.abspath(f.f_code.co_filename).startswith(_PKG):
+        f = f.f_back
+        level += 1
+    return level

@@ -1,0 +1,216 @@
+"""matmul/@, dot, vdot, inner, outer, tensordot, einsum, matrix_transpose, vecdot; the engine computes
+(dev.gilfree.api.LinAlg), this module handles NumPy's shape rules."""
+import builtins
+
+from ._ndarray import ndarray, _wrap
+from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._ufuncs import _to_array, _normalize_axes
+from . import _ufuncs as _u
+
+_LA = _jclass("dev.gilfree.api.LinAlg")
+_Reduce = _jclass("dev.gilfree.api.Reduce")
+
+
+class LinAlgError(ValueError):
+    """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError)."""
+
+
+def _call(fn, *args):
+    try:
+        return fn(*args)
+    except _JavaError as e:
+        from ._runtime import python_error
+        err = python_error(e)
+        if err is None:
+            raise
+        msg = str(err)
+        if msg.startswith("LinAlgError: "):
+            raise LinAlgError(msg[len("LinAlgError: "):]) from None
+        raise err from None
+
+
+def _transpose(a, perm):
+    return _wrap(_call(_Reduce.transpose, a._j, list(perm)))
+
+
+def _scalar_or(res):
+    return res[()] if res.shape == () else res
+
+
+def matmul(x1, x2, /, out=None):
+    a, b = _to_array(x1), _to_array(x2)
+    if a.ndim == 0 or b.ndim == 0:
+        raise ValueError("matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with signature "
+                         "(n?,k),(k,m?)->(n?,m?) requires 1)")
+    a2 = a.reshape((1,) + a.shape) if a.ndim == 1 else a
+    b2 = b.reshape(b.shape + (1,)) if b.ndim == 1 else b
+    r = _wrap(_call(_LA.matmul, a2._j, b2._j))
+    shape = r.shape
+    if a.ndim == 1:
+        shape = shape[:-2] + shape[-1:]
+    if b.ndim == 1:
+        shape = shape[:-1]
+    if shape != r.shape:
+        r = r.reshape(shape)
+    if out is not None:
+        from ._ufuncs import _copy_into
+        return _copy_into(r, out)
+    return _scalar_or(r)
+
+
+def matrix_transpose(x, /):
+    return _wrap(_call(_LA.matrixTranspose, _to_array(x)._j))
+
+
+def dot(a, b, out=None):
+    a, b = _to_array(a), _to_array(b)
+    if a.ndim == 0 or b.ndim == 0:
+        return _u.multiply(a, b, out=out)
+    if b.ndim <= 2:
+        return matmul(a, b, out=out)
+    return tensordot(a, b, axes=([a.ndim - 1], [b.ndim - 2]))
+
+
+def vdot(a, b, /):
+    a, b = _to_array(a).reshape(-1), _to_array(b).reshape(-1)
+    if a.shape != b.shape:
+        raise ValueError("cannot reshape array of size %d into shape (%d,)" % (b.size, a.size))
+    return matmul(a, b)
+
+
+def inner(a, b, /):
+    a, b = _to_array(a), _to_array(b)
+    if a.ndim == 0 or b.ndim == 0:
+        return _u.multiply(a, b)
+    return tensordot(a, b, axes=([a.ndim - 1], [b.ndim - 1]))
+
+
+def outer(a, b, out=None):
+    a, b = _to_array(a).reshape(-1), _to_array(b).reshape(-1)
+    return _u.multiply(a.reshape((a.size, 1)), b.reshape((1, b.size)), out=out)
+
+
+def tensordot(a, b, /, axes=2):
+    a, b = _to_array(a), _to_array(b)
+    if isinstance(axes, int):
+        if axes < 0:
+            raise ValueError("axes must be a non-negative integer")
+        ax_a = list(range(a.ndim - axes, a.ndim))
+        ax_b = list(range(axes))
+    else:
+        ax_a, ax_b = axes
+        ax_a = [ax_a] if isinstance(ax_a, int) else list(ax_a)
+        ax_b = [ax_b] if isinstance(ax_b, int) else list(ax_b)
+    if len(ax_a) != len(ax_b):
+        raise ValueError("shape-mismatch for sum")
+    ax_a = [x % a.ndim for x in ax_a] if a.ndim else ax_a
+    ax_b = [x % b.ndim for x in ax_b] if b.ndim else ax_b
+    for x, y in zip(ax_a, ax_b):
+        if a.shape[x] != b.shape[y]:
+            raise ValueError("shape-mismatch for sum")
+    free_a = [i for i in range(a.ndim) if i not in ax_a]
+    free_b = [i for i in range(b.ndim) if i not in ax_b]
+    k = 1
+    for x in ax_a:
+        k *= a.shape[x]
+    na = 1
+    for x in free_a:
+        na *= a.shape[x]
+    nb = 1
+    for x in free_b:
+        nb *= b.shape[x]
+    at = _transpose(a, free_a + ax_a).reshape((na, k))
+    bt = _transpose(b, ax_b + free_b).reshape((k, nb))
+    r = _wrap(_call(_LA.matmul, at._j, bt._j))
+    shape = tuple(a.shape[i] for i in free_a) + tuple(b.shape[i] for i in free_b)
+    return _scalar_or(r.reshape(shape))
+
+
+def vecdot(x1, x2, /, *, axis=-1):
+    a, b = _to_array(x1), _to_array(x2)
+    from ._reductions import sum as _sum
+    return _sum(_u.multiply(a, b), axis=axis)
+
+
+def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
+    """einsum by broadcasting: each operand's axes are permuted into one global index order, multiplied, and the
+    indices not in the output are summed. Repeated indices within one operand (diagonals) are not supported."""
+    if "->" in subscripts:
+        ins, outs = subscripts.replace(" ", "").split("->")
+    else:
+        ins = subscripts.replace(" ", "")
+        letters = [c for c in ins if c.isalpha()]
+        outs = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    terms = ins.split(",")
+    if len(terms) != len(operands):
+        raise ValueError("more operands provided to einstein sum function than specified in the subscripts string"
+                         if len(operands) > len(terms) else
+                         "fewer operands provided to einstein sum function than specified in the subscripts string")
+    if "." in ins:
+        raise NotImplementedError("einsum with '...' is not supported by gilfree yet")
+    arrays = [_to_array(o) for o in operands]
+    order = []
+    for t in terms:
+        if len(set(t)) != len(t):
+            raise NotImplementedError("einsum with a repeated index in one operand (diagonal/trace) is not supported yet")
+        for c in t:
+            if c not in order:
+                order.append(c)
+    sizes = {}
+    for t, a in zip(terms, arrays):
+        if len(t) != a.ndim:
+            raise ValueError(f"operand has more dimensions than subscripts given in einstein sum, but no '...' "
+                             f"ellipsis provided to broadcast the extra dimensions.")
+        for c, d in zip(t, a.shape):
+            if c in sizes and sizes[c] != d and d != 1 and sizes[c] != 1:
+                raise ValueError(f"operands could not be broadcast together with remapped shapes")
+            sizes[c] = builtins.max(sizes.get(c, 1), d)
+    expanded = []
+    for t, a in zip(terms, arrays):
+        perm = sorted(range(len(t)), key=lambda i: order.index(t[i]))
+        at = _transpose(a, perm) if perm != list(range(len(t))) else a
+        shape = tuple(a.shape[t.index(c)] if c in t else 1 for c in order)
+        expanded.append(at.reshape(shape))
+    prod = expanded[0]
+    for e in expanded[1:]:
+        prod = _u.multiply(prod, e)
+    if not isinstance(prod, ndarray):
+        prod = _to_array(prod)
+    summed = tuple(i for i, c in enumerate(order) if c not in outs)
+    from ._reductions import sum as _sum
+    kept = [c for c in order if c in outs]
+    r = _sum(prod, axis=summed, dtype=dtype) if summed else prod
+    if not isinstance(r, ndarray):
+        return r
+    perm = [kept.index(c) for c in outs]
+    if perm != list(range(len(perm))):
+        r = _transpose(r, perm).copy()
+    if out is not None:
+        from ._ufuncs import _copy_into
+        return _copy_into(r, out)
+    return r
+
+
+def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
+    a = _to_array(a)
+    if a.ndim != 2 or offset != 0 or (axis1, axis2) != (0, 1):
+        raise NotImplementedError("trace supports 2-D arrays with the default offset and axes so far")
+    n = builtins.min(a.shape)
+    from ._creation import asarray
+    vals = a.tolist()
+    return _u.add.reduce(asarray([vals[i][i] for i in range(n)], dtype=a.dtype), dtype=dtype) if n else \
+        _u.add.reduce(asarray([], dtype=a.dtype), dtype=dtype)
+
+
+def cross(a, b, /, *, axis=-1):
+    a, b = _to_array(a), _to_array(b)
+    if a.ndim != 1 or b.ndim != 1 or a.shape != (3,) or b.shape != (3,):
+        raise NotImplementedError("cross supports two 3-vectors so far")
+    x, y = a.tolist(), b.tolist()
+    from ._creation import asarray
+    from ._ufuncs import _weak_result_dtype
+    return asarray([x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]],
+                   dtype=_weak_result_dtype(a, b))
+
+
+NAMES = ["matmul", "matrix_transpose", "dot", "vdot", "inner", "outer", "tensordot", "vecdot", "einsum", "trace"]

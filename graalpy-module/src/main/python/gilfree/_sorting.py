@@ -1,0 +1,172 @@
+"""Sorting, searching and sets: sort/argsort (stable), searchsorted, where, argwhere, nonzero, unique family,
+isin, partition/argpartition. The work happens in the engine (dev.gilfree.api.Sort)."""
+import builtins
+from collections import namedtuple
+
+from ._ndarray import ndarray, _wrap
+from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_weak
+
+_Reduce = _jclass("dev.gilfree.api.Reduce")
+_Sort = _jclass("dev.gilfree.api.Sort")
+
+
+def _call(fn, *args):
+    try:
+        return fn(*args)
+    except _JavaError as e:
+        _reraise(e)
+
+
+def where(condition, x=None, y=None):
+    """Elements of x where condition holds, else of y (broadcast together); NumPy's result dtype."""
+    if x is None and y is None:
+        return nonzero(condition)
+    if x is None or y is None:
+        raise ValueError("either both or neither of x and y should be given")
+    c = _to_array(condition)
+    dt = _weak_result_dtype(x, y)
+    from ._creation import asarray
+    # NumPy casts a Python scalar into the result dtype unsafely here (where(c, int8, 300) holds 44)
+    xa = _to_array(x) if not _is_py(x) else asarray(x).astype(dt, casting="unsafe")
+    ya = _to_array(y) if not _is_py(y) else asarray(y).astype(dt, casting="unsafe")
+    return _wrap(_call(_Reduce.select, c._j, xa._j, ya._j, dt))
+
+
+def _is_py(v):
+    return _is_weak(v) or isinstance(v, builtins.bool)
+
+
+def _axis1(a, axis):
+    if axis is None:
+        return a.reshape(-1), 0
+    if a.ndim == 0:
+        raise _axis_error(axis, 0)
+    (ax,) = _normalize_axes(axis, a.ndim)
+    return a, ax
+
+
+def _axis_error(axis, ndim):
+    from ._ufuncs import AxisError
+    return AxisError(axis, ndim)
+
+
+def sort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False):
+    """Sorted copy along axis (stable merge sort; NaN last, as NumPy)."""
+    a, ax = _axis1(_to_array(a), axis)
+    return _wrap(_call(_Sort.sort, a._j, ax, builtins.bool(descending)))
+
+
+def argsort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False):
+    """Indices that sort along axis (stable: equal elements keep their order)."""
+    a, ax = _axis1(_to_array(a), axis)
+    return _wrap(_call(_Sort.argsort, a._j, ax, builtins.bool(descending)))
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    """A valid partition (gilfree sorts fully: every element is in its sorted place)."""
+    return sort(a, axis=axis)
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    return argsort(a, axis=axis)
+
+
+def searchsorted(a, v, side="left", sorter=None):
+    a = _to_array(a)
+    if sorter is not None:
+        raise NotImplementedError("searchsorted(sorter=...) needs fancy indexing (not in gilfree yet)")
+    if side not in ("left", "right"):
+        raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
+    scalar = not isinstance(v, (ndarray, list, tuple))
+    dt = _weak_result_dtype(a, v)
+    vv = _to_array(v) if not _is_py(v) else _to_array(v).astype(dt)
+    aa = a if a.dtype.name == dt else a.astype(dt)
+    vv = vv if vv.dtype.name == dt else vv.astype(dt)
+    r = _wrap(_call(_Sort.searchsorted, aa._j, vv._j, side == "right"))
+    return r[()] if scalar else r
+
+
+def argwhere(a):
+    return _wrap(_call(_Sort.argwhere, _to_array(a)._j))
+
+
+def nonzero(a):
+    a = _to_array(a)
+    if a.ndim == 0:
+        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.")
+    rows = argwhere(a).tolist()
+    from ._creation import asarray, zeros
+    return tuple(asarray([r[d] for r in rows], dtype="int64") if rows else zeros((0,), dtype="int64")
+                 for d in range(a.ndim))
+
+
+def flatnonzero(a):
+    return nonzero(_to_array(a).reshape(-1))[0]
+
+
+UniqueAllResult = namedtuple("UniqueAllResult", ["values", "indices", "inverse_indices", "counts"])
+UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
+UniqueInverseResult = namedtuple("UniqueInverseResult", ["values", "inverse_indices"])
+
+
+def _unique4(x, equal_nan=False):
+    a = _to_array(x)
+    flat = a.reshape(-1)
+    v, i, inv, c = (_wrap(j) for j in _call(_Sort.uniqueAll, flat._j, builtins.bool(equal_nan)))
+    return a, v, i, inv, c
+
+
+def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True,
+           sorted=True):  # noqa: A002
+    if axis is not None:
+        raise NotImplementedError("unique(axis=...) is not supported by gilfree yet")
+    a, v, i, inv, c = _unique4(ar, equal_nan)
+    if not (return_index or return_inverse or return_counts):
+        return v
+    out = [v]
+    if return_index:
+        out.append(i)
+    if return_inverse:
+        out.append(inv.reshape(a.shape) if a.ndim > 1 else inv)
+    if return_counts:
+        out.append(c)
+    return tuple(out)
+
+
+def unique_all(x):
+    a, v, i, inv, c = _unique4(x)
+    return UniqueAllResult(v, i, inv.reshape(a.shape), c)
+
+
+def unique_counts(x):
+    a, v, i, inv, c = _unique4(x)
+    return UniqueCountsResult(v, c)
+
+
+def unique_inverse(x):
+    a, v, i, inv, c = _unique4(x)
+    return UniqueInverseResult(v, inv.reshape(a.shape))
+
+
+def unique_values(x):
+    return _unique4(x)[1]
+
+
+def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None):
+    a, t = _to_array(element), _to_array(test_elements)
+    dt = _weak_result_dtype(a, t)
+    a2 = a if a.dtype.name == dt else a.astype(dt)
+    t2 = t if t.dtype.name == dt else t.astype(dt)
+    r = _wrap(_call(_Sort.isin, a2._j, t2._j))
+    if invert:
+        from ._ufuncs import logical_not  # noqa: F401
+        from . import _ufuncs
+        r = _ufuncs.logical_not(r)
+        if not isinstance(r, ndarray):
+            return r
+    return r[()] if r.shape == () else r
+
+
+NAMES = ["where", "sort", "argsort", "partition", "argpartition", "searchsorted", "argwhere", "nonzero", "flatnonzero",
+         "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "isin"]

@@ -1,0 +1,40 @@
+"""Shared inputs for the ufunc/reduction suites: dtypes, edge values, generated samples (no NumPy needed)."""
+import math
+import random
+
+REAL = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]
+INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
+             "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
+             "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 63) - 1)}
+FLOAT_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.75, 7.0, -7.0, 1e300, -1e300, math.inf, -math.inf, math.nan,
+               1e-310, 100.0, 2.0, 0.1]
+F32_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.75, 7.0, -7.0, 3e38, -3e38, math.inf, -math.inf, math.nan,
+             1e-40, 100.0, 2.0, 0.1]
+
+
+def values(dt, n=24, seed=0):
+    """Edge values of dtype `dt` followed by seeded random ones: n values in all."""
+    rnd = random.Random(hash((dt, seed)) & 0xFFFF)
+    if dt == "bool":
+        v = [False, True] + [rnd.random() < 0.5 for _ in range(n)]
+    elif dt.startswith("float"):
+        edges = FLOAT_EDGES if dt == "float64" else F32_EDGES
+        v = edges + [rnd.uniform(-50, 50) for _ in range(n)]
+    else:
+        lo, hi = INT_RANGE[dt]
+        small = [x for x in (0, 1, -1, 2, -2, 3, 7, -7, 13, 100, -100) if lo <= x <= hi]
+        v = small + [lo, hi, lo + 1, hi - 1] + [rnd.randint(lo, hi) for _ in range(n // 2)] + \
+            [rnd.randint(max(lo, -20), min(hi, 20)) for _ in range(n // 2)]
+    return v[:n] if len(v) >= n else (v * (n // len(v) + 1))[:n]
+
+
+def ulp_close(got, want, ulps, f32=False):
+    """True when got and want (floats) agree: both NaN, equal (including infinities), or within `ulps` ulps."""
+    if math.isnan(want) or math.isnan(got):
+        return math.isnan(want) and math.isnan(got)
+    if math.isinf(want) or math.isinf(got):
+        return got == want
+    if got == want:
+        return True
+    unit = math.ulp(want) if not f32 else max(math.ulp(want) * 2 ** 29, 2 ** -149)
+    return abs(got - want) <= ulps * unit
