@@ -15,6 +15,12 @@ from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negati
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
 
+from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
+from . import _numpy_interop
+from ._numpy_interop import from_dlpack
+
+_numpy_interop.install(ndarray)
+
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
 
@@ -29,3 +35,4 @@ __all__ = [
     "divide", "true_divide", "negative", "exp", "asarray", "array", "zeros", "ones", "empty", "full", "arange",
     "sum", "mean",
 ]
+__all__ += ["from_dlpack"]

@@ -6,6 +6,7 @@ import operator
 from ._dtypes import dtype as _dtype
 from ._ndarray import ndarray, _wrap, _call
 from ._runtime import Engine as _E
+from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
@@ -83,6 +84,8 @@ def _from_flat(flat, shape, dt):
 
 def asarray(a, dtype=None, order=None, *, copy=None):
     """Convert the input to an array (no copy when it already is one of the right dtype)."""
+    if _is_numpy_array(a):  # NumPy's memory: shared when it came from gilfree, else one copy
+        return _from_numpy(a, dtype, copy)
     if isinstance(a, ndarray):
         if dtype is None or _dtype(dtype) == a.dtype:
             return a.copy() if copy else a

@@ -21,9 +21,13 @@ public final class Storage {
     /** Fresh zero-filled memory; MemoryError (as NumPy) when it cannot be had. */
     public static Storage allocate(long bytes) {
         if (bytes < 0) throw GilfreeException.value("negative dimensions are not allowed");
+        MemoryBudget budget = MemoryBudget.reserve(bytes); // a sandboxed session's limit, if any
         try {
-            return new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+            Storage s = new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+            if (budget != null) budget.track(s, bytes);
+            return s;
         } catch (OutOfMemoryError | IllegalArgumentException e) {
+            if (budget != null) budget.release(bytes);
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
         }
     }
