@@ -11,13 +11,32 @@ from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _fr
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
+_MAXDIMS = 64  # NumPy's limit on dimensions
+
+
 def _shape_tuple(shape):
+    return _check_shape(_shape_tuple_unchecked(shape))
+
+
+def _check_shape(shape):
+    # Dimensions beyond int64 or more than 64 of them: NumPy's ValueErrors, not a failed Java conversion.
+    if len(shape) > _MAXDIMS:
+        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {len(shape)}")
+    for d in shape:
+        if d > _INT64_MAX:
+            raise ValueError("Maximum allowed dimension exceeded")
+    return shape
+
+
+def _shape_tuple_unchecked(shape):
     if isinstance(shape, tuple) and all(type(d) is int for d in shape):
         return shape
     try:
         return (operator.index(shape),)
     except TypeError:
         pass
+    if isinstance(shape, (str, bytes)):  # a sequence, but never one of dimensions ('' is not a shape)
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer")
     try:
         return tuple(operator.index(d) for d in shape)
     except TypeError:
@@ -28,6 +47,8 @@ def _discover(obj, depth=0):
     """Shape and C-ordered flat list of nested sequences; ValueError for ragged ones, as NumPy."""
     if isinstance(obj, ndarray):
         return obj.shape, obj._flat_list()
+    if depth > _MAXDIMS:  # also keeps absurdly deep nesting from hitting Python's recursion limit
+        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {depth}")
     if isinstance(obj, (list, tuple)):
         if not obj:
             return (0,), []
@@ -137,7 +158,12 @@ def arange(start, stop=None, step=None, dtype=None):
         raise ZeroDivisionError("division by zero")
     all_int = all(isinstance(v, int) for v in (start, stop, step))
     dt = _dtype(dtype if dtype is not None else ("int64" if all_int else "float64"))
-    n = max(math.ceil((stop - start) / step), 0)
+    span = (stop - start) / step
+    if span != span:  # NaN
+        raise ValueError("arange: cannot compute length")
+    if span in (float("inf"), float("-inf")) or span > _INT64_MAX:
+        raise ValueError("Maximum allowed size exceeded")
+    n = max(math.ceil(span), 0)
     if dt.kind in "biu" and all_int:
         return _wrap(_call(_E.arangeLong, start, step, n, dt.name), (n,))
     return _wrap(_call(_E.arange, float(start), float(step), n, dt.name), (n,))
