@@ -44,6 +44,7 @@ public final class Storage {
         try {
             Storage s = new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
             if (budget != null) budget.track(s, bytes);
+            OffHeap.track(s, bytes); // asks for a collection when dropped arrays pile up off-heap
             return s;
         } catch (OutOfMemoryError | IllegalArgumentException e) {
             if (budget != null) budget.release(bytes);
