@@ -218,3 +218,30 @@ def test_fuzz_reductions(axis, dtype):
     for fn in (lambda: gf.sum(a, axis=axis), lambda: a.mean(axis=axis), lambda: gf.sum(a, dtype=dtype)):
         _try(fn)
     _still_works()
+
+
+# ----- the Java embedding hooks (dev.gilfree.embed.PythonSession's Python half) -----
+
+def test_wrap_engine_array_rejects_anything_but_engine_arrays():
+    from gilfree import _runtime
+    for bad in (None, 3, "x", [1, 2], _runtime.jclass("java.util.ArrayList")()):
+        with pytest.raises(TypeError):
+            gf._wrap_engine_array(bad)
+    a = gf.arange(3.0)
+    assert gf._wrap_engine_array(a) is a
+    w = gf._wrap_engine_array(a._j)             # a raw engine array: same memory, a new wrapper
+    w[1] = 7.0
+    assert a.tolist() == [0.0, 7.0, 2.0]
+
+
+def test_values_handed_back_to_java():
+    from gilfree._embed import to_java, from_java
+    a = gf.arange(3)
+    assert to_java(a) is a._j or to_java(a).equals(a._j)
+    assert isinstance(from_java(a._j), gf.ndarray)
+    assert to_java(gf.int64(3)) == 3 and type(to_java(gf.int64(3))) is int
+    assert to_java(gf.float32(1.5)) == 1.5 and type(to_java(gf.float32(1.5))) is float
+    assert to_java(gf.bool(True)) is True
+    assert to_java((1, [2.5, None], "s")) == [1, [2.5, None], "s"]
+    assert to_java({1: 2}) == "{1: 2}"
+    assert from_java(5) == 5 and from_java("x") == "x"
