@@ -20,7 +20,8 @@ except ImportError:  # GraalPy
 
 # What bad input may raise: NumPy's exception types (AxisError and UFuncTypeError subclass these).
 ALLOWED = (ValueError, TypeError, IndexError, MemoryError, OverflowError, ZeroDivisionError, NotImplementedError)
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+FUZZ = settings(max_examples=60 if gf.runtime == "cpython" else 25,  # GraalPy runs tests slower
+                deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 def _clean(e):
