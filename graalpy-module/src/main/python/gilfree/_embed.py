@@ -24,7 +24,7 @@ def _wrap_engine_array(j):
     """A gilfree.ndarray over the engine array `j` (a dev.gilfree.core.NDArray from Java): no copy."""
     if isinstance(j, ndarray):
         return j
-    if not isinstance(j, _NDArray):
+    if j is None or not _is_java(j) or not isinstance(j, _NDArray):  # GraalPy: None is an instance of any Java type
         raise TypeError(f"expected an engine array (dev.gilfree.core.NDArray), got {type(j).__name__}")
     return _wrap(j)
 
