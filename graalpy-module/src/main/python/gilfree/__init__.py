@@ -29,6 +29,12 @@ from ._array_api_ns import *  # noqa: F401,F403 - ufuncs, reductions, sorting, l
 from ._array_api_ns import __all__ as _NS_ALL, _install_more_operators
 from ._manipulation import nonzero, flatnonzero  # the array core's versions cover every dtype, complex too
 
+from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
+from . import _numpy_interop
+from ._numpy_interop import from_dlpack
+
+_numpy_interop.install(ndarray)
+
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
 
@@ -66,3 +72,4 @@ __all__ = [
     "row_stack", "split", "array_split", "roll", "repeat", "tile", "pad", "take", "put", "nonzero",
     "flatnonzero", "compress",
 ] + [n for n in _NS_ALL if n not in ("sum", "mean", "AxisError", "newaxis", "nonzero", "flatnonzero")]
+__all__ += ["from_dlpack"]

@@ -6,6 +6,7 @@ import operator
 from ._dtypes import dtype as _dtype, generic as _generic
 from ._ndarray import ndarray, _wrap, _call, _view
 from ._runtime import Engine as _E, jclass
+from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
 _V = jclass("dev.gilfree.api.Views")
 _IX = jclass("dev.gilfree.api.Indexing")
@@ -15,13 +16,33 @@ _BOUNDS = {"bool": (0, 1), "int8": (-128, 127), "int16": (-(1 << 15), (1 << 15) 
            "uint64": (0, (1 << 64) - 1)}
 
 
+_INT64_MAX = (1 << 63) - 1
+_MAXDIMS = 64  # NumPy's limit on dimensions
+
+
 def _shape_tuple(shape):
+    return _check_shape(_shape_tuple_unchecked(shape))
+
+
+def _check_shape(shape):
+    # Dimensions beyond int64 or more than 64 of them: NumPy's ValueErrors, not a failed Java conversion.
+    if len(shape) > _MAXDIMS:
+        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {len(shape)}")
+    for d in shape:
+        if d > _INT64_MAX:
+            raise ValueError("Maximum allowed dimension exceeded")
+    return shape
+
+
+def _shape_tuple_unchecked(shape):
     if isinstance(shape, tuple) and all(type(d) is int for d in shape):
         return shape
     try:
         return (operator.index(shape),)
     except TypeError:
         pass
+    if isinstance(shape, (str, bytes)):  # a sequence, but never one of dimensions ('' is not a shape)
+        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer")
     try:
         return tuple(operator.index(d) for d in shape)
     except TypeError:
@@ -32,6 +53,8 @@ def _discover(obj, depth=0):
     """Shape and C-ordered flat list of nested sequences; ValueError for ragged ones, as NumPy."""
     if isinstance(obj, ndarray):
         return obj.shape, obj._flat_list()
+    if depth > _MAXDIMS:  # also keeps absurdly deep nesting from hitting Python's recursion limit
+        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {depth}")
     if isinstance(obj, (list, tuple)):
         if not obj:
             return (0,), []
@@ -128,6 +151,8 @@ def _from_flat(flat, shape, dt):
 
 def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     """Convert the input to an array (no copy when it already is one of the right dtype)."""
+    if _is_numpy_array(a):  # NumPy's memory: shared when it came from gilfree, else one copy
+        return _from_numpy(a, dtype, copy)
     if isinstance(a, ndarray):
         if dtype is None or _dtype(dtype) == a.dtype:
             return a.copy() if copy else a
@@ -271,6 +296,8 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
     if step == 0:
         raise ZeroDivisionError("division by zero")
     scalars = [v.item() if isinstance(v, (ndarray, _generic)) and hasattr(v, "item") else v for v in (start, stop, step)]
+    if all(type(v) is int for v in scalars) and -(-(scalars[1] - scalars[0]) // scalars[2]) > _INT64_MAX:
+        raise ValueError("Maximum allowed size exceeded")  # NumPy checks the length before the dtype
     if dtype is None:
         strong = [v.dtype for v in (start, stop, step) if isinstance(v, (ndarray, _generic))]
         dt = _infer_dtype([v for v in (start, stop, step) if not isinstance(v, (ndarray, _generic))], strong)
@@ -281,9 +308,13 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         n = max(-(-(stop - start) // step), 0)
     else:
         q = (stop - start) / step
-        if math.isnan(q) or math.isinf(q):
+        if math.isnan(q):
             raise ValueError("arange: cannot compute length")
+        if math.isinf(q) or q > _INT64_MAX:
+            raise ValueError("Maximum allowed size exceeded")
         n = max(math.ceil(q), 0)
+    if n > _INT64_MAX:
+        raise ValueError("Maximum allowed size exceeded")
     if dt.kind in "biu" and all(isinstance(v, int) for v in (start, stop, step)):
         if n and dt.kind != "b":
             lo, hi = _BOUNDS[dt.name]

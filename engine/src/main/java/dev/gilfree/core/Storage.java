@@ -14,6 +14,22 @@ public final class Storage {
 
     private final MemorySegment segment;
 
+    /** More than physical memory plus swap can never be had. */
+    private static final long PHYSICAL_LIMIT = physicalLimit();
+
+    private static long physicalLimit() {
+        try {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                long total = os.getTotalMemorySize() + Math.max(0, os.getTotalSwapSpaceSize());
+                if (total > 0) return total;
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // no management beans: rely on the allocator alone
+        }
+        return Long.MAX_VALUE;
+    }
+
     private Storage(MemorySegment segment) {
         this.segment = segment;
     }
@@ -21,9 +37,17 @@ public final class Storage {
     /** Fresh zero-filled memory; MemoryError (as NumPy) when it cannot be had. */
     public static Storage allocate(long bytes) {
         if (bytes < 0) throw GilfreeException.value("negative dimensions are not allowed");
+        if (bytes > PHYSICAL_LIMIT) { // fail at once: the JDK would first stall in System.gc() and sleeps
+            throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
+        }
+        MemoryBudget budget = MemoryBudget.reserve(bytes); // a sandboxed session's limit, if any
         try {
-            return new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+            Storage s = new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+            if (budget != null) budget.track(s, bytes);
+            OffHeap.track(s, bytes); // asks for a collection when dropped arrays pile up off-heap
+            return s;
         } catch (OutOfMemoryError | IllegalArgumentException e) {
+            if (budget != null) budget.release(bytes);
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
         }
     }

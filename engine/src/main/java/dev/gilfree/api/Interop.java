@@ -1,0 +1,59 @@
+package dev.gilfree.api;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Layout;
+import dev.gilfree.core.NDArray;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What the Python package needs to share an array's memory with other libraries (NumPy's
+ * {@code __array_interface__}) without copying: where the memory is, and views built over memory that
+ * came from the engine. Addresses are only meaningful while the array stays reachable; the Python side
+ * keeps the gilfree array alive as the base of every foreign view.
+ */
+public final class Interop {
+    private Interop() {}
+
+    /** True when the array's memory is native (off-heap) and so has a stable address. */
+    public static boolean hasAddress(NDArray a) { return a.segment().isNative(); }
+
+    /** Address of the storage's first byte (not the view's: add {@link NDArray#offset()}). */
+    public static long storageAddress(NDArray a) {
+        MemorySegment s = a.segment();
+        if (!s.isNative()) throw new IllegalArgumentException("array memory is on the Java heap and has no stable address");
+        return s.address();
+    }
+
+    /**
+     * Everything NumPy's {@code __array_interface__} needs, in one call: {@code [address of the view's
+     * first byte (0 when the memory is on the Java heap), writeable ? 1 : 0, storage address (0 if none),
+     * ndim, shape..., strides...]}.
+     */
+    public static long[] arrayInterface(NDArray a) {
+        long[] shape = a.shape(), strides = a.strides();
+        int nd = shape.length;
+        long[] out = new long[4 + 2 * nd];
+        MemorySegment s = a.segment();
+        long base = s.isNative() ? s.address() : 0;
+        out[0] = base == 0 ? 0 : base + a.offset();
+        out[1] = a.isWriteable() ? 1 : 0;
+        out[2] = base;
+        out[3] = nd;
+        System.arraycopy(shape, 0, out, 4, nd);
+        System.arraycopy(strides, 0, out, 4 + nd, nd);
+        return out;
+    }
+
+    /** Byte size of the storage the view lives in. */
+    public static long storageBytes(NDArray a) { return a.storage().byteSize(); }
+
+    /**
+     * A view of {@code base}'s storage with the given dtype, shape, byte strides and byte offset (from the
+     * storage's start). Bounds are checked; the view is read-only when {@code writeable} is false or the
+     * base is read-only.
+     */
+    public static NDArray view(NDArray base, String dtype, long[] shape, long[] strides, long offset, boolean writeable) {
+        return new NDArray(base.storage(), DType.of(dtype), new Layout(shape, strides, offset),
+                writeable && base.isWriteable(), base.ownsData() ? base : base.base());
+    }
+}

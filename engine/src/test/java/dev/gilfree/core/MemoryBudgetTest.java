@@ -1,0 +1,47 @@
+package dev.gilfree.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MemoryBudgetTest {
+    @Test
+    void allocationsAreChargedAndLimited() {
+        MemoryBudget b = MemoryBudget.of(1 << 20);
+        NDArray keep;
+        try (MemoryBudget.Scope s = b.enter()) {
+            assertSame(b, MemoryBudget.current());
+            keep = NDArray.zeros(DType.FLOAT64, new long[]{65536}); // 512 KiB
+            assertEquals(512 * 1024, b.used());
+            GilfreeException e = assertThrows(GilfreeException.class, () -> NDArray.zeros(DType.FLOAT64, new long[]{98304}));
+            assertEquals("MemoryError", e.pythonType());
+            assertTrue(e.getMessage().contains("memory limit"), e.getMessage());
+        }
+        assertNull(MemoryBudget.current());
+        NDArray.zeros(DType.FLOAT64, new long[]{1 << 20}); // no budget on this thread now
+        assertEquals(512 * 1024, b.used());
+        assertEquals(65536, keep.size());
+    }
+
+    @Test
+    void droppedArraysAreCreditedBack() {
+        MemoryBudget b = MemoryBudget.of(1 << 20);
+        try (MemoryBudget.Scope s = b.enter()) {
+            for (int i = 0; i < 50; i++) NDArray.zeros(DType.FLOAT64, new long[]{100_000}); // 800 KB each, dropped
+        }
+        assertTrue(b.used() <= 800_000, "used " + b.used());
+    }
+
+    @Test
+    void impossibleSizesFailFast() {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertThrows(GilfreeException.class, () -> Storage.allocate(1L << 60));
+        }
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+    }
+}

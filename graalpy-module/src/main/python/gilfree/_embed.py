@@ -1,0 +1,55 @@
+"""How values cross between a Java embedder (dev.gilfree.embed.PythonSession) and Python.
+
+Engine arrays arrive from Java as raw `dev.gilfree.core.NDArray` objects and become `gilfree.ndarray`s
+over the same memory; on the way back a `gilfree.ndarray` becomes its engine array again.
+"""
+import builtins
+
+from . import _runtime
+from ._ndarray import ndarray, _wrap
+
+_NDArray = _runtime.jclass("dev.gilfree.core.NDArray")
+
+if _runtime.NAME == "graalpy":
+    def _is_java(x):
+        return type(x).__module__ == "polyglot"
+else:
+    _JObject = _runtime.jclass("java.lang.Object")
+
+    def _is_java(x):
+        return isinstance(x, _JObject)
+
+
+def _wrap_engine_array(j):
+    """A gilfree.ndarray over the engine array `j` (a dev.gilfree.core.NDArray from Java): no copy."""
+    if isinstance(j, ndarray):
+        return j
+    if j is None or not _is_java(j) or not isinstance(j, _NDArray):  # GraalPy: None is an instance of any Java type
+        raise TypeError(f"expected an engine array (dev.gilfree.core.NDArray), got {type(j).__name__}")
+    return _wrap(j)
+
+
+def from_java(x):
+    """A value from Java as Python sees it: engine arrays wrapped, everything else unchanged."""
+    if _is_java(x) and isinstance(x, _NDArray):
+        return _wrap(x)
+    return x
+
+
+def to_java(x):
+    """A Python value as a Java embedder gets it back (see dev.gilfree.embed.PythonSession)."""
+    if x is None or isinstance(x, (builtins.bool, str)):
+        return x
+    if isinstance(x, ndarray):
+        return x._j
+    if _is_java(x):
+        return x
+    if type(x).__name__ == "bool" and hasattr(x, "_gilfree_dtype_name"):  # gilfree.bool scalar
+        return builtins.bool(x)
+    if isinstance(x, int):
+        return int(x)
+    if isinstance(x, float):
+        return float(x)
+    if isinstance(x, (list, tuple)):
+        return [to_java(v) for v in x]
+    return repr(x)
