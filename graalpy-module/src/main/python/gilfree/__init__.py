@@ -14,6 +14,9 @@ from ._ndarray import ndarray, _install_operators
 from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negative, exp, ALL as _UFUNCS
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
+from ._threading import (BorrowError, freeze, is_frozen, set_borrow_checking, get_borrow_checking,
+                         borrow_checking, flatiter)
+from . import diagnostics
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -28,4 +31,6 @@ __all__ = [
     "float32", "float64", "complex64", "complex128", "ndarray", "ufunc", "add", "subtract", "multiply",
     "divide", "true_divide", "negative", "exp", "asarray", "array", "zeros", "ones", "empty", "full", "arange",
     "sum", "mean",
+    "BorrowError", "freeze", "is_frozen", "set_borrow_checking", "get_borrow_checking", "borrow_checking",
+    "flatiter", "diagnostics",
 ]

@@ -26,7 +26,11 @@ class ndarray:
     def shape(self):
         s = self._shape
         if s is None:
-            s = self._shape = tuple(int(d) for d in self._j.shape())
+            j = self._j
+            s = self._shape = tuple(int(d) for d in j.shape())
+            if self._j is not j:  # resized meanwhile (resize swaps _j, then sets _shape): read again
+                self._shape = None
+                return self.shape
         return s
 
     @property
@@ -111,10 +115,10 @@ class ndarray:
     def _flat_list(self):
         dt = self.dtype
         if dt.kind == "b":
-            return [bool(v) for v in self._j.toLongArray()]
+            return [bool(v) for v in _call(self._j.toLongArray)]
         if dt.kind in _INT_KINDS:
-            return [int(v) for v in self._j.toLongArray()]
-        return [float(v) for v in self._j.toDoubleArray()]
+            return [int(v) for v in _call(self._j.toLongArray)]
+        return [float(v) for v in _call(self._j.toDoubleArray)]
 
     def tolist(self):
         flat = self._flat_list()

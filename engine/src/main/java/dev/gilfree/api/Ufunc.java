@@ -5,6 +5,7 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.OpGuard;
 import dev.gilfree.core.Promotion;
 import dev.gilfree.core.Storage;
 import dev.gilfree.kernels.BinaryOp;
@@ -57,6 +58,11 @@ public final class Ufunc {
     public int nout() { return 1; }
 
     public NDArray call1(NDArray a, NDArray out) {
+        OpGuard.Slot g = OpGuard.enter(name, a, null, out);
+        try { return call1Unguarded(a, out); } finally { OpGuard.exit(g); }
+    }
+
+    private NDArray call1Unguarded(NDArray a, NDArray out) {
         if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
         DType t = loopType(unary.floatOnly() ? Promotion.promote(a.dtype(), DType.FLOAT64) : a.dtype());
         NDArray res = prepareOut(out, resultShape(out, a.shape()), t, a, a);
@@ -65,12 +71,22 @@ public final class Ufunc {
     }
 
     public NDArray call2(NDArray a, NDArray b, NDArray out) {
+        OpGuard.Slot g = OpGuard.enter(name, a, b, out);
+        try { return call2Unguarded(a, b, out); } finally { OpGuard.exit(g); }
+    }
+
+    private NDArray call2Unguarded(NDArray a, NDArray b, NDArray out) {
         requireBinary();
         return binaryLoop(a, b, Promotion.promote(a.dtype(), b.dtype()), out);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python float. */
     public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) {
+        OpGuard.Slot g = OpGuard.enter(name, a, null, out);
+        try { return call2DoubleUnguarded(a, s, reversed, out); } finally { OpGuard.exit(g); }
+    }
+
+    private NDArray call2DoubleUnguarded(NDArray a, double s, boolean reversed, NDArray out) {
         requireBinary();
         DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.FLOAT);
         NDArray sc = ScalarScratch.of(t, s);
@@ -79,6 +95,11 @@ public final class Ufunc {
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python int that fits in int64. */
     public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) {
+        OpGuard.Slot g = OpGuard.enter(name, a, null, out);
+        try { return call2LongUnguarded(a, s, reversed, out); } finally { OpGuard.exit(g); }
+    }
+
+    private NDArray call2LongUnguarded(NDArray a, long s, boolean reversed, NDArray out) {
         requireBinary();
         DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.INT);
         NDArray sc = ScalarScratch.of(t, s);
