@@ -64,6 +64,31 @@ public final class Diagnostics {
     private static long rvGeneration;
     private static int rvSeen;
 
+    /**
+     * For benchmarks/borrow_cost.py: nanoseconds per call of {@code what} ("guard": the op guard's
+     * enter/exit alone; "add": {@code add(a, b, out=out)} through the Ufunc entry point), looped in Java
+     * so no Python crossing is measured. Median of 5 batches after one warm-up batch.
+     */
+    public static double nanosPerCall(String what, NDArray a, NDArray b, NDArray out, int iters) {
+        Ufunc add = Ufunc.get("add");
+        boolean guard = "guard".equals(what);
+        double[] batches = new double[5];
+        for (int round = -1; round < batches.length; round++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < iters; i++) {
+                if (guard) {
+                    OpGuard.Slot g = OpGuard.enter("bench", a, b, out);
+                    OpGuard.exit(g);
+                } else {
+                    add.call2(a, b, out);
+                }
+            }
+            if (round >= 0) batches[round] = (System.nanoTime() - t0) / (double) iters;
+        }
+        java.util.Arrays.sort(batches);
+        return batches[batches.length / 2];
+    }
+
     public static Hold newHold() { return new Hold(); }
 
     /** An engine operation on an array, held open until released: "in use by another thread", deterministically. */
