@@ -22,10 +22,21 @@ class BorrowError(RuntimeError):
     """
 
 
-# Java errors named "BorrowError" become this class (see _runtime.python_error).
-_runtime._PY_TYPES["BorrowError"] = BorrowError
-
 _labels = threading.local()
+
+
+def _borrow_error(message):
+    """The BorrowError for an engine message (see _runtime.python_error). The engine names a thread that
+    never told it its Python name by the Java thread's name; for the thread raising, put the Python name."""
+    if getattr(_labels, "name", None) != threading.current_thread().name:
+        java_name = str(_TS.threadLabel())
+        _label_thread()
+        message = message.replace(f"thread '{java_name}' cannot", f"thread '{_labels.name}' cannot", 1)
+    return BorrowError(message)
+
+
+# Java errors named "BorrowError" become this class (see _runtime.python_error).
+_runtime._PY_TYPES["BorrowError"] = _borrow_error
 
 
 def _label_thread():
