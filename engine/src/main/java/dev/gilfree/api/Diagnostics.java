@@ -37,17 +37,19 @@ public final class Diagnostics {
             synchronized (RV) {
                 long gen = rvGeneration;
                 rvWaiting++;
+                RV.notifyAll(); // callers waiting for a smaller n re-check the count
                 int seen = OpGuard.active();
-                if (rvWaiting >= n) { // the last to arrive: all n are inside the engine right now
-                    rvSeen = seen;
-                    rvGeneration++;
-                    rvWaiting = 0;
-                    RV.notifyAll();
-                    return seen;
-                }
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
                 long left;
-                while (gen == rvGeneration && (left = deadline - System.nanoTime()) > 0) {
+                while (gen == rvGeneration) {
+                    if (rvWaiting >= n) { // n callers are inside the engine right now
+                        rvSeen = Math.max(seen, OpGuard.active());
+                        rvGeneration++;
+                        rvWaiting = 0;
+                        RV.notifyAll();
+                        return rvSeen;
+                    }
+                    if ((left = deadline - System.nanoTime()) <= 0) break;
                     TimeUnit.NANOSECONDS.timedWait(RV, left);
                 }
                 if (gen != rvGeneration) return Math.max(seen, rvSeen);
