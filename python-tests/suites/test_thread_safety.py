@@ -23,6 +23,14 @@ TIMEOUT = 120.0
 RESIZE_MSG = "cannot resize an array that references or is referenced"
 
 
+@pytest.fixture
+def iters(request):
+    """Iterations per test: ITERS, fewer when pytest-run-parallel already runs the test on several threads."""
+    n = getattr(request.config.option, "parallel_threads", 1)
+    n = n if isinstance(n, int) else 4
+    return max(4, ITERS // max(n, 1))
+
+
 def run_threads(n, fn, timeout=TIMEOUT, names=None):
     """fn(i, barrier) on n threads that start together; results in thread order; first error re-raised."""
     barrier = threading.Barrier(n, timeout=timeout)
@@ -105,22 +113,22 @@ def test_gauge_counts_operations_in_flight():
 # ============================================================ point 2: shared read-only inputs
 
 @pytest.mark.parametrize("frozen", [False, True], ids=["plain", "frozen"])
-def test_shared_read_only_inputs_give_every_thread_the_serial_result(frozen):
-    x = gf.arange(5_000) / 3.0 - 100.0
-    y = gf.arange(5_000).reshape(50, 100)
+def test_shared_read_only_inputs_give_every_thread_the_serial_result(frozen, iters):
+    x = gf.arange(2_000) / 3.0 - 100.0
+    y = gf.arange(1_000).reshape(20, 50)
     if frozen:
         x.freeze()
         y.freeze()
     want = ((x * 2.0 + x).tolist(), gf.negative(y).tolist(), int(gf.sum(y)), (y * 3 - 1).tolist(),
-            [x[0], x[2_500], x[-1]])
+            [x[0], x[1_000], x[-1]])
     before = (x.tolist(), y.tolist())
 
     def reader(i, barrier):
         out = []
-        for _ in range(ITERS // 4):
+        for _ in range(max(2, iters // 4)):
             barrier.wait()
             out.append(((x * 2.0 + x).tolist(), gf.negative(y).tolist(), int(gf.sum(y)), (y * 3 - 1).tolist(),
-                        [x[0], x[2_500], x[-1]]))
+                        [x[0], x[1_000], x[-1]]))
         return out
 
     for i, res in enumerate(run_threads(N_THREADS, reader)):
@@ -132,7 +140,7 @@ def test_shared_read_only_inputs_give_every_thread_the_serial_result(frozen):
 # ============================================================ point 3: racing writers and readers
 
 @pytest.mark.parametrize("dtype", ["float64", "int64"])
-def test_racing_writers_and_readers_keep_metadata_and_values_from_the_written_set(dtype):
+def test_racing_writers_and_readers_keep_metadata_and_values_from_the_written_set(dtype, iters):
     n = 4_096
     x = gf.zeros(n, dtype=dtype)
     values = [float(10 * (i + 1)) if dtype == "float64" else 10 * (i + 1) for i in range(N_THREADS)]
@@ -143,7 +151,7 @@ def test_racing_writers_and_readers_keep_metadata_and_values_from_the_written_se
         mine = gf.full(n, v, dtype=dtype)
         minus = gf.negative(mine)
         seen_bad = []
-        for it in range(ITERS):
+        for it in range(iters):
             barrier.wait()
             if i % 2 == 0:   # writers: every write path stores only this thread's value
                 x.fill(v)
@@ -168,13 +176,13 @@ def test_racing_writers_and_readers_keep_metadata_and_values_from_the_written_se
     assert set(x.tolist()) <= allowed
 
 
-def test_racing_in_place_operators_never_corrupt_the_array():
+def test_racing_in_place_operators_never_corrupt_the_array(iters):
     x = gf.zeros((64, 64))
     view = x.reshape(4096)
 
     def fn(i, barrier):
         nonlocal x, view
-        for _ in range(ITERS):
+        for _ in range(iters):
             barrier.wait()
             x += 1.0
             view *= 1.0
@@ -248,7 +256,7 @@ def test_resize_with_refcheck_false_never_frees_memory_a_view_uses():
     assert v.tolist()[0][0] == 0.0  # and the two no longer share it
 
 
-def test_resize_under_live_readers_never_crashes_and_metadata_stays_consistent():
+def test_resize_under_live_readers_never_crashes_and_metadata_stays_consistent(iters):
     a = gf.arange(2_000.0)
     sizes = (2_000, 500, 3_000)
     outcomes = {"resized": 0, "refused": 0}
@@ -256,7 +264,7 @@ def test_resize_under_live_readers_never_crashes_and_metadata_stays_consistent()
 
     def fn(i, barrier):
         seen = []
-        for it in range(ITERS):
+        for it in range(iters):
             barrier.wait()
             if i == 0:
                 try:
@@ -280,7 +288,7 @@ def test_resize_under_live_readers_never_crashes_and_metadata_stays_consistent()
 
     for seen in run_threads(N_THREADS, fn)[1:]:
         assert set(seen) <= set(sizes)
-    assert outcomes["resized"] + outcomes["refused"] == ITERS
+    assert outcomes["resized"] + outcomes["refused"] == iters
     assert a.shape[0] in sizes and len(a.tolist()) == a.shape[0] == a.size
 
 
@@ -356,7 +364,7 @@ def test_freeze_applies_to_every_view_of_the_memory_both_ways():
 
 
 def test_freeze_while_writers_run_no_write_lands_after_it_returns():
-    x = gf.zeros(20_000)
+    x = gf.zeros(4_000)
     frozen = threading.Event()
     refusals = [0] * N_THREADS
 
@@ -369,7 +377,7 @@ def test_freeze_while_writers_run_no_write_lands_after_it_returns():
             snap = x.tolist()
             frozen.set()
             return snap
-        mine = gf.full(20_000, float(i))
+        mine = gf.full(4_000, float(i))
         barrier.wait()
         while True:
             try:
@@ -498,14 +506,14 @@ def test_checked_mode_names_both_threads_and_operations():
 
 
 @pytest.mark.thread_unsafe(reason="switches process-wide borrow checking")
-def test_checked_mode_racing_threads_get_borrow_errors_not_races():
-    x = gf.zeros(50_000)
+def test_checked_mode_racing_threads_get_borrow_errors_not_races(iters):
+    x = gf.zeros(5_000)
     raised = []
     lock = threading.Lock()
 
     def fn(i, barrier):
-        mine = gf.full(50_000, float(i + 1))
-        for _ in range(ITERS):
+        mine = gf.full(5_000, float(i + 1))
+        for _ in range(iters):
             barrier.wait()
             try:
                 if i % 2 == 0:
@@ -522,19 +530,19 @@ def test_checked_mode_racing_threads_get_borrow_errors_not_races():
     with gf.borrow_checking():
         run_threads(4, fn)
     assert set(raised) <= {"BorrowError"}
-    assert_consistent(x, (50_000,))
+    assert_consistent(x, (5_000,))
     assert len(set(x.tolist())) == 1
 
 
 # ============================================================ errors leave the engine usable
 
-def test_errors_in_threads_leave_the_engine_usable_for_everyone():
+def test_errors_in_threads_leave_the_engine_usable_for_everyone(iters):
     frozen = gf.arange(3.0).freeze()
     kinds = []
     lock = threading.Lock()
 
     def fn(i, barrier):
-        for _ in range(ITERS):
+        for _ in range(iters):
             barrier.wait()
             for bad, exc in ((lambda: frozen.fill(1), ValueError), (lambda: gf.ones(2) + gf.ones(3), ValueError),
                              (lambda: frozen[5], IndexError), (lambda: frozen.reshape(2, 2), ValueError)):
@@ -547,6 +555,6 @@ def test_errors_in_threads_leave_the_engine_usable_for_everyone():
         return True
 
     assert run_threads(N_THREADS, fn) == [True] * N_THREADS
-    assert len(kinds) == N_THREADS * ITERS * 4
+    assert len(kinds) == N_THREADS * iters * 4
     assert gf.diagnostics.active_ops() >= 0
     assert (gf.arange(3.0) + frozen).tolist() == [0.0, 2.0, 4.0]
