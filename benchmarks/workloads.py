@@ -1,0 +1,82 @@
+"""The benchmark workloads, written once against an array module `xp` (gilfree or numpy).
+
+Each function returns seconds per operation (median of several timed repeats after a warm-up).
+An operation the module does not have yet raises AttributeError/NotImplementedError/TypeError, and the
+harness reports it as missing instead of failing.
+"""
+import statistics
+import time
+
+
+def timed(fn, repeats=7, inner=1, warmup=2, warm_seconds=1.0):
+    """Median seconds per call of fn. Warms up for `warmup` calls and at least `warm_seconds`, so the
+    JIT has compiled the path (the JVM runs Vector API code interpreted, very slowly, until then)."""
+    t_end = time.perf_counter() + warm_seconds
+    done = 0
+    while done < warmup or time.perf_counter() < t_end:
+        fn()
+        done += 1
+    samples = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        samples.append((time.perf_counter() - t) / inner)
+    return statistics.median(samples)
+
+
+def big_arrays(xp, n):
+    a = xp.arange(n, dtype=xp.float64) / n
+    b = xp.arange(n, dtype=xp.float64) / n + 0.5
+    o = xp.empty(n)
+    return a, b, o
+
+
+def elementwise(xp, n):
+    """(a) add/multiply with out= and allocating; (b) exp, sin, log; (c) sum, mean. Seconds per call."""
+    a, b, o = big_arrays(xp, n)
+    cases = {
+        "add out=": lambda: xp.add(a, b, out=o),
+        "add alloc": lambda: xp.add(a, b),
+        "multiply out=": lambda: xp.multiply(a, b, out=o),
+        "multiply alloc": lambda: xp.multiply(a, b),
+        "exp": lambda: xp.exp(a, out=o),
+        "sin": lambda: xp.sin(a, out=o),
+        "log": lambda: xp.log(b, out=o),
+        "sum": lambda: xp.sum(a),
+        "mean": lambda: xp.mean(a),
+    }
+    out = {}
+    for name, fn in cases.items():
+        try:
+            out[name] = timed(fn, repeats=5)
+        except (AttributeError, NotImplementedError, TypeError) as e:
+            out[name] = f"missing: {type(e).__name__}: {e}"[:120]
+    return out
+
+
+def latency(xp):
+    """(d) per-call latency of add on 8 and 1,000 elements (allocating, as users write it)."""
+    out = {}
+    for n in (8, 1000):
+        x = xp.arange(float(n))
+        y = xp.arange(float(n))
+        timed(lambda: xp.add(x, y), repeats=3, inner=50_000, warmup=1)  # JIT warm-up
+        out[f"add [{n}]"] = timed(lambda: xp.add(x, y), repeats=7, inner=20_000, warmup=0)
+    return out
+
+
+def scaling_step(xp, x, steps):
+    """NumPy's ufunc-scaling workload on one array (one thread's share)."""
+    for _ in range(steps):
+        x += 0.01
+        x[0] += x.mean() * 0.01
+
+
+def matmul(xp, n):
+    """(f) n x n float64 matmul."""
+    try:
+        a = (xp.arange(n * n, dtype=xp.float64) / (n * n)).reshape(n, n)
+        return {"matmul": timed(lambda: xp.matmul(a, a), repeats=3, warmup=1)}
+    except (AttributeError, NotImplementedError, TypeError) as e:
+        return {"matmul": f"missing: {type(e).__name__}: {e}"[:120]}

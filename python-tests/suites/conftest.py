@@ -1,0 +1,29 @@
+"""Shared setup of the gilfree pytest suites (one source, run on GraalPy and on CPython through jep).
+
+Tests import their helpers from ``oracle`` (NumPy as oracle when importable, hand-written expectations
+always) and ``threadkit`` (running work on several threads); pytest puts this folder on sys.path because
+it has no __init__.py. This file adds the report header and the `xp` and `numpy_oracle` fixtures.
+"""
+import pytest
+
+import gilfree
+import oracle
+from oracle import HAVE_NUMPY, np  # HAVE_NUMPY: True where numpy (the oracle) is importable
+
+
+def pytest_report_header(config):
+    numpy = f"numpy {oracle.NUMPY_VERSION} as oracle" if HAVE_NUMPY else "no numpy (hand-written expectations only)"
+    return f"gilfree {gilfree.__version__} on runtime {gilfree.runtime}; {numpy}"
+
+
+@pytest.fixture
+def numpy_oracle():
+    """The numpy module when importable, else None (tests must then rely on hand-written expectations)."""
+    return np
+
+
+@pytest.fixture(params=["gilfree"] + (["numpy"] if HAVE_NUMPY else []))
+def xp(request):
+    """Runs a test once per available array module: gilfree always, numpy too where it is importable.
+    For behaviour that both must share and that a test can state without comparing the two."""
+    return gilfree if request.param == "gilfree" else np
