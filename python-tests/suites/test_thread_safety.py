@@ -13,10 +13,6 @@ import pytest
 
 import gilfree as gf
 
-if gf.runtime == "cpython":  # pytest's faulthandler must not take the JVM's SIGSEGV handler (see conftest)
-    import faulthandler
-    faulthandler.disable()
-
 N_THREADS = 8
 ITERS = 20
 TIMEOUT = 120.0
