@@ -33,6 +33,8 @@ public final class OpGuard {
     /** Every thread's slot (threads that died are dropped lazily by scans). */
     private static final ConcurrentLinkedQueue<Slot> SLOTS = new ConcurrentLinkedQueue<>();
     private static final ThreadLocal<Slot> SLOT = ThreadLocal.withInitial(() -> {
+        // A new thread: drop the slots of threads that ended (so thread churn does not accumulate them).
+        SLOTS.removeIf(o -> o.op == null && !o.thread.isAlive());
         Slot s = new Slot(Thread.currentThread());
         SLOTS.add(s);
         return s;
@@ -97,6 +99,9 @@ public final class OpGuard {
         s.read0 = s.read1 = s.write = null;
         ACTIVE.decrementAndGet();
     }
+
+    /** Threads with a slot right now (ended threads are dropped when a new thread arrives). */
+    public static int slotCount() { return SLOTS.size(); }
 
     // ----- the gauge -----
 

@@ -47,6 +47,15 @@ class ThreadSafetyTest {
     }
 
     @Test
+    void slotsOfEndedThreadsDoNotAccumulate() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Thread t = start("short-" + i, () -> Engine.sumDouble(f64(1, 2)));
+            t.join();
+        }
+        assertTrue(OpGuard.slotCount() < 50, "slots: " + OpGuard.slotCount());
+    }
+
+    @Test
     void rendezvousOfTwoThreadsSeesBothInsideTheEngine() throws Exception {
         AtomicReference<Integer> other = new AtomicReference<>();
         Thread t = start("rv", () -> {
