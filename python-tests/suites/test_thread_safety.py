@@ -554,3 +554,21 @@ def test_errors_in_threads_leave_the_engine_usable_for_everyone(iters):
     assert len(kinds) == N_THREADS * iters * 4
     assert gf.diagnostics.active_ops() >= 0
     assert (gf.arange(3.0) + frozen).tolist() == [0.0, 2.0, 4.0]
+
+
+@pytest.mark.thread_unsafe(reason="switches process-wide borrow checking")
+def test_checked_mode_names_threads_started_while_it_is_on_by_their_python_name():
+    a = gf.arange(4.0)
+    D = gf._threading._D
+    with gf.borrow_checking():
+        h = D.newHold()
+        t = threading.Thread(target=lambda: h.run(a._j, True, "add"), name="plain-thread-P", daemon=True)
+        t.start()   # never calls a gilfree naming function itself
+        try:
+            assert h.awaitStarted(60_000)
+            with pytest.raises(gf.BorrowError, match=r"thread 'plain-thread-P' holds it exclusively \(writing\) in add\(\)"):
+                gf.sum(a)
+        finally:
+            h.release()
+            t.join(60)
+    assert float(gf.sum(a)) == 6.0
