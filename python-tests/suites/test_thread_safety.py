@@ -300,6 +300,24 @@ def test_shared_iterator_over_a_1d_array_never_crashes():
     assert len(flat) >= 1
 
 
+def test_shared_iterator_over_rows_of_a_2d_array_never_crashes():
+    a = gf.arange(600).reshape(300, 2)
+    it = iter(a)
+    got = run_threads(N_THREADS, lambda i, b: [r.tolist() for r in it])
+    rows = [r for g in got for r in g]
+    assert all(r in ([2 * k, 2 * k + 1] for k in range(300)) for r in rows[:50])
+    assert len(rows) <= 300 + N_THREADS and all(len(r) == 2 for r in rows)
+
+
+def test_frozen_arrays_report_and_keep_flags_writeable_false():
+    a = gf.arange(3.0).freeze()
+    assert a.flags.writeable is False
+    with pytest.raises(ValueError, match="cannot set WRITEABLE flag to True"):
+        a.flags.writeable = True
+    with pytest.raises(ValueError, match="read-only"):
+        a[0] = 1.0
+
+
 @pytest.mark.parametrize("resize", [False, True], ids=["plain", "resized-meanwhile"])
 def test_shared_flat_iterator_may_repeat_or_skip_but_never_crashes(resize):
     a = gf.arange(1_200).reshape(30, 40) if not resize else gf.arange(1_200)
@@ -430,7 +448,7 @@ def test_borrow_mut_in_one_thread_makes_other_threads_reads_and_writes_raise():
         assert f"thread '{me}'" in msg and "sum()" in msg
         assert "thread 'writer-W'" in msg and "borrow_mut()" in msg
         with pytest.raises(gf.BorrowError, match="writer-W"):
-            a.fill(1.0)
+            gf.add(a, 1.0, out=a)
         with pytest.raises(gf.BorrowError, match=r"borrow\(\)"):
             with a.borrow():
                 pass

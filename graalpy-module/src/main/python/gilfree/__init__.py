@@ -13,6 +13,17 @@ from ._dtypes import (dtype, generic, bool, int8, int16, int32, int64, uint8, ui
 from ._ndarray import ndarray, _install_operators
 from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negative, exp, ALL as _UFUNCS
 from ._creation import asarray, array, zeros, ones, empty, full, arange
+from ._creation import (asanyarray, ascontiguousarray, asfortranarray, copy, zeros_like, ones_like, empty_like,
+                        full_like, linspace, eye, identity, tri, tril, triu, meshgrid)
+from ._promotion import result_type, promote_types, can_cast, finfo, iinfo
+from ._printoptions import set_printoptions, get_printoptions, printoptions
+from ._printing import array2string, array_repr, array_str
+from ._exceptions import AxisError, ComplexWarning
+from . import _exceptions as exceptions
+from ._manipulation import (reshape, ravel, transpose, permute_dims, swapaxes, moveaxis, expand_dims, squeeze,
+                            broadcast_shapes, broadcast_to, broadcast_arrays, atleast_1d, atleast_2d, atleast_3d,
+                            flip, fliplr, flipud, concatenate, stack, vstack, hstack, dstack, column_stack, row_stack,
+                            split, array_split, roll, repeat, tile, pad, take, put, nonzero, flatnonzero, compress)
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
 from ._threading import (BorrowError, freeze, is_frozen, set_borrow_checking, get_borrow_checking,
                          borrow_checking, flatiter)
@@ -26,11 +37,33 @@ runtime = _runtime.NAME
 
 _install_operators(_UFUNCS)
 
+newaxis = None
+bool_ = bool
+intp = int64
+uintp = uint64
+float_ = float64
+double = float64
+single = float32
+cdouble = complex128
+csingle = complex64
+byte, short, intc, ubyte, ushort, uintc = int8, int16, int32, uint8, uint16, uint32
+pi, e, inf, nan = 3.141592653589793, 2.718281828459045, float("inf"), float("nan")
+
 __all__ = [
     "dtype", "generic", "bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
     "float32", "float64", "complex64", "complex128", "ndarray", "ufunc", "add", "subtract", "multiply",
     "divide", "true_divide", "negative", "exp", "asarray", "array", "zeros", "ones", "empty", "full", "arange",
     "sum", "mean",
+    "asanyarray", "ascontiguousarray", "asfortranarray", "copy", "zeros_like", "ones_like", "empty_like",
+    "full_like", "linspace", "eye", "identity", "tri", "tril", "triu", "meshgrid",
+    "result_type", "promote_types", "can_cast", "finfo", "iinfo",
+    "set_printoptions", "get_printoptions", "printoptions", "array2string", "array_repr", "array_str",
+    "AxisError", "ComplexWarning", "exceptions", "newaxis",
+    "reshape", "ravel", "transpose", "permute_dims", "swapaxes", "moveaxis", "expand_dims", "squeeze",
+    "broadcast_shapes", "broadcast_to", "broadcast_arrays", "atleast_1d", "atleast_2d", "atleast_3d",
+    "flip", "fliplr", "flipud", "concatenate", "stack", "vstack", "hstack", "dstack", "column_stack",
+    "row_stack", "split", "array_split", "roll", "repeat", "tile", "pad", "take", "put", "nonzero",
+    "flatnonzero", "compress",
     "BorrowError", "freeze", "is_frozen", "set_borrow_checking", "get_borrow_checking", "borrow_checking",
     "flatiter", "diagnostics",
 ]

@@ -1,13 +1,18 @@
-"""Array creation: from Python data, and the filled/ranged constructors."""
+"""Array creation: from Python data, the filled/ranged constructors, and the *_like forms."""
 import builtins
 import math
 import operator
 
-from ._dtypes import dtype as _dtype
-from ._ndarray import ndarray, _wrap, _call
-from ._runtime import Engine as _E
+from ._dtypes import dtype as _dtype, generic as _generic
+from ._ndarray import ndarray, _wrap, _call, _view
+from ._runtime import Engine as _E, jclass
 
-_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+_V = jclass("dev.gilfree.api.Views")
+_IX = jclass("dev.gilfree.api.Indexing")
+_BOUNDS = {"bool": (0, 1), "int8": (-128, 127), "int16": (-(1 << 15), (1 << 15) - 1),
+           "int32": (-(1 << 31), (1 << 31) - 1), "int64": (-(1 << 63), (1 << 63) - 1),
+           "uint8": (0, 255), "uint16": (0, (1 << 16) - 1), "uint32": (0, (1 << 32) - 1),
+           "uint64": (0, (1 << 64) - 1)}
 
 
 def _shape_tuple(shape):
@@ -46,42 +51,82 @@ def _discover(obj, depth=0):
                     "setting an array element with a sequence. The requested array has an inhomogeneous shape "
                     f"after {len(detected)} dimensions. The detected shape was {detected} + inhomogeneous part.")
         return (len(obj),) + first, flat
-    if isinstance(obj, (str, bytes)) or not isinstance(obj, (builtins.bool, int, float, complex)) \
+    if isinstance(obj, (str, bytes)) or not isinstance(obj, (builtins.bool, int, float, complex, _generic)) \
             and not hasattr(obj, "__index__") and not hasattr(obj, "__float__"):
         raise TypeError(f"gilfree arrays hold numbers only; cannot convert {type(obj).__name__!r} to a numeric dtype")
     return (), [obj]
 
 
-def _infer_dtype(flat):
-    kind = "b"
+def _infer_dtype(flat, strong=()):
+    """NumPy's dtype for discovered values: in array creation every value counts with its own dtype (Python
+    bool/int/float/complex as bool/int64/float64/complex128, ints beyond int64 as uint64), all promoted."""
+    from ._promotion import promote_types
+    seen = {d.name for d in strong}
     for v in flat:
-        if isinstance(v, builtins.bool) or getattr(v, "dtype", None) == "bool":
-            continue
-        if isinstance(v, complex):
-            return "complex128"
-        if isinstance(v, float):
-            kind = "f"
-        elif kind == "b":
-            kind = "i"
-    return {"b": "bool", "i": "int64", "f": "float64"}[kind]
+        if isinstance(v, _generic):
+            seen.add(v.dtype.name)
+        elif isinstance(v, builtins.bool):
+            seen.add("bool")
+        elif isinstance(v, int):
+            if not _BOUNDS["int64"][0] <= v <= _BOUNDS["uint64"][1]:
+                # NumPy makes an object array; gilfree has numeric dtypes only
+                raise OverflowError(f"Python integer {v} out of bounds for int64")
+            seen.add("uint64" if v > _BOUNDS["int64"][1] else "int64")
+        elif isinstance(v, complex):
+            seen.add("complex128")
+        else:
+            seen.add("float64")
+    if not seen:
+        return _dtype("float64")
+    result = None
+    for name in sorted(seen):
+        result = _dtype(name) if result is None else promote_types(result, name)
+    return result
 
 
 def _from_flat(flat, shape, dt):
+    name = dt.name
     if dt.kind == "c":
-        raise TypeError("complex arrays are not supported by the engine yet")
+        data = []
+        for v in flat:
+            z = complex(v)
+            data += [z.real, z.imag]
+        return _wrap(_call(_E.fromComplex, data, list(shape), name), shape)
     if dt.kind in "biu":
-        try:
-            values = [operator.index(v) if not isinstance(v, float) else int(v) for v in flat]
-        except (TypeError, ValueError, OverflowError):
-            raise TypeError(f"cannot convert the data to {dt.name}") from None
-        for v in values:
-            if not _INT64_MIN <= v <= _INT64_MAX:
-                raise OverflowError(f"Python integer {v} out of bounds for {dt.name}")
-        return _wrap(_call(_E.fromLongs, values, shape, dt.name), shape)
-    return _wrap(_call(_E.fromDoubles, [float(v) for v in flat], shape, dt.name), shape)
+        lo, hi = _BOUNDS[name]
+        values = []
+        for v in flat:
+            if isinstance(v, complex):
+                raise TypeError(f"int() argument must be a string, a bytes-like object or a real number, not 'complex'")
+            if isinstance(v, float) or isinstance(v, _generic) and v.dtype.kind in "fc":
+                if math.isnan(v) or math.isinf(v):
+                    if dt.kind == "b":
+                        values.append(1)
+                        continue
+                    raise ValueError("cannot convert float NaN to integer" if math.isnan(v)
+                                     else "cannot convert float infinity to integer")
+                v = builtins.bool(v) if dt.kind == "b" else int(v)
+                if not -(1 << 63) <= v < (1 << 64 if name == "uint64" else 1 << 63):
+                    raise OverflowError("Python int too large to convert to C long")
+            elif dt.kind == "b":
+                v = builtins.bool(v)
+            else:
+                v = operator.index(v)
+                if not lo <= v <= hi and not (isinstance(v, _generic)):
+                    raise OverflowError(f"Python integer {v} out of bounds for {name}")
+            if v > _BOUNDS["int64"][1]:
+                v -= 1 << 64
+            values.append(int(v))
+        return _wrap(_call(_E.fromLongs, values, list(shape), name), shape)
+    out = []
+    for v in flat:
+        if isinstance(v, complex):
+            raise TypeError("float() argument must be a string or a real number, not 'complex'")
+        out.append(float(v))
+    return _wrap(_call(_E.fromDoubles, out, list(shape), name), shape)
 
 
-def asarray(a, dtype=None, order=None, *, copy=None):
+def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     """Convert the input to an array (no copy when it already is one of the right dtype)."""
     if isinstance(a, ndarray):
         if dtype is None or _dtype(dtype) == a.dtype:
@@ -89,52 +134,284 @@ def asarray(a, dtype=None, order=None, *, copy=None):
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array as requested.")
         return a.astype(dtype)
+    if copy is False:
+        raise ValueError("Unable to avoid copy while creating an array as requested.")
     shape, flat = _discover(a)
-    dt = _dtype(dtype) if dtype is not None else _dtype(_infer_dtype(flat))
+    strong = _strong_dtypes(a)
+    dt = _dtype(dtype) if dtype is not None else _infer_dtype(flat, strong)
+    if isinstance(a, _generic) and dtype is None:
+        dt = a.dtype
     return _from_flat(flat, shape, dt)
 
 
-def array(object, dtype=None, *, copy=True, order="K", ndmin=0):  # noqa: A002 - NumPy's parameter name
-    """Create an array (a copy unless copy=False allows sharing)."""
-    a = asarray(object, dtype=dtype, copy=copy)
-    while a.ndim < ndmin:
-        a = a.reshape((1,) + a.shape)
+def _strong_dtypes(obj):
+    """Dtypes of the arrays nested in a list (they count as strong types)."""
+    if isinstance(obj, ndarray):
+        return [obj.dtype]
+    if isinstance(obj, (list, tuple)):
+        out = []
+        for x in obj:
+            out.extend(_strong_dtypes(x))
+        return out
+    return []
+
+
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):  # noqa: A002
+    """Create an array (a copy unless copy=False/None allows sharing)."""
+    if isinstance(object, ndarray) and copy:
+        a = object.astype(dtype if dtype is not None else object.dtype, copy=True)
+        if order == "F":
+            a = a.copy("F")
+    else:
+        a = asarray(object, dtype=dtype, copy=copy if copy is False else None)
+    if a.ndim < ndmin:
+        from ._manipulation import reshape
+        a = reshape(a, (1,) * (ndmin - a.ndim) + a.shape)
     return a
 
 
-def zeros(shape, dtype=float, order="C"):
+def asanyarray(a, dtype=None, order=None, *, copy=None):
+    return asarray(a, dtype=dtype, order=order, copy=copy)
+
+
+def ascontiguousarray(a, dtype=None, *, like=None):
+    a = asarray(a, dtype=dtype)
+    if a.ndim == 0:
+        from ._manipulation import reshape
+        a = reshape(a, (1,))
+    return a if a.flags.c_contiguous else a.copy("C")
+
+
+def asfortranarray(a, dtype=None, *, like=None):
+    a = asarray(a, dtype=dtype)
+    if a.ndim == 0:
+        from ._manipulation import reshape
+        a = reshape(a, (1,))
+    return a if a.flags.f_contiguous else a.copy("F")
+
+
+def _copy(a, order="C"):
+    if order in ("K", "A"):
+        order = "F" if a.flags.f_contiguous and not a.flags.c_contiguous else "C"
+    if order == "F":
+        return _wrap(_call(_V.copyF, a._j), a.shape)
+    if order != "C":
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    return _wrap(_call(_E.copy, a._j), a.shape)
+
+
+def copy(a, order="K", subok=False):
+    return _copy(asarray(a), order)
+
+
+def _complex_part(a, which):
+    vals = [z.imag if which else z.real for z in a._flat_list()]
+    return _from_flat(vals, a.shape, _dtype("float32" if a.dtype.name == "complex64" else "float64"))
+
+
+def zeros(shape, dtype=float, order="C", *, device=None, like=None):
     shape = _shape_tuple(shape)
-    return _wrap(_call(_E.zeros, shape, _dtype(dtype).name), shape)
+    if any(d < 0 for d in shape):
+        raise ValueError("negative dimensions are not allowed")
+    a = _wrap(_call(_E.zeros, list(shape), _dtype(dtype).name), shape)
+    return _copy(a, "F") if order == "F" and a.ndim > 1 else a
 
 
-def empty(shape, dtype=float, order="C"):
+def empty(shape, dtype=float, order="C", *, device=None, like=None):
     """Like zeros: the engine's memory always starts zeroed (never leaks old data)."""
     return zeros(shape, dtype, order)
 
 
-def ones(shape, dtype=float, order="C"):
-    return full(shape, 1, dtype)
+def ones(shape, dtype=float, order="C", *, device=None, like=None):
+    return full(shape, 1, dtype, order)
 
 
-def full(shape, fill_value, dtype=None, order="C"):
+def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     shape = _shape_tuple(shape)
-    if dtype is None:
-        dtype = _infer_dtype([fill_value])
-    dt = _dtype(dtype)
-    return _wrap(_call(_E.full, shape, float(fill_value), dt.name), shape)
+    fill = asarray(fill_value, dtype=dtype) if not isinstance(fill_value, ndarray) else fill_value
+    dt = _dtype(dtype) if dtype is not None else fill.dtype
+    a = zeros(shape, dt, order)
+    a[...] = fill
+    return a
 
 
-def arange(start, stop=None, step=None, dtype=None):
-    """Evenly spaced values in [start, stop): int64 when start, stop and step are ints, else float64."""
+def _like_dtype(a, dtype):
+    return _dtype(dtype) if dtype is not None else asarray(a).dtype
+
+
+def _like_shape(a, shape):
+    return _shape_tuple(shape) if shape is not None else asarray(a).shape
+
+
+def zeros_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return zeros(_like_shape(a, shape), _like_dtype(a, dtype))
+
+
+def empty_like(prototype, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return zeros(_like_shape(prototype, shape), _like_dtype(prototype, dtype))
+
+
+def ones_like(a, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return full(_like_shape(a, shape), 1, _like_dtype(a, dtype))
+
+
+def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, device=None):
+    return full(_like_shape(a, shape), fill_value, _like_dtype(a, dtype))
+
+
+def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
+    """Evenly spaced values in [start, stop), with NumPy's length and dtype rules."""
     if stop is None:
         start, stop = 0, start
     if step is None:
         step = 1
+    for v in (start, stop, step):
+        if isinstance(v, complex):
+            raise TypeError("arange() does not support complex arguments")
     if step == 0:
         raise ZeroDivisionError("division by zero")
-    all_int = all(isinstance(v, int) for v in (start, stop, step))
-    dt = _dtype(dtype if dtype is not None else ("int64" if all_int else "float64"))
-    n = max(math.ceil((stop - start) / step), 0)
-    if dt.kind in "biu" and all_int:
+    scalars = [v.item() if isinstance(v, (ndarray, _generic)) and hasattr(v, "item") else v for v in (start, stop, step)]
+    if dtype is None:
+        strong = [v.dtype for v in (start, stop, step) if isinstance(v, (ndarray, _generic))]
+        dt = _infer_dtype([v for v in (start, stop, step) if not isinstance(v, (ndarray, _generic))], strong)
+    else:
+        dt = _dtype(dtype)
+    start, stop, step = scalars
+    if all(isinstance(v, int) for v in (start, stop, step)):
+        n = max(-(-(stop - start) // step), 0)
+    else:
+        q = (stop - start) / step
+        if math.isnan(q) or math.isinf(q):
+            raise ValueError("arange: cannot compute length")
+        n = max(math.ceil(q), 0)
+    if dt.kind in "biu" and all(isinstance(v, int) for v in (start, stop, step)):
+        if n and dt.kind != "b":
+            lo, hi = _BOUNDS[dt.name]
+            for v in (start, start + (n - 1) * step):
+                if not lo <= v <= hi:
+                    raise OverflowError(f"Python integer {v} out of bounds for {dt.name}")
+        if dt.kind == "b" and n > 2:
+            raise TypeError("arange() is only supported for booleans when the result has at most length 2.")
         return _wrap(_call(_E.arangeLong, start, step, n, dt.name), (n,))
-    return _wrap(_call(_E.arange, float(start), float(step), n, dt.name), (n,))
+    if dt.kind == "c":
+        return asarray([start + i * step for i in range(n)], dtype=dt)
+    if dt.kind in "biu":
+        # NumPy computes the first two values in the result dtype and repeats their difference
+        first = int(start)
+        delta = int(start + step) - first
+        return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
+    start, step = float(start), float(step)
+    if dt.name in ("float32", "complex64"):
+        import struct
+
+        def f32(v):
+            return struct.unpack("f", struct.pack("f", v))[0]
+        s0 = f32(start)
+        d = f32(f32(start + step) - s0)
+        return _from_flat(([s0] if n else []) + [f32(s0 + f32(i * d)) for i in range(1, n)], (n,), dt)
+    delta = (start + step) - start
+    return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
+
+
+def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
+    num = operator.index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    if isinstance(start, (ndarray, list, tuple)) or isinstance(stop, (ndarray, list, tuple)):
+        raise NotImplementedError("linspace with array endpoints is not supported")
+    div = (num - 1) if endpoint else num
+    start_f, stop_f = float(start), float(stop)
+    delta = stop_f - start_f
+    if div > 0:
+        step = delta / div
+        if step == 0:
+            vals = [i / div * delta + start_f for i in range(num)]
+        else:
+            vals = [i * step + start_f for i in range(num)]
+    else:
+        step = math.nan
+        vals = [i * delta + start_f for i in range(num)]
+    if endpoint and num > 1:
+        vals[-1] = stop_f
+    dt = _dtype(dtype) if dtype is not None else _dtype("float64")
+    if dt.kind in "iu":
+        vals = [math.floor(v) for v in vals]
+    r = _from_flat(vals, (num,), dt)
+    if retstep:
+        from ._dtypes import scalar
+        return r, scalar("float64", step)
+    return r
+
+
+def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
+    M = N if M is None else M
+    a = zeros((N, M), dtype, order)
+    k = operator.index(k)
+    idx = [(i, i + k) for i in range(N) if 0 <= i + k < M]
+    if idx:
+        a[asarray([i for i, _ in idx], dtype="int64"), asarray([j for _, j in idx], dtype="int64")] = 1
+    return a
+
+
+def identity(n, dtype=None, *, like=None):
+    return eye(n, dtype=float if dtype is None else dtype)
+
+
+def tri(N, M=None, k=0, dtype=float, *, like=None):
+    M = N if M is None else M
+    flat = [j <= i + k for i in range(N) for j in range(M)]
+    return _from_flat(flat, (N, M), _dtype(dtype))
+
+
+def _tri_mask(m, k):
+    m = asarray(m)
+    if m.ndim < 2:
+        raise ValueError("input array must be at least 2-d")  # NumPy 2 broadcasts 1-d; kept strict here
+    return m
+
+
+def tril(m, k=0):
+    m = asarray(m)
+    if m.ndim < 1:
+        raise ValueError("input array must be at least 1-d")
+    if m.ndim == 1:
+        from ._manipulation import broadcast_to
+        m = broadcast_to(m, (m.shape[0],) + m.shape)
+    r = m.copy()
+    mask = tri(r.shape[-2], r.shape[-1], k, dtype=bool)
+    r[..., _not(mask)] = 0
+    return r
+
+
+def triu(m, k=0):
+    m = asarray(m)
+    if m.ndim < 1:
+        raise ValueError("input array must be at least 1-d")
+    if m.ndim == 1:
+        from ._manipulation import broadcast_to
+        m = broadcast_to(m, (m.shape[0],) + m.shape)
+    r = m.copy()
+    mask = tri(r.shape[-2], r.shape[-1], k - 1, dtype=bool)
+    r[..., mask] = 0
+    return r
+
+
+def _not(mask):
+    return _from_flat([not v for v in mask._flat_list()], mask.shape, _dtype("bool"))
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    from ._manipulation import reshape, broadcast_arrays
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    ndim = len(xi)
+    s0 = (1,) * ndim
+    out = [reshape(asarray(x), s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
+    if indexing == "xy" and ndim > 1:
+        out[0] = reshape(out[0], (1, -1) + s0[2:])
+        out[1] = reshape(out[1], (-1, 1) + s0[2:])
+    if not sparse:
+        out = list(broadcast_arrays(*out))
+    if copy:
+        out = [x.copy() for x in out]
+    return tuple(out)

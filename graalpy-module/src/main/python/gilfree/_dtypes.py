@@ -130,10 +130,13 @@ class generic:
         return self._python_type(self)
 
     def __repr__(self):
-        return f"np.{type(self).__name__}({self._python_type.__repr__(self)})"
+        text = _scalar_text(self)
+        if text.startswith("("):
+            text = text[1:-1]
+        return f"np.{type(self).__name__}({text})"
 
     def __str__(self):
-        return self._python_type.__repr__(self)
+        return _scalar_text(self)
 
 
 def _scalar_type(name, python_type):
@@ -189,13 +192,28 @@ class bool(generic):  # noqa: A001 - NumPy 2 names it numpy.bool
         return self._v
 
     def __repr__(self):
-        return f"np.{self._v}"
+        return f"np.{self._v}_"
 
     def __str__(self):
         return builtins.str(self._v)
 
 
 object.__setattr__(dtype("bool"), "type", bool)
+
+
+def _scalar_text(x):
+    """str() of a NumPy scalar: float32 with its own shortest digits, complex as NumPy writes it."""
+    name = type(x)._gilfree_dtype_name
+    if name == "float32":
+        from ._printing import float_text
+        return float_text(float(x), True)
+    if name == "float64":
+        from ._printing import float_text
+        return float_text(float(x), False)
+    if name in ("complex64", "complex128"):
+        from ._printing import complex_text
+        return complex_text(complex(x), name == "complex64")
+    return int.__repr__(x)
 
 
 def scalar(name, value):

@@ -1,25 +1,91 @@
 """The ndarray wrapper: a thin Python object around one engine NDArray (Java), NumPy's interface on top.
 
 Metadata is read from Java lazily and cached: an operation's result crosses into Java only for the
-operation itself, not for its shape or dtype.
+operation itself, not for its shape or dtype. Indexing lives in _indexing, manipulation in _manipulation.
 """
+import builtins
 import operator
 
 from ._dtypes import dtype as _dtype, scalar as _scalar
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise
+from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, jclass as _jclass
 
 _INT_KINDS = ("b", "i", "u")
+_V = _jclass("dev.gilfree.api.Views")
+_U64 = (1 << 64) - 1
+
+
+class flagsobj:
+    """a.flags: C_CONTIGUOUS, F_CONTIGUOUS, WRITEABLE, OWNDATA (attribute and item access, as NumPy)."""
+    __slots__ = ("_a",)
+    _KEYS = {"C_CONTIGUOUS": "c_contiguous", "C": "c_contiguous", "CONTIGUOUS": "c_contiguous",
+             "F_CONTIGUOUS": "f_contiguous", "F": "f_contiguous", "FORTRAN": "f_contiguous",
+             "WRITEABLE": "writeable", "W": "writeable", "OWNDATA": "owndata", "O": "owndata",
+             "ALIGNED": "aligned", "A": "aligned", "WRITEBACKIFCOPY": "writebackifcopy", "X": "writebackifcopy"}
+
+    def __init__(self, a):
+        object.__setattr__(self, "_a", a)
+
+    @property
+    def c_contiguous(self):
+        return builtins.bool(self._a._j.isCContiguous())
+
+    @property
+    def f_contiguous(self):
+        return builtins.bool(self._a._j.isFContiguous())
+
+    @property
+    def contiguous(self):
+        return self.c_contiguous
+
+    @property
+    def fortran(self):
+        return self.f_contiguous
+
+    @property
+    def writeable(self):
+        return builtins.bool(self._a._j.isWriteable())
+
+    @property
+    def owndata(self):
+        return builtins.bool(self._a._j.ownsData())
+
+    aligned = property(lambda self: True)
+    writebackifcopy = property(lambda self: False)
+
+    def __setattr__(self, name, value):
+        if name.lower() != "writeable":
+            raise AttributeError(f"attribute '{name}' of 'numpy.flagsobj' objects is not writable")
+        a = self._a
+        # like NumPy: not for views of read-only arrays, nor for read-only broadcast views (stride 0 on a long axis)
+        broadcast = not a._j.isWriteable() and any(s == 0 and n > 1 for s, n in zip(a.strides, a.shape))
+        allowed = (a._base is None or a._base.flags.writeable) and not broadcast
+        a._j = _call(a._j.withWriteable, builtins.bool(value), allowed)
+
+    def __getitem__(self, key):
+        name = self._KEYS.get(key)
+        if name is None:
+            raise KeyError(f"Unknown flag {key}")
+        return getattr(self, name)
+
+    def __setitem__(self, key, value):
+        if self._KEYS.get(key) != "writeable":
+            raise KeyError(f"Unknown flag {key}")
+        self.__setattr__("writeable", value)
+
+    def __repr__(self):
+        return "\n".join(f"  {k} : {self[k]}" for k in ("C_CONTIGUOUS", "F_CONTIGUOUS", "OWNDATA", "WRITEABLE",
+                                                        "ALIGNED", "WRITEBACKIFCOPY")) + "\n"
 
 
 class ndarray:
-    __slots__ = ("_j", "_shape", "_dtype", "__weakref__")
+    __slots__ = ("_j", "_shape", "_dtype", "_base", "__weakref__")
     __array_priority__ = 0.0
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         if buffer is not None or strides is not None:
             raise NotImplementedError("ndarray(buffer=..., strides=...) is not supported yet")
-        from ._creation import _shape_tuple
-        return _wrap(_call(_E.zeros, _shape_tuple(shape), _dtype(dtype).name))
+        from ._creation import zeros
+        return zeros(shape, dtype, order or "C")
 
     # ----- metadata -----
     @property
@@ -32,6 +98,10 @@ class ndarray:
                 self._shape = None
                 return self.shape
         return s
+
+    @shape.setter
+    def shape(self, value):
+        raise AttributeError("Use `arr = arr.reshape(shape)` instead; setting the shape in place is not supported")
 
     @property
     def dtype(self):
@@ -63,62 +133,71 @@ class ndarray:
     def strides(self):
         return tuple(int(s) for s in self._j.strides())
 
+    @property
+    def flags(self):
+        return flagsobj(self)
+
+    @property
+    def base(self):
+        return self._base
+
+    @property
+    def T(self):
+        return self.transpose()
+
+    @property
+    def mT(self):
+        if self.ndim < 2:
+            raise ValueError("matrix transpose with ndim < 2 is undefined")
+        return self.swapaxes(-1, -2)
+
+    @property
+    def real(self):
+        if self.dtype.kind != "c":
+            return self
+        from ._creation import _complex_part
+        return _complex_part(self, 0)
+
+    @property
+    def imag(self):
+        from ._creation import _complex_part, zeros
+        if self.dtype.kind != "c":
+            return zeros(self.shape, self.dtype)
+        return _complex_part(self, 1)
+
     def __len__(self):
         if not self.shape:
             raise TypeError("len() of unsized object")
         return self.shape[0]
 
     # ----- elements -----
-    def _index_tuple(self, key):
-        if not isinstance(key, tuple):
-            key = (key,)
-        try:
-            idx = tuple(operator.index(k) for k in key)
-        except TypeError:
-            raise NotImplementedError(
-                "gilfree indexes single elements with integers so far; slices and index arrays are not supported yet") from None
-        if len(idx) != len(self.shape):
-            if len(idx) > len(self.shape):
-                raise IndexError(f"too many indices for array: array is {len(self.shape)}-dimensional, "
-                                 f"but {len(idx)} were indexed")
-            raise NotImplementedError("gilfree indexes single elements with a full index tuple so far")
-        return idx
-
     def __getitem__(self, key):
-        idx = self._index_tuple(key)
-        dt = self.dtype
-        try:
-            if dt.kind in _INT_KINDS:
-                v = int(self._j.getLong(idx))
-                return _scalar(dt.name, bool(v) if dt.kind == "b" else v)
-            return _scalar(dt.name, float(self._j.getDouble(idx)))
-        except _JavaError as e:
-            _reraise(e)
+        from ._indexing import getitem
+        return getitem(self, key)
 
     def __setitem__(self, key, value):
-        idx = self._index_tuple(key)
-        try:
-            if self.dtype.kind in _INT_KINDS and not isinstance(value, float):
-                self._j.setLong(idx, operator.index(value))
-            else:
-                self._j.setDouble(idx, float(value))
-        except _JavaError as e:
-            _reraise(e)
+        from ._indexing import setitem
+        setitem(self, key, value)
+
+    def _scalar_at(self, j):
+        """The NumPy scalar held by the 0-d engine array j (of this array's dtype)."""
+        dt = self.dtype
+        return _scalar(dt.name, _values(j, dt)[0])
 
     def item(self, *args):
         if args:
+            if len(args) == 1 and self.ndim != 1 and not isinstance(args[0], tuple):
+                i = operator.index(args[0])
+                if not -self.size <= i < self.size:
+                    raise IndexError("index out of bounds")
+                return self.ravel()[i].item()
             return self[args if len(args) > 1 else args[0]].item()
         if self.size != 1:
             raise ValueError("can only convert an array of size 1 to a Python scalar")
         return self._flat_list()[0]
 
     def _flat_list(self):
-        dt = self.dtype
-        if dt.kind == "b":
-            return [bool(v) for v in _call(self._j.toLongArray)]
-        if dt.kind in _INT_KINDS:
-            return [int(v) for v in _call(self._j.toLongArray)]
-        return [float(v) for v in _call(self._j.toDoubleArray)]
+        return _call(_values, self._j, self.dtype)
 
     def tolist(self):
         flat = self._flat_list()
@@ -130,14 +209,19 @@ class ndarray:
     def __iter__(self):
         if not self.shape:
             raise TypeError("iteration over a 0-d array")
-        if len(self.shape) == 1:
-            return iter([self[i] for i in range(self.shape[0])])
-        raise NotImplementedError("iterating over an n-d array needs slicing views, which gilfree does not support yet")
+        if self.ndim == 1:
+            return iter([_scalar(self.dtype.name, v) for v in self._flat_list()])
+        return _RowIter(self)
 
     def _scalar_value(self, conv):
-        if self.size != 1:
+        if self.ndim != 0 and self.size != 1:
             raise TypeError("only length-1 arrays can be converted to Python scalars")
-        return conv(self._flat_list()[0])
+        if self.ndim != 0:
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+        v = self._flat_list()[0]
+        if isinstance(v, complex) and conv is not complex:
+            raise TypeError(f"{conv.__name__}() argument must be a string or a real number, not 'complex'")
+        return conv(v)
 
     def __float__(self):
         return self._scalar_value(float)
@@ -145,46 +229,95 @@ class ndarray:
     def __int__(self):
         return self._scalar_value(int)
 
+    def __complex__(self):
+        return self._scalar_value(complex)
+
     def __bool__(self):
         if self.size != 1:
+            if self.size == 0:
+                raise ValueError("The truth value of an empty array is ambiguous. Use `array.size > 0` to check "
+                                 "that an array is not empty.")
             raise ValueError("The truth value of an array with more than one element is ambiguous. "
                              "Use a.any() or a.all()")
-        return bool(self._flat_list()[0])
+        return builtins.bool(self._flat_list()[0])
 
     def __index__(self):
-        if self.ndim != 0 or self.dtype.kind not in _INT_KINDS:
+        if self.ndim != 0 or self.dtype.kind not in ("i", "u"):
             raise TypeError("only integer scalar arrays can be converted to a scalar index")
         return int(self._flat_list()[0])
 
     # ----- methods -----
     def copy(self, order="C"):
-        return _wrap(_call(_E.copy, self._j))
+        from ._creation import _copy
+        return _copy(self, order)
 
-    def astype(self, dtype, copy=True):
+    def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
+        from ._promotion import can_cast
         dt = _dtype(dtype)
+        if not can_cast(self.dtype, dt, casting):
+            raise TypeError(f"Cannot cast array data from dtype('{self.dtype.name}') to dtype('{dt.name}') "
+                            f"according to the rule '{casting}'")
         if dt == self.dtype and not copy:
             return self
-        return _wrap(_call(_E.astype, self._j, dt.name))
+        return _wrap(_call(_E.astype, self._j, dt.name), self.shape)
 
-    def reshape(self, *shape, order="C"):
-        from ._creation import _shape_tuple
+    def view(self, dtype=None):
+        if dtype is not None and _dtype(dtype) != self.dtype:
+            raise NotImplementedError("view(dtype) reinterpreting bytes is not supported")
+        return _view(_call(_V.strided, self._j, list(self.shape), list(self.strides), int(self._j.offset()), True),
+                     self)
+
+    def reshape(self, *shape, order="C", copy=None):
+        from ._manipulation import reshape
         if len(shape) == 1:
             shape = shape[0]
-        shape = _shape_tuple(shape)
-        if shape.count(-1) > 1:
-            raise ValueError("can only specify one unknown dimension")
-        if -1 in shape:
-            known = 1
-            for d in shape:
-                if d != -1:
-                    known *= d
-            if known == 0 or self.size % known:
-                raise ValueError(f"cannot reshape array of size {self.size} into shape {shape}")
-            shape = tuple(self.size // known if d == -1 else d for d in shape)
-        return _wrap(_call(_E.reshape, self._j, shape))
+        return reshape(self, shape, order=order, copy=copy)
+
+    def ravel(self, order="C"):
+        from ._manipulation import ravel
+        return ravel(self, order)
+
+    def flatten(self, order="C"):
+        from ._manipulation import ravel
+        return ravel(self.copy(order if order in ("C", "F") else "C"), order)
+
+    def transpose(self, *axes):
+        from ._manipulation import transpose
+        if len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
+            axes = axes[0]
+        return transpose(self, axes or None)
+
+    def swapaxes(self, axis1, axis2):
+        from ._manipulation import swapaxes
+        return swapaxes(self, axis1, axis2)
+
+    def squeeze(self, axis=None):
+        from ._manipulation import squeeze
+        return squeeze(self, axis)
+
+    def repeat(self, repeats, axis=None):
+        from ._manipulation import repeat
+        return repeat(self, repeats, axis)
+
+    def take(self, indices, axis=None, out=None, mode="raise"):
+        from ._manipulation import take
+        return take(self, indices, axis, out, mode)
+
+    def put(self, indices, values, mode="raise"):
+        from ._manipulation import put
+        return put(self, indices, values, mode)
+
+    def nonzero(self):
+        from ._manipulation import nonzero
+        return nonzero(self)
+
+    def compress(self, condition, axis=None, out=None):
+        from ._manipulation import compress
+        return compress(condition, self, axis, out)
 
     def fill(self, value):
-        _call(_E.fill, self._j, float(value))
+        from ._indexing import setitem
+        setitem(self, Ellipsis, value)
 
     def sum(self, axis=None, dtype=None, out=None, keepdims=False):
         from ._reductions import sum as _sum
@@ -203,16 +336,59 @@ class ndarray:
         from ._printing import array_str
         return array_str(self)
 
+    def __format__(self, spec):
+        if self.ndim == 0:
+            return format(self.item(), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
+        return str(self)
+
     # ----- operators (bound to ufuncs in __init__ once they exist) -----
     def __array_namespace__(self, api_version=None):
         import gilfree
         return gilfree
 
 
+def _values(j, dt):
+    """Elements of engine array j in C order as Python values of dtype dt (bool, int, float or complex)."""
+    kind = dt.kind
+    if kind == "b":
+        return [builtins.bool(v) for v in j.toLongArray()]
+    if kind == "u" and dt.itemsize == 8:
+        return [int(v) & _U64 for v in j.toLongArray()]
+    if kind in _INT_KINDS:
+        return [int(v) for v in j.toLongArray()]
+    if kind == "c":
+        d = [float(v) for v in j.toComplexArray()]
+        return [complex(d[i], d[i + 1]) for i in range(0, len(d), 2)]
+    return [float(v) for v in j.toDoubleArray()]
+
+
+class _RowIter:
+    """Iterator over the first axis. Not a generator: threads sharing one may see a row twice or miss one,
+    but never get "generator already executing" (docs/thread-safety.md, point 5)."""
+    __slots__ = ("_a", "_i", "_n")
+
+    def __init__(self, a):
+        self._a, self._i, self._n = a, 0, a.shape[0]
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        i = self._i
+        if i >= self._n:
+            raise StopIteration
+        self._i = i + 1
+        return self._a[i]
+
+
 def _nest(flat, shape):
     if len(shape) == 1:
         return flat
     step = len(flat) // shape[0] if shape[0] else 0
+    if step == 0:
+        return [_nest([], shape[1:]) for _ in range(shape[0])]
     return [_nest(flat[i * step:(i + 1) * step], shape[1:]) for i in range(shape[0])]
 
 
@@ -222,6 +398,15 @@ def _wrap(j, shape=None):
     a._j = j
     a._shape = shape
     a._dtype = None
+    a._base = None
+    return a
+
+
+def _view(j, of):
+    """A Python ndarray for engine view `j` of array `of`: its base is the array that owns the memory."""
+    a = _wrap(j)
+    a._dtype = of._dtype
+    a._base = of if of._base is None else of._base
     return a
 
 
@@ -254,4 +439,3 @@ def _install_operators(ufuncs):
     neg = ufuncs["negative"]
     ndarray.__neg__ = lambda self: neg(self)
     ndarray.__pos__ = lambda self: self.copy()
-

@@ -1,124 +1,305 @@
-"""repr() and str() of arrays, formatted as NumPy formats them (default print options)."""
+"""repr() and str() of arrays and scalars, formatted as NumPy 2 formats them (a port of the rules of
+numpy/_core/arrayprint.py: FloatingFormat with dragon4-style shortest digits, _formatArray's line
+wrapping and '...' summarisation). Options come from _printoptions (per thread/context)."""
 import math
+import struct
+from decimal import Decimal, ROUND_HALF_EVEN
 
-_THRESHOLD = 1000   # more elements than this are summarised with '...'
-_EDGEITEMS = 3
-_LINEWIDTH = 75
-_PRECISION = 8
+from ._printoptions import current as _options
+
+_IMPLIED = ("float64", "int64", "bool", "complex128")
 
 
-def _format_floats(values):
-    """NumPy's default float formatting: shortest repr up to 8 digits, one style for the whole array."""
-    finite = [v for v in values if math.isfinite(v)]
-    if not finite:
-        return [_special(v) for v in values]
-    big, small = max(abs(v) for v in finite), min(abs(v) for v in finite)
-    nonzero = [abs(v) for v in finite if v != 0]
-    exp_mode = big >= 1e16 or (nonzero and (min(nonzero) < 1e-4 or big / min(nonzero) > 1e3 and big >= 1e8))
-    if exp_mode:
-        digits = 0
-        for v in finite:
-            m = f"{v:.{_PRECISION}e}".split("e")[0].rstrip("0")
-            digits = max(digits, len(m.split(".")[1]) if "." in m else 0)
-        out = []
-        for v in values:
-            if not math.isfinite(v):
-                out.append(_special(v))
-                continue
-            mant, ex = f"{v:.{digits}e}".split("e")
-            if digits == 0:
-                mant += "."
-            out.append(f"{mant}e{ex[0]}{int(ex[1:]):02d}")
-        return out
-    frac = 0
-    for v in finite:
-        s = f"{round(v, _PRECISION):.{_PRECISION}f}".rstrip("0")
-        frac = max(frac, len(s.split(".")[1]))
-    out = []
-    for v in values:
+# ----- digits -----
+
+def _shortest(x, is32):
+    """The shortest decimal that reads back as x (as a float32 when is32)."""
+    if is32:
+        for p in range(1, 10):
+            s = f"{x:.{p}g}"
+            if struct.unpack("f", struct.pack("f", float(s)))[0] == x:
+                return Decimal(s)
+    return Decimal(repr(x))
+
+
+def _positional(x, precision, is32, unique=True):
+    """(sign, integer digits, fraction digits without trailing zeros) of |x|."""
+    sign = "-" if math.copysign(1.0, x) < 0 else ""
+    ax = abs(x)
+    if unique:
+        d = _shortest(ax, is32)
+        exp = d.as_tuple().exponent
+        if precision is not None and exp < 0 and -exp > precision:
+            d = Decimal(ax).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
+    else:
+        d = Decimal(ax).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
+    s = format(d, "f")
+    ip, _, fp = s.partition(".")
+    return sign, ip, (fp.rstrip("0") if unique else fp)
+
+
+def _scientific(x, precision, is32):
+    """(sign, first digit, further digits without trailing zeros, exponent) of |x|."""
+    sign = "-" if math.copysign(1.0, x) < 0 else ""
+    ax = abs(x)
+    if ax == 0:
+        return sign, "0", "", 0
+    d = _shortest(ax, is32)
+    digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
+    if precision is not None and len(digits) - 1 > precision:
+        d = Decimal(ax)
+        d = d.quantize(Decimal(1).scaleb(d.adjusted() - precision), rounding=ROUND_HALF_EVEN)
+        digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
+    return sign, digits[0], digits[1:], d.adjusted()
+
+
+def float_text(x, is32=False):
+    """str() of a NumPy float scalar: positional for 1e-4 <= |x| < 1e16 (float32: 1e6), else scientific."""
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == 0 or 1e-4 <= abs(x) < (1e6 if is32 else 1e16):
+        sign, ip, fp = _positional(x, None, is32)
+        return f"{sign}{ip}.{fp or '0'}"
+    sign, first, rest, exp = _scientific(x, None, is32)
+    return f"{sign}{first}{'.' + rest if rest else ''}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
+
+
+def complex_text(z, is32=False):
+    """str() of a NumPy complex scalar, e.g. (1+2j), 1j, (nan+infj)."""
+    def part(v):
+        t = float_text(v, is32)
+        return t[:-2] if t.endswith(".0") else t
+    re, im = z.real, z.imag
+    ims = part(im)
+    if not ims.startswith("-"):
+        ims = "+" + ims
+    if re == 0 and math.copysign(1.0, re) > 0:
+        return ims.lstrip("+") + "j"
+    return f"({part(re)}{ims}j)"
+
+
+# ----- element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ComplexFloatingFormat) -----
+
+class _FloatFormat:
+    def __init__(self, data, is32, opts, sign=None):
+        self.is32 = is32
+        self.opts = opts
+        self.sign = sign if sign is not None else opts["sign"]
+        self.precision = opts["precision"]
+        self.floatmode = opts["floatmode"]
+        finite = [v for v in data if math.isfinite(v)]
+        nz = [abs(v) for v in finite if v != 0]
+        self.exp = False
+        if nz:
+            mx, mn = max(nz), min(nz)
+            if is32:
+                mx, mn = float(mx), float(mn)
+            if mx >= 1e8 or (not opts["suppress"] and (mn < 1e-4 or mx / mn > 1e3)):
+                self.exp = True
+        prec = None if self.floatmode == "unique" else self.precision
+        if not finite:
+            self.pad_left = self.pad_right = 0
+            self.unique, self.digits, self.keep = True, prec, False
+        elif self.exp:
+            parts = [_scientific(v, prec, is32) for v in finite]
+            self.exp_size = max(max(len(str(abs(p[3]))) for p in parts), 2)
+            self.digits = max(len(p[2]) for p in parts)
+            if self.floatmode == "fixed":
+                self.digits = self.precision
+            self.pad_left = max(len(p[0] + p[1]) + (self.sign in "+ " and not p[0]) for p in parts)
+            self.pad_right = self.exp_size + 2 + self.digits
+        else:
+            unique = self.floatmode != "fixed"
+            if self.opts["suppress"] and prec is not None:
+                finite = [v if abs(v) >= 10.0 ** -prec or v == 0 else 0.0 for v in finite]
+            parts = [_positional(v, prec, is32, unique) for v in finite]
+            self.pad_left = max(len(s + i) + (self.sign == "+" and not s) for s, i, _ in parts)
+            self.pad_right = max(len(f) for _, _, f in parts)
+            self.unique = unique
+            self.keep = self.floatmode in ("fixed", "maxprec_equal")
+            self.digits = prec
+        if self.sign == " " and finite and not any(math.copysign(1.0, v) < 0 for v in finite):
+            self.pad_left += 1
+        if len(finite) != len(data):
+            neginf = self.sign != "-" or any(math.isinf(v) and v < 0 for v in data)
+            offset = self.pad_right + 1
+            self.pad_left = max(self.pad_left, len(opts["nanstr"]) - offset, len(opts["infstr"]) + neginf - offset)
+
+    def _signed(self, s):
+        if s:
+            return s
+        return "+" if self.sign == "+" else ""
+
+    def __call__(self, v):
         if not math.isfinite(v):
-            out.append(_special(v))
-            continue
-        s = f"{v:.{frac}f}" if frac else f"{v:.0f}."
-        if frac:
-            # pad stripped zeros with spaces, as NumPy aligns the decimal point
-            stripped = s.rstrip("0")
-            s = stripped + " " * (len(s) - len(stripped))
-        out.append(s)
+            if math.isnan(v):
+                ret = ("+" if self.sign == "+" else "") + self.opts["nanstr"]
+            else:
+                ret = ("-" if v < 0 else "+" if self.sign == "+" else "") + self.opts["infstr"]
+            return " " * (self.pad_left + self.pad_right + 1 - len(ret)) + ret
+        if self.exp:
+            s, first, rest, e = _scientific(v, self.digits if self.floatmode != "unique" else None, self.is32)
+            if len(rest) > self.digits:
+                s, first, rest, e = _scientific(v, self.digits, self.is32)
+            mant = (self._signed(s) + first).rjust(self.pad_left) + "." + rest.ljust(self.digits, "0")
+            return f"{mant}e{'-' if e < 0 else '+'}{str(abs(e)).zfill(self.exp_size)}"
+        if self.opts["suppress"] and self.digits is not None and abs(v) < 10.0 ** -self.digits:
+            v = 0.0 * (1 if v >= 0 else -1)
+        s, ip, fp = _positional(v, self.digits, self.is32, self.unique)
+        if self.keep:
+            fp = fp.ljust(self.pad_right, "0")
+        return (self._signed(s) + ip).rjust(self.pad_left) + "." + fp.ljust(self.pad_right)
+
+
+class _ComplexFormat:
+    def __init__(self, data, is32, opts):
+        self.re = _FloatFormat([z.real for z in data], is32, opts)
+        self.im = _FloatFormat([z.imag for z in data], is32, opts, sign="+")
+
+    def __call__(self, z):
+        r = self.re(z.real)
+        i = self.im(z.imag)
+        sp = len(i.rstrip())
+        return r + i[:sp] + "j" + i[sp:]
+
+
+def _formatter(kind, name, data, opts, zero_d):
+    if kind == "b":
+        t = "True" if zero_d else " True"
+        return lambda v: t if v else "False"
+    if kind in "iu":
+        width = max((len(str(v)) for v in data), default=0)
+        plus = opts["sign"] == "+"
+        if plus:
+            width = max((len(f"{v:+d}") for v in data), default=0)
+            return lambda v: f"{v:+d}".rjust(width)
+        return lambda v: str(v).rjust(width)
+    is32 = name in ("float32", "complex64")
+    if kind == "c":
+        return _ComplexFormat(data, is32, opts)
+    return _FloatFormat(data, is32, opts)
+
+
+# ----- layout (NumPy's _formatArray) -----
+
+def _extend_line(s, line, word, width, prefix):
+    needs_wrap = len(line) + len(word) > width
+    if len(line) <= len(prefix):
+        needs_wrap = False
+    if needs_wrap:
+        s += line.rstrip() + "\n"
+        line = prefix
+    return s, line + word
+
+
+def _format_array(nested, shape, fmt, width, prefix, sep, edge, summary):
+    ndim = len(shape)
+
+    def rec(node, axis, hanging, curr_width):
+        if axis == ndim:
+            return fmt(node)
+        nxt_hanging = hanging + " "
+        nxt_width = curr_width - 1
+        n = shape[axis]
+        show = summary and 2 * edge < n
+        if show:
+            lead, trail = node[:edge], node[edge:]
+        else:
+            lead, trail = [], node
+        left = ndim - axis
+        s = ""
+        if left == 1:
+            elem_width = curr_width - max(len(sep.rstrip()), 1)
+            line = hanging
+            for item in lead:
+                s, line = _extend_line(s, line, rec(item, axis + 1, nxt_hanging, nxt_width), elem_width, hanging)
+                line += sep
+            if show:
+                s, line = _extend_line(s, line, "...", elem_width, hanging)
+                line += sep
+            for item in trail[:-1]:
+                s, line = _extend_line(s, line, rec(item, axis + 1, nxt_hanging, nxt_width), elem_width, hanging)
+                line += sep
+            s, line = _extend_line(s, line, rec(trail[-1], axis + 1, nxt_hanging, nxt_width), elem_width, hanging)
+            s += line
+        else:
+            line_sep = sep.rstrip() + "\n" * (left - 1)
+            for item in lead:
+                s += hanging + rec(item, axis + 1, nxt_hanging, nxt_width) + line_sep
+            if show:
+                s += hanging + "..." + line_sep
+            for item in trail[:-1]:
+                s += hanging + rec(item, axis + 1, nxt_hanging, nxt_width) + line_sep
+            s += hanging + rec(trail[-1], axis + 1, nxt_hanging, nxt_width)
+        return "[" + s[len(hanging):] + "]"
+
+    return rec(nested, 0, prefix, width)
+
+
+def _leading_trailing(a, edge):
+    """The edge items of every long axis (what a summarised array shows), as an array."""
+    from ._manipulation import concatenate
+    for axis, n in enumerate(a.shape):
+        if n > 2 * edge:
+            idx = (slice(None),) * axis
+            a = concatenate([a[idx + (slice(None, edge),)], a[idx + (slice(-edge, None),)]], axis=axis)
+    return a
+
+
+def _flat(nested, depth):
+    if depth == 0:
+        return [nested]
+    out = []
+    for x in nested:
+        out.extend(_flat(x, depth - 1))
     return out
 
 
-def _special(v):
-    return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
-
-
-def _format_all(a, flat):
-    kind = a.dtype.kind
-    if kind == "b":
-        strs = [" True" if v else "False" for v in flat]
-    elif kind in "iu":
-        strs = [str(v) for v in flat]
-    else:
-        strs = _format_floats(flat)
-    width = max((len(s) for s in strs), default=0)
-    return [s.rjust(width) for s in strs]
-
-
-def _render(strs, shape, indent, sep):
-    """Nested brackets; `indent` is the column just after this level's opening bracket."""
-    if not shape:
-        return strs[0]
-    comma = sep.rstrip(" ")
-    if len(shape) == 1:
-        lines, cur = [], ""
-        for i, s in enumerate(strs):
-            token = s + (comma if i < len(strs) - 1 else "]")
-            if cur and indent + len(cur) + 1 + len(token) > _LINEWIDTH:
-                lines.append(cur)
-                cur = token
-            else:
-                cur = f"{cur} {token}" if cur else token
-        lines.append(cur)
-        return "[" + ("\n" + " " * indent).join(lines)
-    step = len(strs) // shape[0] if shape[0] else 0
-    rows = [_render(strs[i * step:(i + 1) * step], shape[1:], indent + 1, sep) for i in range(shape[0])]
-    joiner = comma + "\n" * (len(shape) - 1) + " " * indent
-    return "[" + joiner.join(rows) + "]"
-
-
-def _body(a, sep, prefix_len):
+def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ", prefix="",
+                 suffix="", *, threshold=None, edgeitems=None, sign=None, floatmode=None):
+    opts = dict(_options())
+    for k, v in (("linewidth", max_line_width), ("precision", precision), ("suppress", suppress_small),
+                 ("threshold", threshold), ("edgeitems", edgeitems), ("sign", sign), ("floatmode", floatmode)):
+        if v is not None:
+            opts[k] = v
     if a.size == 0:
         return "[]"
-    if a.size > _THRESHOLD:
-        return _summarised(a, sep, prefix_len)
-    strs = _format_all(a, a._flat_list())
-    return _render(strs, a.shape, prefix_len + 1, sep)
-
-
-def _summarised(a, sep, prefix_len):
-    # Edges only: the first and last EDGEITEMS entries along each axis of a 1-d view.
-    flat = a._flat_list()
-    if a.ndim == 1:
-        shown = flat[:_EDGEITEMS] + flat[-_EDGEITEMS:]
-        strs = _format_all(a, shown)
-        return "[" + (sep.rstrip(" ") + " ").join(strs[:_EDGEITEMS]) + sep.rstrip(" ") + " ..." + \
-            sep.rstrip(" ") + " " + (sep.rstrip(" ") + " ").join(strs[_EDGEITEMS:]) + "]"
-    raise NotImplementedError("printing summarised n-d arrays is not supported yet")
+    summary = a.size > opts["threshold"]
+    data = _leading_trailing(a, opts["edgeitems"]) if summary else a
+    nested = data.tolist()
+    flat = _flat(nested, a.ndim)
+    fmt = _formatter(a.dtype.kind, a.dtype.name, flat, opts, a.ndim == 0)
+    if a.ndim == 0:
+        return fmt(nested)
+    width = opts["linewidth"] - len(suffix)
+    return _format_array(nested, a.shape, fmt, width, " " + " " * len(prefix), separator, opts["edgeitems"], summary)
 
 
 def array_repr(a):
+    opts = _options()
+    if opts["override_repr"] is not None:
+        return opts["override_repr"](a)
     prefix = "array("
-    body = _body(a, ", ", len(prefix))
-    if a.ndim == 0:
-        body = _format_all(a, a._flat_list())[0].strip()
-    default = a.dtype.name in ("float64", "int64", "bool") and a.size > 0
-    suffix = ")" if default else f", dtype={a.dtype.name})"
-    if a.size == 0 and a.shape != (0,):
-        suffix = f", shape={a.shape}, dtype={a.dtype.name})"
-    return prefix + body + suffix
+    lst = array2string(a, separator=", ", prefix=prefix, suffix=")")
+    extras = []
+    if (a.size == 0 and a.shape != (0,)) or a.size > opts["threshold"]:
+        extras.append(f"shape={a.shape}")
+    if a.dtype.name not in _IMPLIED or a.size == 0:
+        extras.append(f"dtype={a.dtype.name}")
+    if not extras:
+        return prefix + lst + ")"
+    arr_str = prefix + lst + ","
+    extra = ", ".join(extras) + ")"
+    last_line_len = len(arr_str) - (arr_str.rfind("\n") + 1)
+    spacer = " "
+    if last_line_len + len(extra) + 1 > opts["linewidth"]:
+        spacer = "\n" + " " * len(prefix)
+    return arr_str + spacer + extra
 
 
 def array_str(a):
     if a.ndim == 0:
-        return _format_all(a, a._flat_list())[0].strip()
-    return _body(a, " ", 0)
+        return str(a[()])
+    return array2string(a, separator=" ", prefix="")

@@ -55,6 +55,16 @@ public final class Engine {
         return a;
     }
 
+    /** C-ordered complex data as interleaved (real, imaginary) pairs. */
+    public static NDArray fromComplex(double[] interleaved, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(interleaved.length / 2, a);
+        for (int i = 0; i < interleaved.length / 2; i++) {
+            Elements.setComplex(a.dtype(), a.segment(), (long) i * a.itemsize(), interleaved[2 * i], interleaved[2 * i + 1]);
+        }
+        return a;
+    }
+
     private static void checkCount(int n, NDArray a) {
         if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + dev.gilfree.kernels.Iteration.pyShape(a.shape()));
     }
@@ -64,7 +74,7 @@ public final class Engine {
         NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
         MemorySegment s = a.segment();
         DType t = a.dtype();
-        for (long i = 0; i < n; i++) Elements.setDouble(t, s, i * t.itemsize(), start + i * step);
+        for (long i = 0; i < n; i++) Elements.setDouble(t, s, i * t.itemsize(), i == 0 ? start : start + i * step);
         return a;
     }
 

@@ -40,12 +40,12 @@ public final class Elements {
 
     public static void setDouble(DType t, MemorySegment s, long off, double v) {
         switch (t) {
-            case BOOL -> s.set(ValueLayout.JAVA_BYTE, off, (byte) (v != 0 ? 1 : 0));
             case FLOAT32 -> s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) v);
             case FLOAT64 -> s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off, v);
             case COMPLEX64 -> { s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) v); s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off + 4, 0f); }
             case COMPLEX128 -> { s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off, v); s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off + 8, 0.0); }
-            default -> setLong(t, s, off, (long) v);
+            case BOOL -> s.set(ValueLayout.JAVA_BYTE, off, (byte) (v != 0 || Double.isNaN(v) ? 1 : 0));
+            default -> setLong(t, s, off, doubleToLong(t, v));
         }
     }
 
@@ -58,6 +58,30 @@ public final class Elements {
             case INT64, UINT64 -> s.set(ValueLayout.JAVA_LONG_UNALIGNED, off, v);
             default -> setDouble(t, s, off, (double) v);
         }
+    }
+
+    /** Imaginary part of a complex element; 0 for every real dtype. */
+    public static double getImag(DType t, MemorySegment s, long off) {
+        return switch (t) {
+            case COMPLEX64 -> s.get(ValueLayout.JAVA_FLOAT_UNALIGNED, off + 4);
+            case COMPLEX128 -> s.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off + 8);
+            default -> 0.0;
+        };
+    }
+
+    /** Writes re + im*j; real dtypes keep the real part (NumPy's ComplexWarning cast). */
+    public static void setComplex(DType t, MemorySegment s, long off, double re, double im) {
+        switch (t) {
+            case COMPLEX64 -> { s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) re); s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off + 4, (float) im); }
+            case COMPLEX128 -> { s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off, re); s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off + 8, im); }
+            default -> setDouble(t, s, off, re);
+        }
+    }
+
+    /** Float to integer as NumPy does on x86 for in-range values: truncation toward zero; uint64 beyond 2**63 kept. */
+    static long doubleToLong(DType t, double v) {
+        if (t == DType.UINT64 && v >= 0x1p63) return (long) (v - 0x1p63) ^ Long.MIN_VALUE;
+        return (long) v;
     }
 
     private static double unsignedToDouble(long v) {

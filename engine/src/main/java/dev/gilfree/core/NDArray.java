@@ -45,6 +45,17 @@ public final class NDArray {
         return new NDArray(storage, dtype, newLayout, writeable, base == null ? this : base);
     }
 
+    /** A view with another layout that may also drop write access (broadcast_to's read-only views). */
+    public NDArray view(Layout newLayout, boolean writeableView) {
+        return new NDArray(storage, dtype, newLayout, writeable && writeableView, base == null ? this : base);
+    }
+
+    /** The same array (same layout, same base) with the WRITEABLE flag changed; ValueError as NumPy when not allowed. */
+    public NDArray withWriteable(boolean w, boolean allowed) {
+        if (w && (!writeable && !allowed || storage.isFrozen())) throw GilfreeException.value("cannot set WRITEABLE flag to True of this array");
+        return new NDArray(storage, dtype, layout, w, base);
+    }
+
     // Every element of the view must lie inside the storage: a corrupt layout must never reach a kernel.
     private void checkBounds() {
         if (size == 0) return;
@@ -186,6 +197,17 @@ public final class NDArray {
             StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
             return out;
         } finally { OpGuard.exit(g); }
+    }
+
+    /** All elements in C order as interleaved (real, imaginary) pairs. */
+    public double[] toComplexArray() {
+        double[] out = new double[Math.toIntExact(2 * size)];
+        int[] k = {0};
+        StridedWalk.forEachOffset(this, off -> {
+            out[k[0]++] = Elements.getDouble(dtype, segment(), off);
+            out[k[0]++] = Elements.getImag(dtype, segment(), off);
+        });
+        return out;
     }
 
     /** All elements in C order as longs (for tolist and tests). */

@@ -9,24 +9,38 @@ import java.lang.foreign.MemorySegment;
 public final class Copy {
     private Copy() {}
 
+    private enum Path { SAME, LONG, DOUBLE, COMPLEX }
+
+    private static Path path(DType st, DType dt) {
+        if (st == dt) return Path.SAME;
+        if (st.kind() == 'c' && dt.kind() == 'c') return Path.COMPLEX;
+        if (dt.kind() == 'c') return Path.COMPLEX;
+        // integers (and bool) convert exactly through long, except uint64 into a float (unsigned value)
+        if ((st.isInteger() || st == DType.BOOL) && (dt.isInteger() || dt == DType.BOOL)) return Path.LONG;
+        if ((st.isInteger() || st == DType.BOOL) && st != DType.UINT64) return Path.LONG;
+        return Path.DOUBLE;
+    }
+
     public static void into(NDArray src, NDArray dst) {
         long[] shape = dst.shape();
         long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape), dst.strides()};
         MemorySegment s = src.segment(), d = dst.segment();
         DType st = src.dtype(), dt = dst.dtype();
         int isz = dt.itemsize();
-        boolean sameType = st == dt;
-        boolean viaLong = st.isInteger() || st == DType.BOOL;
+        Path p = path(st, dt);
         Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
-            if (sameType && str[0] == isz && str[1] == isz) {
+            if (p == Path.SAME && str[0] == isz && str[1] == isz) {
                 MemorySegment.copy(s, off[0], d, off[1], n * isz);
                 return;
             }
             long so = off[0], doff = off[1];
             for (long i = 0; i < n; i++, so += str[0], doff += str[1]) {
-                if (sameType) MemorySegment.copy(s, so, d, doff, isz);
-                else if (viaLong) Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
-                else Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
+                switch (p) {
+                    case SAME -> MemorySegment.copy(s, so, d, doff, isz);
+                    case LONG -> Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
+                    case DOUBLE -> Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
+                    case COMPLEX -> Elements.setComplex(dt, d, doff, Elements.getDouble(st, s, so), Elements.getImag(st, s, so));
+                }
             }
         });
     }

@@ -1,0 +1,39 @@
+"""NumPy's own exception types (numpy.exceptions)."""
+
+
+class AxisError(ValueError, IndexError):
+    """An axis out of range: both a ValueError and an IndexError, as numpy.exceptions.AxisError."""
+
+    def __init__(self, axis, ndim=None, msg_prefix=None):
+        if ndim is None:
+            super().__init__(axis)
+            return
+        msg = f"axis {axis} is out of bounds for array of dimension {ndim}"
+        if msg_prefix:
+            msg = f"{msg_prefix}: {msg}"
+        super().__init__(msg)
+
+
+class ComplexWarning(RuntimeWarning):
+    pass
+
+
+def normalize_axis(axis, ndim, prefix=None):
+    import operator
+    try:
+        axis = operator.index(axis)
+    except TypeError:
+        raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an integer") from None
+    if not -ndim <= axis < ndim:
+        raise AxisError(axis, ndim, prefix)
+    return axis + ndim if axis < 0 else axis
+
+
+def normalize_axes(axes, ndim, argname=None):
+    import operator
+    if not isinstance(axes, (tuple, list)):
+        axes = (axes,)
+    out = tuple(normalize_axis(a, ndim, argname) for a in axes)
+    if len(set(out)) != len(out):
+        raise ValueError(f"repeated axis in `{argname}` argument" if argname else "repeated axis")
+    return out

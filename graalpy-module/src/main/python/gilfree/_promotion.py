@@ -1,0 +1,122 @@
+"""result_type, promote_types, can_cast, finfo and iinfo: NumPy 2 rules, the tables live in the engine."""
+import builtins
+
+from ._dtypes import dtype as _dtype, generic as _generic
+from ._runtime import jclass
+
+_DT = jclass("dev.gilfree.core.DType")
+_PROMO = jclass("dev.gilfree.core.Promotion")
+_CASTING = jclass("dev.gilfree.core.Casting")
+_KIND = jclass("dev.gilfree.core.Promotion$ScalarKind")
+
+
+def _j(dt):
+    return _DT.of(dt.name)
+
+
+def promote_types(type1, type2):
+    """The smallest dtype both can be safely cast to (np.promote_types)."""
+    a, b = _dtype(type1), _dtype(type2)
+    return _dtype(str(_PROMO.promote(_j(a), _j(b)).npName()))
+
+
+def _weak_kind(x):
+    if isinstance(x, builtins.bool):
+        return "BOOL"
+    if isinstance(x, int):
+        return "INT"
+    if isinstance(x, float):
+        return "FLOAT"
+    if isinstance(x, complex):
+        return "COMPLEX"
+    return None
+
+
+def result_type(*arrays_and_dtypes):
+    """NumPy 2 result_type: arrays and dtypes are strong, Python scalars weak (NEP 50)."""
+    if not arrays_and_dtypes:
+        raise ValueError("at least one array or dtype is required")
+    strong, weak = None, []
+    for x in arrays_and_dtypes:
+        if isinstance(x, type):
+            dt = _dtype(x)
+        elif isinstance(x, _generic):
+            dt = x.dtype
+        elif not isinstance(x, (builtins.bool, int, float, complex)) or isinstance(x, _dtype):
+            dt = getattr(x, "dtype", None)
+            if not isinstance(dt, _dtype):
+                dt = _dtype(x)
+        else:
+            weak.append(_weak_kind(x))
+            continue
+        strong = dt if strong is None else promote_types(strong, dt)
+    if strong is None:
+        # only Python scalars: their default dtypes
+        order = ["BOOL", "INT", "FLOAT", "COMPLEX"]
+        top = max(weak, key=order.index)
+        return _dtype({"BOOL": "bool", "INT": "int64", "FLOAT": "float64", "COMPLEX": "complex128"}[top])
+    for k in weak:
+        strong = _dtype(str(_PROMO.promoteWeak(_j(strong), getattr(_KIND, k)).npName()))
+    return strong
+
+
+def can_cast(from_, to, casting="safe"):
+    """Whether a cast from `from_` (dtype or array) to dtype `to` is allowed under `casting`."""
+    if isinstance(from_, (builtins.bool, int, float, complex)) and not isinstance(from_, _generic):
+        raise TypeError("can_cast() does not support Python ints, floats, and complex because the result "
+                        "used to depend on the value.\\nThis change was part of adopting NEP 50, we may "
+                        "explicitly allow them again in the future.")
+    src = getattr(from_, "dtype", None)
+    if not isinstance(src, _dtype):
+        src = _dtype(from_)
+    dst = _dtype(to)
+    if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+    return builtins.bool(_CASTING.of(casting).allows(_j(src), _j(dst)))
+
+
+class iinfo:
+    """Machine limits of an integer dtype (np.iinfo)."""
+
+    def __init__(self, int_type):
+        dt = _dtype(int_type if isinstance(int_type, type) else getattr(int_type, "dtype", int_type))
+        if dt.kind not in "iu":
+            raise ValueError(f"Invalid integer data type '{dt.kind}'.")
+        self.dtype = dt
+        self.kind = dt.kind
+        self.bits = dt.itemsize * 8
+        if dt.kind == "i":
+            self.min, self.max = -(1 << (self.bits - 1)), (1 << (self.bits - 1)) - 1
+        else:
+            self.min, self.max = 0, (1 << self.bits) - 1
+
+    def __repr__(self):
+        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype.name})"
+
+
+class finfo:
+    """Machine limits of a floating dtype (np.finfo); complex dtypes give their component's limits."""
+    _TABLE = {
+        "float32": dict(bits=32, eps=2.0 ** -23, max=3.4028234663852886e38, tiny=2.0 ** -126, precision=6,
+                        resolution=1e-6, nmant=23, nexp=8, maxexp=128, minexp=-125, smallest_subnormal=2.0 ** -149),
+        "float64": dict(bits=64, eps=2.0 ** -52, max=1.7976931348623157e308, tiny=2.0 ** -1022, precision=15,
+                        resolution=1e-15, nmant=52, nexp=11, maxexp=1024, minexp=-1021,
+                        smallest_subnormal=5e-324),
+    }
+
+    def __init__(self, dtype):
+        dt = _dtype(dtype if isinstance(dtype, type) else getattr(dtype, "dtype", dtype))
+        if dt.kind not in "fc":
+            raise ValueError(f"data type {dt.type!r} not inexact")
+        name = {"complex64": "float32", "complex128": "float64"}.get(dt.name, dt.name)
+        self.dtype = _dtype(name)
+        info = self._TABLE[name]
+        sc = self.dtype.type
+        for k, v in info.items():
+            setattr(self, k, sc(v) if isinstance(v, float) else v)
+        self.min = sc(-info["max"])
+        self.smallest_normal = self.tiny
+        self.epsneg = sc(info["eps"] / 2)
+
+    def __repr__(self):
+        return (f"finfo(resolution={self.resolution}, min={self.min}, max={self.max}, dtype={self.dtype.name})")
