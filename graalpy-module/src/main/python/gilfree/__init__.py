@@ -34,6 +34,9 @@ from . import _numpy_interop
 from ._numpy_interop import from_dlpack
 
 _numpy_interop.install(ndarray)
+from ._threading import (BorrowError, freeze, is_frozen, set_borrow_checking, get_borrow_checking,
+                         borrow_checking, flatiter)
+from . import diagnostics
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -73,3 +76,5 @@ __all__ = [
     "flatnonzero", "compress",
 ] + [n for n in _NS_ALL if n not in ("sum", "mean", "AxisError", "newaxis", "nonzero", "flatnonzero")]
 __all__ += ["from_dlpack"]
+__all__ += ["BorrowError", "freeze", "is_frozen", "set_borrow_checking", "get_borrow_checking",
+            "borrow_checking", "flatiter", "diagnostics"]

@@ -92,7 +92,11 @@ class ndarray:
     def shape(self):
         s = self._shape
         if s is None:
-            s = self._shape = tuple(int(d) for d in self._j.shape())
+            j = self._j
+            s = self._shape = tuple(int(d) for d in j.shape())
+            if self._j is not j:  # resized meanwhile (resize swaps _j, then sets _shape): read again
+                self._shape = None
+                return self.shape
         return s
 
     @shape.setter
@@ -193,7 +197,7 @@ class ndarray:
         return self._flat_list()[0]
 
     def _flat_list(self):
-        return _values(self._j, self.dtype)
+        return _call(_values, self._j, self.dtype)
 
     def tolist(self):
         flat = self._flat_list()
@@ -207,7 +211,7 @@ class ndarray:
             raise TypeError("iteration over a 0-d array")
         if self.ndim == 1:
             return iter([_scalar(self.dtype.name, v) for v in self._flat_list()])
-        return (self[i] for i in range(self.shape[0]))
+        return _RowIter(self)
 
     def _scalar_value(self, conv):
         if self.ndim != 0 and self.size != 1:
@@ -358,6 +362,25 @@ def _values(j, dt):
         d = [float(v) for v in j.toComplexArray()]
         return [complex(d[i], d[i + 1]) for i in range(0, len(d), 2)]
     return [float(v) for v in j.toDoubleArray()]
+
+
+class _RowIter:
+    """Iterator over the first axis. Not a generator: threads sharing one may see a row twice or miss one,
+    but never get "generator already executing" (docs/thread-safety.md, point 5)."""
+    __slots__ = ("_a", "_i", "_n")
+
+    def __init__(self, a):
+        self._a, self._i, self._n = a, 0, a.shape[0]
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        i = self._i
+        if i >= self._n:
+            raise StopIteration
+        self._i = i + 1
+        return self._a[i]
 
 
 def _nest(flat, shape):

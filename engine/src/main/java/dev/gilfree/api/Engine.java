@@ -5,6 +5,7 @@ import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.OpGuard;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Reductions;
 import java.lang.foreign.MemorySegment;
@@ -85,12 +86,23 @@ public final class Engine {
         return a;
     }
 
-    public static NDArray astype(NDArray a, String dtype) { return Copy.astype(a, DType.of(dtype)); }
+    public static NDArray astype(NDArray a, String dtype) {
+        OpGuard.Slot g = OpGuard.enter("astype", a, null, null);
+        try { return Copy.astype(a, DType.of(dtype)); } finally { OpGuard.exit(g); }
+    }
 
-    public static NDArray copy(NDArray a) { return Copy.astype(a, a.dtype()); }
+    public static NDArray copy(NDArray a) {
+        OpGuard.Slot g = OpGuard.enter("copy", a, null, null);
+        try { return Copy.astype(a, a.dtype()); } finally { OpGuard.exit(g); }
+    }
 
     /** Reshape of a C-contiguous array as a view; anything else gets a C-ordered copy first. */
     public static NDArray reshape(NDArray a, long[] shape) {
+        OpGuard.Slot g = OpGuard.enter("reshape", a, null, null);
+        try { return reshapeUnguarded(a, shape); } finally { OpGuard.exit(g); }
+    }
+
+    private static NDArray reshapeUnguarded(NDArray a, long[] shape) {
         if (Layout.size(shape) != a.size()) {
             throw GilfreeException.value("cannot reshape array of size " + a.size() + " into shape " + dev.gilfree.kernels.Iteration.pyShape(shape));
         }
@@ -99,8 +111,11 @@ public final class Engine {
     }
 
     public static void fill(NDArray a, double value) {
-        a.checkWriteable();
-        Copy.into(scalar(a.dtype(), value), a);
+        OpGuard.Slot g = OpGuard.enter("fill", null, null, a);
+        try {
+            a.checkWriteable();
+            Copy.into(scalar(a.dtype(), value), a);
+        } finally { OpGuard.exit(g); }
     }
 
     private static NDArray scalar(DType t, double v) {
@@ -111,13 +126,24 @@ public final class Engine {
 
     /** Sum of all elements: float64 for floating input, int64 for integer and bool input (NumPy's defaults). */
     public static double sumDouble(NDArray a) {
+        OpGuard.Slot g = OpGuard.enter("sum", a, null, null);
+        try { return sumDoubleUnguarded(a); } finally { OpGuard.exit(g); }
+    }
+
+    private static double sumDoubleUnguarded(NDArray a) {
         return a.dtype() == DType.FLOAT64 ? Reductions.sumFloat64(a) : Reductions.sumFloat64(Copy.astype(a, DType.FLOAT64));
     }
 
-    public static long sumLong(NDArray a) { return Reductions.sumInt64(a); }
+    public static long sumLong(NDArray a) {
+        OpGuard.Slot g = OpGuard.enter("sum", a, null, null);
+        try { return Reductions.sumInt64(a); } finally { OpGuard.exit(g); }
+    }
 
     public static double mean(NDArray a) {
-        if (a.size() == 0) return Double.NaN;
-        return sumDouble(a) / a.size();
+        OpGuard.Slot g = OpGuard.enter("mean", a, null, null);
+        try {
+            if (a.size() == 0) return Double.NaN;
+            return sumDouble(a) / a.size();
+        } finally { OpGuard.exit(g); }
     }
 }

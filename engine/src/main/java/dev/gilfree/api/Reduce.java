@@ -5,6 +5,7 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.OpGuard;
 import dev.gilfree.kernels.BinaryOp;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Iteration;
@@ -21,6 +22,29 @@ public final class Reduce {
      */
     public static NDArray reduce(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
                                  String initKind, double initD, long initL) {
+        OpGuard.Slot g = OpGuard.enter(reductionName(ufunc), a, where, null);
+        try {
+            return reduceUnguarded(ufunc, a, axes, keepdims, dtype, where, initKind, initD, initL);
+        } finally {
+            OpGuard.exit(g);
+        }
+    }
+
+    // The name a Python user called (sum, max, ...) for borrow errors and diagnostics.
+    private static String reductionName(String ufunc) {
+        return switch (ufunc) {
+            case "add" -> "sum";
+            case "multiply" -> "prod";
+            case "maximum" -> "max";
+            case "minimum" -> "min";
+            case "logical_or" -> "any";
+            case "logical_and" -> "all";
+            default -> ufunc + ".reduce";
+        };
+    }
+
+    private static NDArray reduceUnguarded(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
+                                           String initKind, double initD, long initL) {
         BinaryOp op = Ufunc.get(ufunc).binaryOp();
         if (op == null) throw GilfreeException.value("reduce only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
@@ -77,6 +101,15 @@ public final class Reduce {
     }
 
     public static NDArray accumulate(String ufunc, NDArray a, int axis, String dtype) {
+        OpGuard.Slot g = OpGuard.enter(ufunc + ".accumulate", a, null, null);
+        try {
+            return accumulateUnguarded(ufunc, a, axis, dtype);
+        } finally {
+            OpGuard.exit(g);
+        }
+    }
+
+    private static NDArray accumulateUnguarded(String ufunc, NDArray a, int axis, String dtype) {
         BinaryOp op = Ufunc.get(ufunc).binaryOp();
         if (op == null) throw GilfreeException.value("accumulate only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
@@ -88,6 +121,15 @@ public final class Reduce {
     }
 
     public static NDArray argExtreme(NDArray a, int axis, boolean max, boolean keepdims) {
+        OpGuard.Slot g = OpGuard.enter(max ? "argmax" : "argmin", a, null, null);
+        try {
+            return argExtremeUnguarded(a, axis, max, keepdims);
+        } finally {
+            OpGuard.exit(g);
+        }
+    }
+
+    private static NDArray argExtremeUnguarded(NDArray a, int axis, boolean max, boolean keepdims) {
         long[] shape = a.shape();
         long[] kept = new long[shape.length - 1], keep = shape.clone();
         for (int i = 0, k = 0; i < shape.length; i++) if (i != axis) kept[k++] = shape[i];

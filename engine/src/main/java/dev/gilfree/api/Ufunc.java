@@ -5,6 +5,7 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.OpGuard;
 import dev.gilfree.core.Promotion;
 import dev.gilfree.core.Storage;
 import dev.gilfree.kernels.BinaryOp;
@@ -145,6 +146,16 @@ public final class Ufunc {
     }
 
     private NDArray apply1(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
+        // Every ufunc call passes here: the op guard sees its operands (freeze, borrows, overlap gauge).
+        OpGuard.Slot g = OpGuard.enter(name, a, null, out);
+        try {
+            return apply1Unguarded(a, out, where, dtype, casting, fpMask);
+        } finally {
+            OpGuard.exit(g);
+        }
+    }
+
+    private NDArray apply1Unguarded(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
         if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
         if (a.dtype() == DType.BOOL && unary == UnaryOp.NEGATIVE) {
             throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
@@ -163,6 +174,16 @@ public final class Ufunc {
     }
 
     private NDArray apply2(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
+        // Every ufunc call passes here: the op guard sees its operands (freeze, borrows, overlap gauge).
+        OpGuard.Slot g = OpGuard.enter(name, a, b, out);
+        try {
+            return apply2Unguarded(a, b, promoted, out, where, dtype, casting, fpMask);
+        } finally {
+            OpGuard.exit(g);
+        }
+    }
+
+    private NDArray apply2Unguarded(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
         requireBinary();
         if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && dtype == null) {
             throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");

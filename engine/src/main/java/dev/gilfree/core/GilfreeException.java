@@ -6,7 +6,9 @@ package dev.gilfree.core;
  */
 public final class GilfreeException extends RuntimeException {
     /** The Python exception class NumPy raises for the same mistake. */
-    public enum PyType { ValueError, TypeError, IndexError, MemoryError, ZeroDivisionError, FloatingPointError, OverflowError }
+    public enum PyType { ValueError, TypeError, IndexError, MemoryError, ZeroDivisionError, FloatingPointError, OverflowError,
+        /** gilfree.BorrowError (a RuntimeError): a borrow-checking conflict between two threads. */
+        BorrowError }
 
     private final PyType pyType;
 

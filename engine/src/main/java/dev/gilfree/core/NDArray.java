@@ -25,6 +25,7 @@ public final class NDArray {
         this.size = layout.size();
         this.cContiguous = layout.isCContiguous(dtype.itemsize());
         checkBounds();
+        if (base != null) storage.registerView(this);
     }
 
     /** A new C-contiguous, zero-filled array. */
@@ -51,7 +52,7 @@ public final class NDArray {
 
     /** The same array (same layout, same base) with the WRITEABLE flag changed; ValueError as NumPy when not allowed. */
     public NDArray withWriteable(boolean w, boolean allowed) {
-        if (w && !writeable && !allowed) throw GilfreeException.value("cannot set WRITEABLE flag to True of this array");
+        if (w && (!writeable && !allowed || storage.isFrozen())) throw GilfreeException.value("cannot set WRITEABLE flag to True of this array");
         return new NDArray(storage, dtype, layout, w, base);
     }
 
@@ -97,7 +98,7 @@ public final class NDArray {
 
     public int itemsize() { return dtype.itemsize(); }
 
-    public boolean isWriteable() { return writeable; }
+    public boolean isWriteable() { return writeable && !storage.isFrozen(); }
 
     public boolean isCContiguous() { return cContiguous; }
 
@@ -137,7 +138,7 @@ public final class NDArray {
 
     /** Raises the ValueError NumPy raises when writing to a read-only array. */
     public void checkWriteable() {
-        if (!writeable) throw GilfreeException.value("assignment destination is read-only");
+        if (!writeable || storage.isFrozen()) throw GilfreeException.value("assignment destination is read-only");
     }
 
     /** Byte offset of the element at a (possibly negative) index tuple; IndexError when out of range. */
@@ -161,26 +162,41 @@ public final class NDArray {
         return off;
     }
 
-    public double getDouble(long[] index) { return Elements.getDouble(dtype, segment(), byteOffsetOf(index)); }
+    public double getDouble(long[] index) {
+        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
+        try { return Elements.getDouble(dtype, segment(), byteOffsetOf(index)); } finally { OpGuard.exit(g); }
+    }
 
-    public long getLong(long[] index) { return Elements.getLong(dtype, segment(), byteOffsetOf(index)); }
+    public long getLong(long[] index) {
+        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
+        try { return Elements.getLong(dtype, segment(), byteOffsetOf(index)); } finally { OpGuard.exit(g); }
+    }
 
     public void setDouble(long[] index, double v) {
-        checkWriteable();
-        Elements.setDouble(dtype, segment(), byteOffsetOf(index), v);
+        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
+        try {
+            checkWriteable();
+            Elements.setDouble(dtype, segment(), byteOffsetOf(index), v);
+        } finally { OpGuard.exit(g); }
     }
 
     public void setLong(long[] index, long v) {
-        checkWriteable();
-        Elements.setLong(dtype, segment(), byteOffsetOf(index), v);
+        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
+        try {
+            checkWriteable();
+            Elements.setLong(dtype, segment(), byteOffsetOf(index), v);
+        } finally { OpGuard.exit(g); }
     }
 
     /** All elements in C order as doubles (for tolist and tests). */
     public double[] toDoubleArray() {
-        double[] out = new double[Math.toIntExact(size)];
-        int[] k = {0};
-        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
-        return out;
+        OpGuard.Slot g = OpGuard.enter("tolist", this, null, null);
+        try {
+            double[] out = new double[Math.toIntExact(size)];
+            int[] k = {0};
+            StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
+            return out;
+        } finally { OpGuard.exit(g); }
     }
 
     /** All elements in C order as interleaved (real, imaginary) pairs. */
@@ -196,9 +212,12 @@ public final class NDArray {
 
     /** All elements in C order as longs (for tolist and tests). */
     public long[] toLongArray() {
-        long[] out = new long[Math.toIntExact(size)];
-        int[] k = {0};
-        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getLong(dtype, segment(), off));
-        return out;
+        OpGuard.Slot g = OpGuard.enter("tolist", this, null, null);
+        try {
+            long[] out = new long[Math.toIntExact(size)];
+            int[] k = {0};
+            StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getLong(dtype, segment(), off));
+            return out;
+        } finally { OpGuard.exit(g); }
     }
 }

@@ -61,6 +61,63 @@ public final class Storage {
 
     public long byteSize() { return segment.byteSize(); }
 
+    // ----- thread safety (docs/thread-safety.md): freeze, view tracking, exports, borrows -----
+
+    private volatile boolean frozen;
+    private final java.util.ArrayList<java.lang.ref.WeakReference<NDArray>> views = new java.util.ArrayList<>(0);
+    private int viewsAtLastPrune;
+    private final java.util.concurrent.atomic.AtomicInteger exports = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.ArrayList<Borrows.Borrow> borrowTable;
+
+    /** True once {@link #freeze} ran: no write path touches this memory again. */
+    public boolean isFrozen() { return frozen; }
+
+    /** Irreversibly read-only, for every view of this memory; returns once writes still in flight ended. */
+    public void freeze() {
+        frozen = true;
+        OpGuard.awaitWriters(this);
+    }
+
+    /** Records a view (an array whose base owns this storage) so resize can refuse while one is alive. */
+    void registerView(NDArray view) {
+        synchronized (views) {
+            if (views.size() >= 2 * viewsAtLastPrune + 8) {
+                views.removeIf(r -> r.get() == null);
+                viewsAtLastPrune = views.size();
+            }
+            views.add(new java.lang.ref.WeakReference<>(view));
+        }
+    }
+
+    /** True while some view of this memory may still be reachable. */
+    public boolean hasLiveViews() {
+        synchronized (views) {
+            views.removeIf(r -> r.get() == null);
+            viewsAtLastPrune = views.size();
+            return !views.isEmpty();
+        }
+    }
+
+    /** Memory handed out to a consumer outside the engine (buffer/NumPy exchange): resize refuses meanwhile. */
+    public void addExport() { exports.incrementAndGet(); }
+
+    public void removeExport() { exports.decrementAndGet(); }
+
+    public boolean isExported() { return exports.get() > 0; }
+
+    boolean hasBorrowTable() { return borrowTable != null; }
+
+    java.util.ArrayList<Borrows.Borrow> borrowTable() {
+        java.util.ArrayList<Borrows.Borrow> t = borrowTable;
+        if (t == null) {
+            synchronized (views) {
+                t = borrowTable;
+                if (t == null) borrowTable = t = new java.util.ArrayList<>(2);
+            }
+        }
+        return t;
+    }
+
     static String humanBytes(long bytes) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         double v = bytes;

@@ -28,4 +28,22 @@ class PytestSuitesTest {
     Stream<DynamicNode> cpython() throws Exception {
         return suites("cpython", "cpython", List.of());
     }
+
+    /**
+     * The same suites under pytest-run-parallel: every test runs on 4 threads at once (tests that cannot
+     * be thread-safe carry {@code @pytest.mark.thread_unsafe} and run on one). -Dgilfree.parallel=false skips.
+     */
+    private static final List<String> PARALLEL = List.of("--parallel-threads=4");
+
+    private static boolean parallelRuns() { return !"false".equals(System.getProperty("gilfree.parallel", "true")); }
+
+    @TestFactory
+    Stream<DynamicNode> graalpyParallel() throws Exception {
+        return parallelRuns() ? suites("graalpy", "graalpy-parallel", PARALLEL) : Stream.empty();
+    }
+
+    @TestFactory
+    Stream<DynamicNode> cpythonParallel() throws Exception {
+        return parallelRuns() ? suites("cpython", "cpython-parallel", PARALLEL) : Stream.empty();
+    }
 }
