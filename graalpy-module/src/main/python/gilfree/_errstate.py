@@ -5,11 +5,8 @@ the current context's settings, to ignore, warn (RuntimeWarning), raise (Floatin
 seterrcall handler, or print.
 """
 import contextvars
-import os
 import sys
 import warnings
-
-_PKG = os.path.dirname(os.path.abspath(__file__))
 
 _KINDS = ("divide", "over", "under", "invalid")
 _BITS = {"divide": 1, "over": 2, "under": 4, "invalid": 8}
@@ -124,7 +121,8 @@ def _stacklevel():
     """stacklevel for warnings.warn in handle() that points at the first caller outside gilfree."""
     f = sys._getframe(2)  # handle's caller
     level = 2
-    while f is not None and os.path.abspath(f.f_code.co_filename).startswith(_PKG):
+    # by module name, not file path: no file-system call (sandboxed sessions have no file system)
+    while f is not None and f.f_globals.get("__name__", "").startswith("gilfree."):
         f = f.f_back
         level += 1
     return level

@@ -1,12 +1,22 @@
 package dev.gilfree.graalpy;
 
+import dev.gilfree.api.Diagnostics;
 import dev.gilfree.api.Engine;
+import dev.gilfree.api.FpSignal;
+import dev.gilfree.api.Indexing;
 import dev.gilfree.api.Interop;
+import dev.gilfree.api.LinAlg;
+import dev.gilfree.api.Reduce;
+import dev.gilfree.api.Sort;
+import dev.gilfree.api.ThreadSafety;
 import dev.gilfree.api.Ufunc;
+import dev.gilfree.api.Views;
+import dev.gilfree.core.Casting;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.MemoryBudget;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.Promotion;
 import dev.gilfree.embed.PythonException;
 import dev.gilfree.embed.PythonSession;
 import dev.gilfree.embed.SessionInterruptedException;
@@ -120,9 +130,16 @@ public final class GraalPySession implements PythonSession {
 
     // ----- what a sandboxed script may reach -----
 
+    /** The engine classes the gilfree package uses: their own public methods are all a sandboxed script can call. */
+    static final List<Class<?>> SANDBOX_API = List.of(
+            Engine.class, Ufunc.class, Interop.class, Indexing.class, Views.class, Reduce.class, Sort.class,
+            LinAlg.class, Diagnostics.class, ThreadSafety.class, FpSignal.class, NDArray.class, DType.class,
+            Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
+
     /** Java classes a sandboxed script may look up by name (what the gilfree package uses). */
-    static final Set<String> SANDBOX_CLASSES = Set.of(
-            Engine.class.getName(), Interop.class.getName(), NDArray.class.getName(), DType.class.getName());
+    static final Set<String> SANDBOX_CLASSES = SANDBOX_API.stream()
+            .filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class)
+            .map(Class::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Public methods of the engine facade and array classes, plus what error handling reads from exceptions. */
     static final HostAccess SANDBOX_HOST_ACCESS = sandboxHostAccess();
@@ -133,7 +150,7 @@ public final class GraalPySession implements PythonSession {
                 .allowListAccess(false)
                 .allowMapAccess(false)
                 .allowAccessInheritance(false);
-        for (Class<?> c : List.of(Engine.class, Ufunc.class, Interop.class, NDArray.class, DType.class, GilfreeException.class)) {
+        for (Class<?> c : SANDBOX_API) {
             for (Method m : c.getMethods()) {
                 if (m.getDeclaringClass() == c) b.allowAccess(m);
             }
