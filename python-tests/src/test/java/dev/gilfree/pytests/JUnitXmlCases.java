@@ -64,7 +64,10 @@ final class JUnitXmlCases {
                     break;
                 }
             }
-            out.add(new Case(tc.getAttribute("classname"), tc.getAttribute("name"), outcome, message));
+            // A module skipped as a whole is reported with an empty classname and the module as its name.
+            String group = tc.getAttribute("classname").isBlank() ? tc.getAttribute("name") : tc.getAttribute("classname");
+            String name = tc.getAttribute("classname").isBlank() ? "(module)" : tc.getAttribute("name");
+            out.add(new Case(group.isBlank() ? "(unnamed)" : group, name.isBlank() ? "(unnamed)" : name, outcome, message));
         }
         return out;
     }
