@@ -3,21 +3,14 @@
     ./gilfree benchmarks/call_latency.py [--runtime cpython first]
 Prints the median over several timed batches, after a warm-up long enough for the JIT.
 """
-import statistics
 import sys
-import time
 
 import gilfree as gf
+from workloads import timed
 
 
 def per_call(fn, calls, batches=7):
-    times = []
-    for _ in range(batches):
-        t = time.perf_counter()
-        for _ in range(calls):
-            fn()
-        times.append((time.perf_counter() - t) / calls)
-    return statistics.median(times)
+    return timed(fn, repeats=batches, inner=calls, warmup=0, warm_seconds=0)
 
 
 def main():

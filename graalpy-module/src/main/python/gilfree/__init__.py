@@ -10,8 +10,8 @@ parallel. Thread-safety rules: docs/thread-safety.md.
 from . import _runtime
 from ._dtypes import (dtype, generic, bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                       float32, float64, complex64, complex128)
-from ._ndarray import ndarray, _install_operators
-from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negative, exp, ALL as _UFUNCS
+from ._ndarray import ndarray
+from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negative, exp
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._creation import (asanyarray, ascontiguousarray, asfortranarray, copy, zeros_like, ones_like, empty_like,
                         full_like, linspace, eye, identity, tri, tril, triu, meshgrid)
@@ -44,7 +44,6 @@ __array_api_version__ = "2024.12"
 #: Which runtime this process runs on: "graalpy" or "cpython" (through jep).
 runtime = _runtime.NAME
 
-_install_operators(_UFUNCS)
 _install_more_operators()
 
 newaxis = None

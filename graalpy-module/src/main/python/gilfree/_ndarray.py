@@ -416,26 +416,3 @@ def _call(fn, *args):
         return fn(*args)
     except _JavaError as e:
         _reraise(e)
-
-
-def _install_operators(ufuncs):
-    """Binds the arithmetic operators to the ufuncs, as NumPy's ndarray does."""
-    def binop(uf):
-        def op(self, other):
-            return uf(self, other)
-
-        def rop(self, other):
-            return uf(other, self)
-
-        def iop(self, other):
-            return uf(self, other, out=self)
-        return op, rop, iop
-
-    for dunder, name in (("add", "add"), ("sub", "subtract"), ("mul", "multiply"), ("truediv", "divide")):
-        op, rop, iop = binop(ufuncs[name])
-        setattr(ndarray, f"__{dunder}__", op)
-        setattr(ndarray, f"__r{dunder}__", rop)
-        setattr(ndarray, f"__i{dunder}__", iop)
-    neg = ufuncs["negative"]
-    ndarray.__neg__ = lambda self: neg(self)
-    ndarray.__pos__ = lambda self: self.copy()
