@@ -104,21 +104,41 @@ public final class BinaryLoops {
         if (!simdF(op)) return 0;
         int lanes = DS.length();
         long upper = n - n % lanes, i = 0;
-        DoubleVector vs = bs == 0 ? DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo)) : null;
-        for (; i < upper; i += lanes) {
-            DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-            DoubleVector vb = vs != null ? vs : DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
-            DoubleVector r = switch (op) {
-                case ADD -> va.add(vb);
-                case SUBTRACT -> va.sub(vb);
-                case MULTIPLY -> va.mul(vb);
-                case DIVIDE -> va.div(vb);
-                default -> throw new IllegalStateException();
-            };
-            if (!r.abs().lt(INF_D).allTrue()) {
-                FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
-            } else {
-                r.intoMemorySegment(o, oo + i * 8, NO);
+        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
+        // (MacroAssembler stop) compiling that vector phi.
+        if (bs == 0) {
+            DoubleVector vb = DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo));
+            for (; i < upper; i += lanes) {
+                DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+                DoubleVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case DIVIDE -> va.div(vb);
+                    default -> throw new IllegalStateException();
+                };
+                if (!r.abs().lt(INF_D).allTrue()) {
+                    FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
+                } else {
+                    r.intoMemorySegment(o, oo + i * 8, NO);
+                }
+            }
+        } else {
+            for (; i < upper; i += lanes) {
+                DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+                DoubleVector vb = DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
+                DoubleVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case DIVIDE -> va.div(vb);
+                    default -> throw new IllegalStateException();
+                };
+                if (!r.abs().lt(INF_D).allTrue()) {
+                    FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
+                } else {
+                    r.intoMemorySegment(o, oo + i * 8, NO);
+                }
             }
         }
         return i;
@@ -129,21 +149,41 @@ public final class BinaryLoops {
         if (!simdF(op)) return 0;
         int lanes = FS.length();
         long upper = n - n % lanes, i = 0;
-        FloatVector vs = bs == 0 ? FloatVector.broadcast(FS, b.get(ValueLayout.JAVA_FLOAT_UNALIGNED, bo)) : null;
-        for (; i < upper; i += lanes) {
-            FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
-            FloatVector vb = vs != null ? vs : FloatVector.fromMemorySegment(FS, b, bo + i * 4, NO);
-            FloatVector r = switch (op) {
-                case ADD -> va.add(vb);
-                case SUBTRACT -> va.sub(vb);
-                case MULTIPLY -> va.mul(vb);
-                case DIVIDE -> va.div(vb);
-                default -> throw new IllegalStateException();
-            };
-            if (!r.abs().lt(INF_F).allTrue()) {
-                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
-            } else {
-                r.intoMemorySegment(o, oo + i * 4, NO);
+        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
+        // (MacroAssembler stop) compiling that vector phi.
+        if (bs == 0) {
+            FloatVector vb = FloatVector.broadcast(FS, b.get(ValueLayout.JAVA_FLOAT_UNALIGNED, bo));
+            for (; i < upper; i += lanes) {
+                FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+                FloatVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case DIVIDE -> va.div(vb);
+                    default -> throw new IllegalStateException();
+                };
+                if (!r.abs().lt(INF_F).allTrue()) {
+                    FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
+                } else {
+                    r.intoMemorySegment(o, oo + i * 4, NO);
+                }
+            }
+        } else {
+            for (; i < upper; i += lanes) {
+                FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+                FloatVector vb = FloatVector.fromMemorySegment(FS, b, bo + i * 4, NO);
+                FloatVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case DIVIDE -> va.div(vb);
+                    default -> throw new IllegalStateException();
+                };
+                if (!r.abs().lt(INF_F).allTrue()) {
+                    FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
+                } else {
+                    r.intoMemorySegment(o, oo + i * 4, NO);
+                }
             }
         }
         return i;
@@ -161,22 +201,42 @@ public final class BinaryLoops {
         if (!simdI(op)) return 0;
         int lanes = LS.length();
         long upper = n - n % lanes, i = 0;
-        LongVector vs = bs == 0 ? LongVector.broadcast(LS, b.get(ValueLayout.JAVA_LONG_UNALIGNED, bo)) : null;
-        for (; i < upper; i += lanes) {
-            LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-            LongVector vb = vs != null ? vs : LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
-            LongVector r = switch (op) {
-                case ADD -> va.add(vb);
-                case SUBTRACT -> va.sub(vb);
-                case MULTIPLY -> va.mul(vb);
-                case BITWISE_AND -> va.and(vb);
-                case BITWISE_OR -> va.or(vb);
-                case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                case MAXIMUM, FMAX -> va.max(vb);
-                case MINIMUM, FMIN -> va.min(vb);
-                default -> throw new IllegalStateException();
-            };
-            r.intoMemorySegment(o, oo + i * 8, NO);
+        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
+        // (MacroAssembler stop) compiling that vector phi.
+        if (bs == 0) {
+            LongVector vb = LongVector.broadcast(LS, b.get(ValueLayout.JAVA_LONG_UNALIGNED, bo));
+            for (; i < upper; i += lanes) {
+                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
+                LongVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case BITWISE_AND -> va.and(vb);
+                    case BITWISE_OR -> va.or(vb);
+                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                    case MAXIMUM, FMAX -> va.max(vb);
+                    case MINIMUM, FMIN -> va.min(vb);
+                    default -> throw new IllegalStateException();
+                };
+                r.intoMemorySegment(o, oo + i * 8, NO);
+            }
+        } else {
+            for (; i < upper; i += lanes) {
+                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
+                LongVector vb = LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
+                LongVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case BITWISE_AND -> va.and(vb);
+                    case BITWISE_OR -> va.or(vb);
+                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                    case MAXIMUM, FMAX -> va.max(vb);
+                    case MINIMUM, FMIN -> va.min(vb);
+                    default -> throw new IllegalStateException();
+                };
+                r.intoMemorySegment(o, oo + i * 8, NO);
+            }
         }
         return i;
     }
@@ -186,22 +246,42 @@ public final class BinaryLoops {
         if (!simdI(op)) return 0;
         int lanes = IS.length();
         long upper = n - n % lanes, i = 0;
-        IntVector vs = bs == 0 ? IntVector.broadcast(IS, b.get(ValueLayout.JAVA_INT_UNALIGNED, bo)) : null;
-        for (; i < upper; i += lanes) {
-            IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
-            IntVector vb = vs != null ? vs : IntVector.fromMemorySegment(IS, b, bo + i * 4, NO);
-            IntVector r = switch (op) {
-                case ADD -> va.add(vb);
-                case SUBTRACT -> va.sub(vb);
-                case MULTIPLY -> va.mul(vb);
-                case BITWISE_AND -> va.and(vb);
-                case BITWISE_OR -> va.or(vb);
-                case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                case MAXIMUM, FMAX -> va.max(vb);
-                case MINIMUM, FMIN -> va.min(vb);
-                default -> throw new IllegalStateException();
-            };
-            r.intoMemorySegment(o, oo + i * 4, NO);
+        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
+        // (MacroAssembler stop) compiling that vector phi.
+        if (bs == 0) {
+            IntVector vb = IntVector.broadcast(IS, b.get(ValueLayout.JAVA_INT_UNALIGNED, bo));
+            for (; i < upper; i += lanes) {
+                IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
+                IntVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case BITWISE_AND -> va.and(vb);
+                    case BITWISE_OR -> va.or(vb);
+                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                    case MAXIMUM, FMAX -> va.max(vb);
+                    case MINIMUM, FMIN -> va.min(vb);
+                    default -> throw new IllegalStateException();
+                };
+                r.intoMemorySegment(o, oo + i * 4, NO);
+            }
+        } else {
+            for (; i < upper; i += lanes) {
+                IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
+                IntVector vb = IntVector.fromMemorySegment(IS, b, bo + i * 4, NO);
+                IntVector r = switch (op) {
+                    case ADD -> va.add(vb);
+                    case SUBTRACT -> va.sub(vb);
+                    case MULTIPLY -> va.mul(vb);
+                    case BITWISE_AND -> va.and(vb);
+                    case BITWISE_OR -> va.or(vb);
+                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+                    case MAXIMUM, FMAX -> va.max(vb);
+                    case MINIMUM, FMIN -> va.min(vb);
+                    default -> throw new IllegalStateException();
+                };
+                r.intoMemorySegment(o, oo + i * 4, NO);
+            }
         }
         return i;
     }
