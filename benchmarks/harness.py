@@ -109,7 +109,9 @@ def write_report(results, size, elapsed):
     for k in range(1, CORES + 1):
         cells = [f"{sp[x][k]:.2f}x" if k in sp[x] else "-" for x in ("nt", "np", "gp", "jep")]
         lines.append(f"| {k} | " + " | ".join(cells) + " |")
-    lines += ["", "![scaling](benchmarks-scaling.png)", "", "## Matmul 1000x1000 float64 (f)", "",
+    if plot(sp):
+        lines += ["", "![scaling](benchmarks-scaling.png)"]
+    lines += ["", "## Matmul 1000x1000 float64 (f)", "",
               "| NumPy | gilfree GraalPy | gilfree jep |", "| --- | --- | --- |",
               "| " + " | ".join(fmt_time(r["matmul"]["matmul"]) if r and "matmul" in r else "-" for r in (npt, gp, jep)) + " |",
               ""]
@@ -119,7 +121,6 @@ def write_report(results, size, elapsed):
     lines += ["Raw results: `build/bench/*.json`. Regenerate: `benchmarks/run` (about 5 minutes).", ""]
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
         f.write("\n".join(lines))
-    plot(sp)
 
 
 def plot(sp):
@@ -129,7 +130,7 @@ def plot(sp):
         import matplotlib.pyplot as plt
     except ImportError:
         print("[bench] matplotlib missing: no plot")
-        return
+        return False
     fig, ax = plt.subplots(figsize=(6, 4))
     ks = list(range(1, CORES + 1))
     ax.plot(ks, ks, "k:", label="ideal")
@@ -144,6 +145,7 @@ def plot(sp):
     ax.legend()
     fig.tight_layout()
     fig.savefig(os.path.join(ROOT, "docs", "benchmarks-scaling.png"), dpi=100)
+    return True
 
 
 def main():
