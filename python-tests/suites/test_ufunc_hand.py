@@ -166,10 +166,9 @@ def test_result_dtypes(name):
 
 
 @pytest.mark.parametrize("name,dt", [("subtract", "bool"), ("negative", "bool"), ("bitwise_and", "float64"),
-                                     ("left_shift", "float32"), ("gcd", "float64"), ("sin", "complex128")])
+                                     ("left_shift", "float32"), ("gcd", "float64")])
 def test_unsupported_types_raise_type_error(name, dt):
-    if dt == "complex128":
-        pytest.skip("complex arrays cannot be created yet (issue 3)")
+    # (sin on complex is supported by NumPy; gilfree's missing complex loops are issue 4's gap, not a case here)
     a = gf.asarray([1, 0], dtype=dt)
     uf = getattr(gf, name)
     with pytest.raises(TypeError):
