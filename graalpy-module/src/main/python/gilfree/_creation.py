@@ -396,36 +396,26 @@ def tri(N, M=None, k=0, dtype=float, *, like=None):
     return _from_flat(flat, (N, M), _dtype(dtype))
 
 
-def _tri_mask(m, k):
-    m = asarray(m)
-    if m.ndim < 2:
-        raise ValueError("input array must be at least 2-d")  # NumPy 2 broadcasts 1-d; kept strict here
-    return m
-
-
-def tril(m, k=0):
+def _tri_copy(m):
+    """A copy of m to zero a triangle of (1-d input is broadcast to a square, as NumPy does)."""
     m = asarray(m)
     if m.ndim < 1:
         raise ValueError("input array must be at least 1-d")
     if m.ndim == 1:
         from ._manipulation import broadcast_to
         m = broadcast_to(m, (m.shape[0],) + m.shape)
-    r = m.copy()
-    mask = tri(r.shape[-2], r.shape[-1], k, dtype=bool)
-    r[..., _not(mask)] = 0
+    return m.copy()
+
+
+def tril(m, k=0):
+    r = _tri_copy(m)
+    r[..., _not(tri(r.shape[-2], r.shape[-1], k, dtype=bool))] = 0
     return r
 
 
 def triu(m, k=0):
-    m = asarray(m)
-    if m.ndim < 1:
-        raise ValueError("input array must be at least 1-d")
-    if m.ndim == 1:
-        from ._manipulation import broadcast_to
-        m = broadcast_to(m, (m.shape[0],) + m.shape)
-    r = m.copy()
-    mask = tri(r.shape[-2], r.shape[-1], k - 1, dtype=bool)
-    r[..., mask] = 0
+    r = _tri_copy(m)
+    r[..., tri(r.shape[-2], r.shape[-1], k - 1, dtype=bool)] = 0
     return r
 
 
