@@ -110,13 +110,7 @@ public final class BinaryLoops {
             DoubleVector vb = DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo));
             for (; i < upper; i += lanes) {
                 DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                DoubleVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case DIVIDE -> va.div(vb);
-                    default -> throw new IllegalStateException();
-                };
+                DoubleVector r = applyDouble(op, va, vb);
                 if (!r.abs().lt(INF_D).allTrue()) {
                     FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
                 } else {
@@ -127,13 +121,7 @@ public final class BinaryLoops {
             for (; i < upper; i += lanes) {
                 DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
                 DoubleVector vb = DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
-                DoubleVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case DIVIDE -> va.div(vb);
-                    default -> throw new IllegalStateException();
-                };
+                DoubleVector r = applyDouble(op, va, vb);
                 if (!r.abs().lt(INF_D).allTrue()) {
                     FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
                 } else {
@@ -155,13 +143,7 @@ public final class BinaryLoops {
             FloatVector vb = FloatVector.broadcast(FS, b.get(ValueLayout.JAVA_FLOAT_UNALIGNED, bo));
             for (; i < upper; i += lanes) {
                 FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
-                FloatVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case DIVIDE -> va.div(vb);
-                    default -> throw new IllegalStateException();
-                };
+                FloatVector r = applyFloat(op, va, vb);
                 if (!r.abs().lt(INF_F).allTrue()) {
                     FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
                 } else {
@@ -172,13 +154,7 @@ public final class BinaryLoops {
             for (; i < upper; i += lanes) {
                 FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
                 FloatVector vb = FloatVector.fromMemorySegment(FS, b, bo + i * 4, NO);
-                FloatVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case DIVIDE -> va.div(vb);
-                    default -> throw new IllegalStateException();
-                };
+                FloatVector r = applyFloat(op, va, vb);
                 if (!r.abs().lt(INF_F).allTrue()) {
                     FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, b, bo + i * bs, bs, o, oo + i * 4, 4, lanes);
                 } else {
@@ -207,34 +183,14 @@ public final class BinaryLoops {
             LongVector vb = LongVector.broadcast(LS, b.get(ValueLayout.JAVA_LONG_UNALIGNED, bo));
             for (; i < upper; i += lanes) {
                 LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-                LongVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case BITWISE_AND -> va.and(vb);
-                    case BITWISE_OR -> va.or(vb);
-                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                    case MAXIMUM, FMAX -> va.max(vb);
-                    case MINIMUM, FMIN -> va.min(vb);
-                    default -> throw new IllegalStateException();
-                };
+                LongVector r = applyLong(op, va, vb);
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
         } else {
             for (; i < upper; i += lanes) {
                 LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
                 LongVector vb = LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
-                LongVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case BITWISE_AND -> va.and(vb);
-                    case BITWISE_OR -> va.or(vb);
-                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                    case MAXIMUM, FMAX -> va.max(vb);
-                    case MINIMUM, FMIN -> va.min(vb);
-                    default -> throw new IllegalStateException();
-                };
+                LongVector r = applyLong(op, va, vb);
                 r.intoMemorySegment(o, oo + i * 8, NO);
             }
         }
@@ -252,37 +208,69 @@ public final class BinaryLoops {
             IntVector vb = IntVector.broadcast(IS, b.get(ValueLayout.JAVA_INT_UNALIGNED, bo));
             for (; i < upper; i += lanes) {
                 IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
-                IntVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case BITWISE_AND -> va.and(vb);
-                    case BITWISE_OR -> va.or(vb);
-                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                    case MAXIMUM, FMAX -> va.max(vb);
-                    case MINIMUM, FMIN -> va.min(vb);
-                    default -> throw new IllegalStateException();
-                };
+                IntVector r = applyInt(op, va, vb);
                 r.intoMemorySegment(o, oo + i * 4, NO);
             }
         } else {
             for (; i < upper; i += lanes) {
                 IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
                 IntVector vb = IntVector.fromMemorySegment(IS, b, bo + i * 4, NO);
-                IntVector r = switch (op) {
-                    case ADD -> va.add(vb);
-                    case SUBTRACT -> va.sub(vb);
-                    case MULTIPLY -> va.mul(vb);
-                    case BITWISE_AND -> va.and(vb);
-                    case BITWISE_OR -> va.or(vb);
-                    case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-                    case MAXIMUM, FMAX -> va.max(vb);
-                    case MINIMUM, FMIN -> va.min(vb);
-                    default -> throw new IllegalStateException();
-                };
+                IntVector r = applyInt(op, va, vb);
                 r.intoMemorySegment(o, oo + i * 4, NO);
             }
         }
         return i;
+    }
+
+    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
+    private static DoubleVector applyDouble(BinaryOp op, DoubleVector va, DoubleVector vb) {
+        return switch (op) {
+            case ADD -> va.add(vb);
+            case SUBTRACT -> va.sub(vb);
+            case MULTIPLY -> va.mul(vb);
+            case DIVIDE -> va.div(vb);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
+    private static FloatVector applyFloat(BinaryOp op, FloatVector va, FloatVector vb) {
+        return switch (op) {
+            case ADD -> va.add(vb);
+            case SUBTRACT -> va.sub(vb);
+            case MULTIPLY -> va.mul(vb);
+            case DIVIDE -> va.div(vb);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
+    private static LongVector applyLong(BinaryOp op, LongVector va, LongVector vb) {
+        return switch (op) {
+            case ADD -> va.add(vb);
+            case SUBTRACT -> va.sub(vb);
+            case MULTIPLY -> va.mul(vb);
+            case BITWISE_AND -> va.and(vb);
+            case BITWISE_OR -> va.or(vb);
+            case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+            case MAXIMUM, FMAX -> va.max(vb);
+            case MINIMUM, FMIN -> va.min(vb);
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
+    private static IntVector applyInt(BinaryOp op, IntVector va, IntVector vb) {
+        return switch (op) {
+            case ADD -> va.add(vb);
+            case SUBTRACT -> va.sub(vb);
+            case MULTIPLY -> va.mul(vb);
+            case BITWISE_AND -> va.and(vb);
+            case BITWISE_OR -> va.or(vb);
+            case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
+            case MAXIMUM, FMAX -> va.max(vb);
+            case MINIMUM, FMIN -> va.min(vb);
+            default -> throw new IllegalStateException();
+        };
     }
 }
