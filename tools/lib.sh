@@ -61,7 +61,7 @@ gf_ensure_built() {
   if [ "${GILFREE_NO_BUILD:-0}" != 1 ] && gf_sources_newer_than "$stamp"; then
     echo "gilfree: building the engine and bridges (first use or sources changed)..." >&2
     local log="$GILFREE_BUILD/build.log"
-    if ! gf_mvn -q -DskipTests -pl engine,graalpy-module,jep-bridge -am package >"$log" 2>&1; then
+    if ! gf_mvn -q -f "$GILFREE_ROOT/pom.xml" -DskipTests -pl engine,graalpy-module,jep-bridge -am package >"$log" 2>&1; then
       cat "$log" >&2
       gf_die "the build failed (log above, also in $log)"
     fi
