@@ -10,7 +10,7 @@ import builtins
 import operator
 
 from ._dtypes import generic as _generic
-from ._runtime import jclass
+from ._runtime import JavaError as _JavaError, jclass, reraise as _reraise
 
 _IX = jclass("dev.gilfree.api.Indexing")
 _NONE = -(1 << 63)
@@ -180,24 +180,34 @@ def _advanced(a, items):
 
 
 def _element(a, key):
-    """a[i, j, ...] for a full tuple of Python ints on a real dtype: one engine call, or None."""
-    idx = key if type(key) is tuple else (key,)
-    if len(idx) != a.ndim or not all(type(i) is int for i in idx):
-        return None
-    dt = a.dtype
+    """a[i, j, ...] for a full tuple of Python ints on a real dtype: one engine call, or None.
+
+    The hot path of loops like `a[0] += x`: a 1-d a[i] passes i as a long, with no index list to convert.
+    """
+    dt = a._dtype or a.dtype
     kind = dt.kind
-    if kind == "c" or not all(_LMIN <= i <= _LMAX for i in idx):
+    if kind == "c":
         return None
-    from ._ndarray import _call
-    from ._dtypes import scalar
+    j = a._j
+    try:
+        if type(key) is int:
+            if len(a._shape or a.shape) != 1 or not _LMIN <= key <= _LMAX:
+                return None
+            v = j.getDoubleAt(key) if kind == "f" else j.getLongAt(key)
+        else:
+            if len(key) != len(a.shape) or not all(type(i) is int and _LMIN <= i <= _LMAX for i in key):
+                return None
+            v = j.getDouble(list(key)) if kind == "f" else j.getLong(list(key))
+    except _JavaError as e:
+        _reraise(e)
     if kind == "f":
-        return scalar(dt.name, float(_call(a._j.getDouble, list(idx))))
-    v = int(_call(a._j.getLong, list(idx)))
+        return dt.type(float(v))
+    v = int(v)
     if kind == "b":
-        return scalar("bool", v != 0)
+        return dt.type(v != 0)
     if kind == "u" and v < 0:
         v += 1 << 64
-    return scalar(dt.name, v)
+    return dt.type(v)
 
 
 def getitem(a, key):
@@ -239,19 +249,26 @@ _BOUNDS = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), 
 
 def _set_element(a, key, value):
     """a[i, j, ...] = Python int/float on a matching real dtype in one engine call; False if not applicable."""
-    idx = key if type(key) is tuple else (key,)
-    if len(idx) != a.ndim or not all(type(i) is int and _LMIN <= i <= _LMAX for i in idx):
+    one = type(key) is int
+    if one:
+        if len(a._shape or a.shape) != 1 or not _LMIN <= key <= _LMAX:
+            return False
+    elif len(key) != len(a.shape) or not all(type(i) is int and _LMIN <= i <= _LMAX for i in key):
         return False
-    dt = a.dtype
-    from ._ndarray import _call
-    if type(value) is float and dt.kind == "f":
-        _call(a._j.setDouble, list(idx), value)
-        return True
-    if type(value) is int and dt.kind in "iu":
-        lo, hi = _BOUNDS[dt.name]
-        if lo <= value <= hi:
-            _call(a._j.setLong, list(idx), value - (1 << 64) if value > _LMAX else value)
+    kind = (a._dtype or a.dtype).kind
+    j = a._j
+    try:
+        if type(value) is float and kind == "f":
+            j.setDoubleAt(key, value) if one else j.setDouble(list(key), value)
             return True
+        if type(value) is int and kind in "iu":
+            lo, hi = _BOUNDS[a.dtype.name]
+            if lo <= value <= hi:
+                v = value - (1 << 64) if value > _LMAX else value
+                j.setLongAt(key, v) if one else j.setLong(list(key), v)
+                return True
+    except _JavaError as e:
+        _reraise(e)
     return False
 
 

@@ -7,6 +7,7 @@ import builtins
 import operator
 
 from ._dtypes import dtype as _dtype, scalar as _scalar
+from . import _indexing  # imports nothing of ours at load time, so no cycle
 from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, jclass as _jclass
 
 _INT_KINDS = ("b", "i", "u")
@@ -172,12 +173,10 @@ class ndarray:
 
     # ----- elements -----
     def __getitem__(self, key):
-        from ._indexing import getitem
-        return getitem(self, key)
+        return _indexing.getitem(self, key)
 
     def __setitem__(self, key, value):
-        from ._indexing import setitem
-        setitem(self, key, value)
+        _indexing.setitem(self, key, value)
 
     def _scalar_at(self, j):
         """The NumPy scalar held by the 0-d engine array j (of this array's dtype)."""

@@ -6,7 +6,7 @@ import builtins
 import math
 import warnings
 
-from ._dtypes import dtype as _dtype, scalar as _scalar
+from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
 from ._ndarray import ndarray, _wrap
 from ._runtime import JavaError as _JavaError, reraise as _reraise
 from . import _ufuncs as _u
@@ -86,6 +86,12 @@ def _count(a, axis, keepdims, where):
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """Arithmetic mean: float64 for integer/bool input, the float type for floats."""
     a = _arr(a)
+    if axis is None and dtype is None and out is None and not keepdims and where is True and a.size \
+            and (a.dtype.kind in "biu" or a.dtype.name == "float64"):
+        try:  # the common case in one engine call: the float64 pairwise sum over the count
+            return _float64(_Reduce.meanAll(a._j))
+        except _JavaError as e:
+            _reraise(e)
     dt = dtype if dtype is not None else ("float64" if a.dtype.kind in "biu" else a.dtype.name)
     s = _u.add.reduce(a, axis=axis, dtype=dt, keepdims=keepdims, where=where)
     n = _count(a, axis, keepdims, where)

@@ -81,28 +81,31 @@ public final class Ufunc {
         return id.toString();
     }
 
-    // ---------- calls (fpMask 0: report nothing; kept for Java callers and tests) ----------
-    public NDArray call1(NDArray a, NDArray out) { return call1(a, out, 0); }
+    // ---------- calls ----------
+    // Java callers use callN (no floating-point reporting). Python uses callNChecked, which reports the
+    // conditions in fpMask (errstate) by throwing FpSignal. The names differ on purpose: an overloaded
+    // name makes jep and GraalPy resolve overloads on every call (measured: 2 µs on jep, 8 µs on GraalPy).
+    public NDArray call1(NDArray a, NDArray out) { return call1Checked(a, out, 0); }
 
-    public NDArray call2(NDArray a, NDArray b, NDArray out) { return call2(a, b, out, 0); }
+    public NDArray call2(NDArray a, NDArray b, NDArray out) { return call2Checked(a, b, out, 0); }
 
-    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) { return call2Double(a, s, reversed, out, 0); }
+    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) { return call2DoubleChecked(a, s, reversed, out, 0); }
 
-    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) { return call2Long(a, s, reversed, out, 0); }
+    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) { return call2LongChecked(a, s, reversed, out, 0); }
 
-    public NDArray call1(NDArray a, NDArray out, int fpMask) { return apply1(a, out, null, null, null, fpMask); }
+    public NDArray call1Checked(NDArray a, NDArray out, int fpMask) { return apply1(a, out, null, null, null, fpMask); }
 
-    public NDArray call2(NDArray a, NDArray b, NDArray out, int fpMask) {
+    public NDArray call2Checked(NDArray a, NDArray b, NDArray out, int fpMask) {
         return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, null, null, null, fpMask);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python float. */
-    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out, int fpMask) {
+    public NDArray call2DoubleChecked(NDArray a, double s, boolean reversed, NDArray out, int fpMask) {
         return scalarCall(a, s, reversed, out, null, null, null, fpMask);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python int that fits in int64. */
-    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out, int fpMask) {
+    public NDArray call2LongChecked(NDArray a, long s, boolean reversed, NDArray out, int fpMask) {
         return scalarCall(a, s, reversed, out, null, null, null, fpMask);
     }
 

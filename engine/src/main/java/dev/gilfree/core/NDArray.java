@@ -151,15 +151,22 @@ public final class NDArray {
                     + "-dimensional, but " + index.length + " were indexed");
         }
         long off = layout.offset();
-        for (int axis = 0; axis < index.length; axis++) {
-            long n = layout.dim(axis), i = index[axis];
-            if (i < -n || i >= n) {
-                throw GilfreeException.index("index " + i + " is out of bounds for axis " + axis + " with size " + n);
-            }
-            if (i < 0) i += n;
-            off += i * layout.stride(axis);
-        }
+        for (int axis = 0; axis < index.length; axis++) off += stepTo(axis, index[axis]);
         return off;
+    }
+
+    /** Byte offset of a[i] in a 1-d array: the a[0] += ... path, with no long[] to convert at the bridge. */
+    public long byteOffsetAt(long i) {
+        return layout.ndim() == 1 ? layout.offset() + stepTo(0, i) : byteOffsetOf(new long[] {i});
+    }
+
+    // Bytes from the start of the view to index i (negative counts from the end) along one axis.
+    private long stepTo(int axis, long i) {
+        long n = layout.dim(axis);
+        if (i < -n || i >= n) {
+            throw GilfreeException.index("index " + i + " is out of bounds for axis " + axis + " with size " + n);
+        }
+        return (i < 0 ? i + n : i) * layout.stride(axis);
     }
 
     public double getDouble(long[] index) {
@@ -185,6 +192,33 @@ public final class NDArray {
         try {
             checkWriteable();
             Elements.setLong(dtype, segment(), byteOffsetOf(index), v);
+        } finally { OpGuard.exit(g); }
+    }
+
+    /** a[i] on a 1-d array, as getDouble(new long[] {i}). */
+    public double getDoubleAt(long i) {
+        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
+        try { return Elements.getDouble(dtype, segment(), byteOffsetAt(i)); } finally { OpGuard.exit(g); }
+    }
+
+    public long getLongAt(long i) {
+        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
+        try { return Elements.getLong(dtype, segment(), byteOffsetAt(i)); } finally { OpGuard.exit(g); }
+    }
+
+    public void setDoubleAt(long i, double v) {
+        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
+        try {
+            checkWriteable();
+            Elements.setDouble(dtype, segment(), byteOffsetAt(i), v);
+        } finally { OpGuard.exit(g); }
+    }
+
+    public void setLongAt(long i, long v) {
+        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
+        try {
+            checkWriteable();
+            Elements.setLong(dtype, segment(), byteOffsetAt(i), v);
         } finally { OpGuard.exit(g); }
     }
 

@@ -225,4 +225,22 @@ class NDArrayTest {
         NDArray i32 = arange(8, DType.INT32);
         assertArrayEquals(new long[]{1, 3, 5, 7}, view(i32, a(2, 2), a(16, 8), 4).toLongArray());
     }
+
+    @Test
+    void oneDimensionalElementAccessHonoursStridesNegativeIndicesBoundsAndReadOnly() {
+        NDArray f = view(arange(10, DType.FLOAT64), a(5), a(16), 8); // [1, 3, 5, 7, 9]
+        assertEquals(3.0, f.getDoubleAt(1));
+        assertEquals(9.0, f.getDoubleAt(-1));
+        f.setDoubleAt(-5, 42.5);
+        assertEquals(42.5, f.getDouble(a(0)));
+        NDArray i = arange(4, DType.INT16);
+        i.setLongAt(2, -7);
+        assertEquals(-7, i.getLongAt(2));
+        assertPyError("IndexError", "index 5 is out of bounds for axis 0 with size 5", () -> f.getDoubleAt(5));
+        assertPyError("IndexError", "index -6 is out of bounds for axis 0 with size 5", () -> f.setDoubleAt(-6, 0));
+        NDArray grid = view(arange(6, DType.FLOAT64), a(2, 3), a(24, 8), 0);
+        assertPyError("IndexError", "expected 2 indices for a single element, got 1", () -> grid.getDoubleAt(0));
+        assertThrows(GilfreeException.class, () -> readOnly(i).setLongAt(0, 1));
+        assertEquals(0, readOnly(i).getLongAt(0));
+    }
 }
