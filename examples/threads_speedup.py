@@ -53,30 +53,37 @@ def main():
     p.add_argument("--threads", type=int, default=os.cpu_count() or 2)
     p.add_argument("--size", type=int, default=200_000)
     p.add_argument("--steps", type=int, default=300)
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--rounds", type=int, default=7, help="measured rounds (each: 1 thread, then N threads)")
+    p.add_argument("--warmup", type=float, default=None,
+                   help="seconds of warm-up before measuring (default 3; 10 on GraalPy, whose JIT compiles "
+                        "in background threads that compete with the measured ones on a small machine)")
     args = p.parse_args()
     n = args.threads
+    warmup = args.warmup if args.warmup is not None else (10.0 if gf.runtime == "graalpy" else 3.0)
 
-    # Warm-up: let the JIT compile the Python and Java paths before timing.
-    run_threads(1, args.size, args.steps // 3)
-    run_threads(n, args.size, args.steps // 3)
+    print(f"gilfree {gf.__version__} on {gf.runtime} ({sys.implementation.name} {sys.version.split()[0]}), "
+          f"{os.cpu_count()} cores; warming up for {warmup:.0f} s", flush=True)
+    start = time.perf_counter()
+    while time.perf_counter() - start < warmup:
+        workload(args.size, args.steps // 3)
+        run_threads(n, args.size, args.steps // 3)
 
+    # Each round runs the same total work twice, back to back: n workloads one after another in one
+    # thread, then n threads at once. Pairing them means both halves of a round see the same machine.
     serial, parallel = [], []
-    for _ in range(args.repeats):
-        # The same total work: n workloads one after another in one thread, then n threads at once.
-        start = time.perf_counter()
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
         for _ in range(n):
             workload(args.size, args.steps)
-        serial.append(time.perf_counter() - start)
+        serial.append(time.perf_counter() - t0)
         parallel.append(run_threads(n, args.size, args.steps))
-    best_serial, best_parallel = min(serial), min(parallel)
-    print(f"gilfree {gf.__version__} on {gf.runtime} ({sys.implementation.name} {sys.version.split()[0]}), "
-          f"{os.cpu_count()} cores")
+    ratios = sorted(s / q for s, q in zip(serial, parallel))
     print(f"workload: {n} x (exp into out=, a += 0.01, a[0] += a.mean()*0.01) x {args.steps} steps "
-          f"on {args.size:,} float64 elements")
-    print(f"1 thread : {best_serial:.3f} s")
-    print(f"{n} threads: {best_parallel:.3f} s")
-    print(f"speedup  : {best_serial / best_parallel:.2f}x with {n} threads (ideal {n}.00x)")
+          f"on {args.size:,} float64 elements, {args.rounds} rounds")
+    print(f"1 thread : {min(serial):.3f} s (best round)")
+    print(f"{n} threads: {min(parallel):.3f} s (best round)")
+    print(f"speedup  : {ratios[len(ratios) // 2]:.2f}x with {n} threads (median of the rounds; "
+          f"range {ratios[0]:.2f}-{ratios[-1]:.2f}; ideal {n}.00x)")
 
 
 if __name__ == "__main__":
