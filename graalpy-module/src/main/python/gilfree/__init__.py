@@ -35,7 +35,7 @@ from ._numpy_interop import from_dlpack
 
 _numpy_interop.install(ndarray)
 from ._threading import (BorrowError, freeze, is_frozen, set_borrow_checking, get_borrow_checking,
-                         borrow_checking, flatiter)
+                         borrow_checking, flatiter, set_num_threads, get_num_threads)
 from . import diagnostics
 
 __version__ = "0.1.0"

@@ -8,7 +8,7 @@ import warnings
 
 from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
 from ._ndarray import ndarray, _wrap
-from ._runtime import JavaError as _JavaError, reraise as _reraise
+from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise
 from . import _ufuncs as _u
 from ._ufuncs import _NOVALUE, _normalize_axes, _to_array, _Reduce, AxisError  # noqa: F401
 
@@ -89,7 +89,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     if axis is None and dtype is None and out is None and not keepdims and where is True and a.size \
             and (a.dtype.kind in "biu" or a.dtype.name == "float64"):
         try:  # the common case in one engine call: the float64 pairwise sum over the count
-            return _float64(_Reduce.meanAll(a._j))
+            return _float64(_E.mean(a._j))
         except _JavaError as e:
             _reraise(e)
     dt = dtype if dtype is not None else ("float64" if a.dtype.kind in "biu" else a.dtype.name)

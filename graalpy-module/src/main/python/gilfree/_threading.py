@@ -3,6 +3,7 @@ place that refuses while the array is in use, and a flat iterator that threads m
 
 Everything here is one call into the engine (dev.gilfree.api.ThreadSafety); the engine does the checks.
 """
+import operator
 import sys
 import threading
 
@@ -246,3 +247,18 @@ def _install(cls):
 
 
 _install(ndarray)
+
+
+def set_num_threads(n):
+    """Threads one large operation may use, the calling thread included (default: the machine's cores, or
+    the GILFREE_NUM_THREADS environment variable). 1 makes every operation run on its calling thread only.
+    Operations under about 131,072 elements always stay on the calling thread."""
+    n = operator.index(n)
+    if n < 1:
+        raise ValueError(f"number of threads must be at least 1, got {n}")
+    _call(_runtime.Engine.setNumThreads, n)
+
+
+def get_num_threads():
+    """The current set_num_threads value."""
+    return int(_runtime.Engine.numThreads())

@@ -6,6 +6,7 @@ import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.OpGuard;
+import dev.gilfree.exec.Parallel;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Reductions;
 import java.lang.foreign.MemorySegment;
@@ -145,5 +146,16 @@ public final class Engine {
             if (a.size() == 0) return Double.NaN;
             return sumDouble(a) / a.size();
         } finally { OpGuard.exit(g); }
+    }
+
+    /** gf.get_num_threads(): the threads one large operation may use, the calling thread included. */
+    public static int numThreads() { return Parallel.numThreads(); }
+
+    /** gf.set_num_threads(n): 1 makes every operation run on its calling thread only. */
+    public static void setNumThreads(int n) {
+        if (n < 1) throw GilfreeException.value("number of threads must be at least 1, got " + n);
+        // A cap, so that a (sandboxed) script cannot make the process start thousands of pool threads.
+        if (n > Parallel.MAX_THREADS) throw GilfreeException.value("number of threads must be at most " + Parallel.MAX_THREADS + ", got " + n);
+        Parallel.setNumThreads(n);
     }
 }

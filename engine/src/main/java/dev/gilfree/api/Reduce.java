@@ -90,24 +90,6 @@ public final class Reduce {
         return out;
     }
 
-    /**
-     * {@code a.mean()} over every element of a non-empty float64, integer or bool array: the float64 pairwise sum
-     * divided by the count, as {@code add.reduce(a, dtype=float64) / a.size}, in one call (the common case of
-     * mean, without the 0-d array and the divide a general reduction needs).
-     */
-    public static double meanAll(NDArray a) {
-        OpGuard.Slot g = OpGuard.enter("mean", a, null, null);
-        try {
-            DType t = a.dtype();
-            if (a.size() == 0 || !(t == DType.FLOAT64 || t == DType.BOOL || t.isInteger())) {
-                throw GilfreeException.value("meanAll needs a non-empty float64, integer or bool array, got " + t.npName());
-            }
-            return Reductions.sumFloat64(t == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64)) / a.size();
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
     private static DType resolve(BinaryOp op, DType in) {
         String types = op.types();
         for (int i = 0; i < types.length(); i++) {

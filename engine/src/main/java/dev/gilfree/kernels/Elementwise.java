@@ -6,7 +6,7 @@ import dev.gilfree.core.NDArray;
 /**
  * Runs a unary or binary loop over operands that already have the loop's dtype, broadcasting the
  * inputs to {@code out}'s shape ({@code out} has the operation's output dtype). Returns the
- * floating-point conditions met ({@link FpFlags}).
+ * floating-point conditions met ({@link FpFlags}). Large operations run on several cores.
  */
 public final class Elementwise {
     private Elementwise() {}
@@ -25,10 +25,8 @@ public final class Elementwise {
         var as = a.segment();
         var bs = b.segment();
         var os = out.segment();
-        int[] flags = {0};
-        Iteration.run(shape, strides, offsets, (off, st, n) ->
-                flags[0] |= BinaryLoops.run(op, t, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n));
-        return flags[0];
+        return Iteration.runSplit(shape, strides, offsets, (off, st, n) ->
+                BinaryLoops.run(op, t, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n));
     }
 
     public static int unary(UnaryOp op, NDArray a, NDArray out) {
@@ -41,10 +39,8 @@ public final class Elementwise {
         long[] offsets = {a.offset(), out.offset()};
         var as = a.segment();
         var os = out.segment();
-        int[] flags = {0};
-        Iteration.run(shape, strides, offsets, (off, st, n) ->
-                flags[0] |= UnaryLoops.run(op, t, as, off[0], st[0], os, off[1], st[1], n));
-        return flags[0];
+        return Iteration.runSplit(shape, strides, offsets, (off, st, n) ->
+                UnaryLoops.run(op, t, as, off[0], st[0], os, off[1], st[1], n));
     }
 
     /** {@code dst[i] = src[i]} where the (broadcast) bool {@code mask} is true; src has dst's dtype and shape. */

@@ -5,6 +5,7 @@ import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.exec.Parallel;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -23,7 +24,7 @@ public final class Reductions {
 
     public static double sumFloat64(NDArray a) {
         double[] total = {0.0};
-        walkRuns(a, (seg, off, stride, n) -> total[0] += stride == 8 ? pairwise(seg, off, n) : stridedSum(seg, off, stride, n));
+        walkRuns(a, (seg, off, stride, n) -> total[0] += stride == 8 ? pairwiseSplit(seg, off, n) : stridedSum(seg, off, stride, n));
         return total[0];
     }
 
@@ -50,8 +51,46 @@ public final class Reductions {
 
     static double pairwise(MemorySegment s, long off, long n) {
         if (n <= BLOCK) return blockSum(s, off, n);
-        long half = (n / 2) & ~(long) (DS.length() - 1);
+        long half = half(n);
         return pairwise(s, off, half) + pairwise(s, off + half * 8, n - half);
+    }
+
+    private static long half(long n) { return (n / 2) & ~(long) (DS.length() - 1); }
+
+    /**
+     * {@link #pairwise} on several cores, with the same result to the last bit: the subtrees of its
+     * recursion no larger than a chunk are summed in parallel, then added up in the recursion's own shape.
+     */
+    static double pairwiseSplit(MemorySegment s, long off, long n) {
+        if (!Parallel.worthSplitting(n)) return pairwise(s, off, n);
+        java.util.List<long[]> leaves = new java.util.ArrayList<>();
+        collectLeaves(off, n, leaves);
+        double[] part = new double[leaves.size()];
+        Parallel.run(part.length, i -> {
+            long[] leaf = leaves.get(i);
+            part[i] = pairwise(s, leaf[0], leaf[1]);
+            return 0;
+        });
+        return combineLeaves(n, part, new int[] {0});
+    }
+
+    private static boolean isLeaf(long n) { return n <= Parallel.CHUNK_ELEMENTS || n <= BLOCK; }
+
+    private static void collectLeaves(long off, long n, java.util.List<long[]> out) {
+        if (isLeaf(n)) {
+            out.add(new long[] {off, n});
+            return;
+        }
+        long half = half(n);
+        collectLeaves(off, half, out);
+        collectLeaves(off + half * 8, n - half, out);
+    }
+
+    private static double combineLeaves(long n, double[] part, int[] next) {
+        if (isLeaf(n)) return part[next[0]++];
+        long half = half(n);
+        double left = combineLeaves(half, part, next);
+        return left + combineLeaves(n - half, part, next);
     }
 
     // Two vector accumulators (8 partial sums with AVX2), then a tail.

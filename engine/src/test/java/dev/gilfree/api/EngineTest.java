@@ -155,6 +155,10 @@ class EngineTest {
         assertEquals(2.5, Engine.mean(f64(1, 2, 3, 4)));
         assertEquals(2.0, Engine.mean(i64(1, 2, 3)));
         assertEquals(5.0, Engine.mean(slice1d(Engine.arangeLong(0, 1, 11, "float64"), 10, -1, -1)));
+        assertEquals(0.5, Engine.mean(Engine.arangeLong(0, 1, 2, "bool")));
+        NDArray f = Engine.arange(0.1, 0.2, 1001, "float64"); // the pairwise sum over the count, as add.reduce / n
+        double sum = Reduce.reduce("add", f, new int[]{0}, false, null, null, "none", 0, 0).toDoubleArray()[0];
+        assertEquals(sum / 1001, Engine.mean(f));
         assertTrue(Double.isNaN(Engine.mean(Engine.zeros(a(0), "float64"))), "np.mean([]) is nan");
         assertTrue(Double.isNaN(Engine.mean(Engine.zeros(a(2, 0), "int64"))));
         double m = Engine.mean(Engine.full(a(1_000_000), 0.1, "float64"));

@@ -20,18 +20,6 @@ class ReductionsAxisTest {
     }
 
     @Test
-    void meanAllIsTheFloat64SumOverTheCountForFloatIntAndBoolInputs() {
-        NDArray f = Engine.arange(0.1, 0.2, 1001, "float64");
-        double sum = Reduce.reduce("add", f, new int[]{0}, false, null, null, "none", 0, 0).toDoubleArray()[0];
-        assertEquals(sum / 1001, Reduce.meanAll(f));
-        assertEquals(2.5, Reduce.meanAll(Engine.arangeLong(0, 1, 6, "int8")));
-        assertEquals(0.5, Reduce.meanAll(Engine.arangeLong(0, 1, 2, "bool")));
-        assertEquals(2.5, Reduce.meanAll(grid()));
-        assertThrows(GilfreeException.class, () -> Reduce.meanAll(Engine.arange(0, 1, 0, "float64")));
-        assertThrows(GilfreeException.class, () -> Reduce.meanAll(Engine.arange(0, 1, 3, "float32")));
-    }
-
-    @Test
     void reduceOverEachAxisAndAll() {
         NDArray a = grid();
         assertArrayEquals(new double[]{3, 5, 7}, Reduce.reduce("add", a, new int[]{0}, false, null, null, "none", 0, 0).toDoubleArray());
