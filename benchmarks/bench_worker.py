@@ -16,18 +16,35 @@ import workloads  # noqa: E402
 
 def scaling(xp, pool, threads_max, size, steps):
     """(e) wall time of k workers each running the scaling workload on its own array, k = 1..threads_max."""
-    results = {}
-    for k in range(1, threads_max + 1):
-        if pool == "process":
-            results[k] = _scaling_processes(k, size, steps)
-        else:
-            results[k] = _scaling_threads(xp, k, size, steps)
-    return results
+    # gilfree: each operation on its calling thread, like NumPy's ufuncs, so the figure is the Python
+    # threads' own scaling (a large operation would otherwise also split across cores by itself).
+    one_thread = getattr(xp, "set_num_threads", None)
+    before = xp.get_num_threads() if one_thread else None
+    if one_thread:
+        one_thread(1)
+    try:
+        if pool != "process":
+            # JIT runtimes compile in background threads that compete with the measured ones: warm up first
+            # (GraalPy's compiler is itself still being compiled for tens of seconds on 2 cores).
+            seconds = 10.0 if getattr(xp, "runtime", "") == "graalpy" else 2.0
+            t0 = time.perf_counter()
+            while time.perf_counter() - t0 < seconds:
+                _scaling_threads(xp, threads_max, size, steps // 4, repeats=1)
+                _scaling_threads(xp, 1, size, steps // 4, repeats=1)
+        results = {}
+        for k in range(1, threads_max + 1):
+            if pool == "process":
+                results[k] = _scaling_processes(k, size, steps)
+            else:
+                results[k] = _scaling_threads(xp, k, size, steps)
+        return results
+    finally:
+        if one_thread:
+            one_thread(before)
 
 
-def _scaling_threads(xp, k, size, steps):
+def _scaling_threads(xp, k, size, steps, repeats=5):
     arrays = [xp.arange(size, dtype=xp.float64) / size for _ in range(k)]
-    workloads.scaling_step(xp, arrays[0], steps // 4)  # warm-up
     barrier = threading.Barrier(k + 1)
 
     def body(x):
@@ -35,7 +52,7 @@ def _scaling_threads(xp, k, size, steps):
         workloads.scaling_step(xp, x, steps)
 
     best = None
-    for _ in range(3):
+    for _ in range(repeats):
         ts = [threading.Thread(target=body, args=(x,)) for x in arrays]
         for t in ts:
             t.start()
