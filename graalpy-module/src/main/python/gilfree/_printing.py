@@ -38,15 +38,16 @@ def _positional(x, precision, is32, unique=True):
     return sign, ip, (fp.rstrip("0") if unique else fp)
 
 
-def _scientific(x, precision, is32):
-    """(sign, first digit, further digits without trailing zeros, exponent) of |x|."""
+def _scientific(x, precision, is32, exact=False):
+    """(sign, first digit, further digits without trailing zeros, exponent) of |x|; with exact, the digits
+    are |x|'s exact expansion rounded to `precision` further digits."""
     sign = "-" if math.copysign(1.0, x) < 0 else ""
     ax = abs(x)
     if ax == 0:
         return sign, "0", "", 0
     d = _shortest(ax, is32)
     digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
-    if precision is not None and len(digits) - 1 > precision:
+    if precision is not None and (exact or len(digits) - 1 > precision):
         d = Decimal(ax)
         d = d.quantize(Decimal(1).scaleb(d.adjusted() - precision), rounding=ROUND_HALF_EVEN)
         digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
@@ -140,9 +141,9 @@ class _FloatFormat:
                 ret = ("-" if v < 0 else "+" if self.sign == "+" else "") + self.opts["infstr"]
             return " " * (self.pad_left + self.pad_right + 1 - len(ret)) + ret
         if self.exp:
-            s, first, rest, e = _scientific(v, self.digits if self.floatmode != "unique" else None, self.is32)
-            if len(rest) > self.digits:
-                s, first, rest, e = _scientific(v, self.digits, self.is32)
+            # NumPy prints every value with the column's digits, taken from the value's exact expansion (a
+            # float32 1e-08 next to 1.2345679e+08 is 9.9999999e-09, not the shortest "1e-08" padded with zeros)
+            s, first, rest, e = _scientific(v, self.digits, self.is32, exact=True)
             mant = (self._signed(s) + first).rjust(self.pad_left) + "." + rest.ljust(self.digits, "0")
             return f"{mant}e{'-' if e < 0 else '+'}{str(abs(e)).zfill(self.exp_size)}"
         if self.opts["suppress"] and self.digits is not None and abs(v) < 10.0 ** -self.digits:
