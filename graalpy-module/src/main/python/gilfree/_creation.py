@@ -229,11 +229,6 @@ def copy(a, order="K", subok=False):
     return _copy(asarray(a), order)
 
 
-def _complex_part(a, which):
-    vals = [z.imag if which else z.real for z in a._flat_list()]
-    return _from_flat(vals, a.shape, _dtype("float32" if a.dtype.name == "complex64" else "float64"))
-
-
 def zeros(shape, dtype=float, order="C", *, device=None, like=None):
     shape = _shape_tuple(shape)
     if any(d < 0 for d in shape):

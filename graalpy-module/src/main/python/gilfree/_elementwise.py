@@ -75,19 +75,23 @@ def fix(x, out=None):
 
 
 def real(x):
-    a = _to_array(x)
-    return a
+    """The real part: a view for complex arrays, the array itself otherwise (as numpy.real)."""
+    return _to_array(x).real
 
 
 def imag(x):
-    a = _to_array(x)
-    from ._creation import zeros
-    return zeros(a.shape, dtype=a.dtype)
+    """The imaginary part: a view for complex arrays, zeros otherwise (as numpy.imag)."""
+    return _to_array(x).imag
 
 
 def angle(z, deg=False):
     a = _to_array(z)
-    r = _u.arctan2(_u.multiply(0.0, a), a) if a.dtype.kind == "f" else _u.arctan2(0.0, a.astype("float64"))
+    if a.dtype.kind == "c":
+        r = _u.arctan2(a.imag, a.real)
+    elif a.dtype.kind == "f":
+        r = _u.arctan2(_u.multiply(0.0, a), a)
+    else:
+        r = _u.arctan2(0.0, a.astype("float64"))
     return _u.rad2deg(r) if deg else r
 
 
@@ -195,7 +199,8 @@ def install_operators():
         setattr(ndarray, name, _method(name, "._reductions"))
     ndarray.clip = _method("clip", "._elementwise")
     ndarray.round = _method("round", "._elementwise")
-    ndarray.conj = ndarray.conjugate = lambda self: self.copy()
+    # NumPy: the conjugate of a real array is the array itself (no copy)
+    ndarray.conj = ndarray.conjugate = lambda self: _u.conjugate(self) if self.dtype.kind == "c" else self
     for name in ("sort", "argsort", "searchsorted", "nonzero"):
         setattr(ndarray, name, _method(name, "._sorting"))
     ndarray.__matmul__ = lambda self, o: _linalg_fn("matmul")(self, o)

@@ -156,15 +156,20 @@ class ndarray:
     def real(self):
         if self.dtype.kind != "c":
             return self
-        from ._creation import _complex_part
-        return _complex_part(self, 0)
+        return self._complex_part(False)
 
     @property
     def imag(self):
-        from ._creation import _complex_part, zeros
         if self.dtype.kind != "c":
+            from ._creation import zeros
             return zeros(self.shape, self.dtype)
-        return _complex_part(self, 1)
+        return self._complex_part(True)
+
+    def _complex_part(self, imag):
+        """z.real / z.imag of a complex array: a float view of the same memory, as NumPy."""
+        v = _view(_call(_V.complexPart, self._j, imag), self)
+        v._dtype = _dtype("float32" if self.dtype.name == "complex64" else "float64")
+        return v
 
     def __len__(self):
         if not self.shape:

@@ -117,7 +117,7 @@ def _cast_like(r, dt):
     dt = _dtype(dt)
     if isinstance(r, ndarray):
         return r if r.dtype == dt else r.astype(dt)
-    return _scalar(dt.name, float(r))
+    return _scalar(dt.name, complex(r) if dt.kind == "c" else float(r))
 
 
 def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None, correction=None):

@@ -388,7 +388,7 @@ globals().update(ALL)
 
 true_divide = divide  # noqa: F821
 abs = absolute  # noqa: A001,F821
-conjugate = conj = positive.__class__("positive", "Complex conjugate (real dtypes: a copy).", "conjugate")  # noqa: F821
+conjugate = conj = ufunc("conjugate", "Return the complex conjugate, element-wise.")
 # Array API spellings of the same functions
 acos, asin, atan, atan2 = arccos, arcsin, arctan, arctan2  # noqa: F821
 acosh, asinh, atanh = arccosh, arcsinh, arctanh  # noqa: F821

@@ -51,6 +51,7 @@ public final class Reduce {
         // NumPy casts a reduction's input to dtype= unsafely (np.sum(float_array, dtype=int16) works)
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
         NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
+        if (t.kind() == 'c') return reduceComplex(ufunc, op, src, axes, keepdims, where, initKind, initD, initL);
         long[] shape = a.shape();
         boolean[] reduced = new boolean[shape.length];
         for (int ax : axes) reduced[ax] = true;
@@ -88,6 +89,60 @@ public final class Reduce {
         }
         if (keepdims) out = out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0));
         return out;
+    }
+
+    // Complex reductions: truth tests on z != 0; sums part by part (each a float reduction of a real view,
+    // pairwise like NumPy's); products folded in order over a copy with the reduced axes last.
+    private static NDArray reduceComplex(String ufunc, BinaryOp op, NDArray src, int[] axes, boolean keepdims, NDArray where,
+                                         String initKind, double initD, long initL) {
+        if (op.boolOut()) {
+            return reduceUnguarded(ufunc, Copy.astype(src, DType.BOOL), axes, keepdims, null, where, initKind, initD, initL);
+        }
+        DType part = src.dtype() == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
+        if (op == BinaryOp.ADD) {
+            NDArray re = reduceUnguarded("add", Views.complexPart(src, false), axes, keepdims, part.npName(), where, initKind, initD, initL);
+            NDArray im = reduceUnguarded("add", Views.complexPart(src, true), axes, keepdims, part.npName(), where, "none", 0, 0);
+            NDArray out = NDArray.zeros(src.dtype(), re.shape());
+            Copy.into(re, Views.complexPart(out, false));
+            Copy.into(im, Views.complexPart(out, true));
+            return out;
+        }
+        if (op != BinaryOp.MULTIPLY || where != null) {
+            throw GilfreeException.type("ufunc '" + ufunc + "' reduce " + (where != null ? "with where= " : "")
+                    + "is not supported for complex input yet");
+        }
+        int nd = src.ndim();
+        boolean[] reduced = new boolean[nd];
+        for (int ax : axes) reduced[ax] = true;
+        int[] perm = new int[nd];
+        int k = 0;
+        for (int i = 0; i < nd; i++) if (!reduced[i]) perm[k++] = i;
+        int nKept = k;
+        for (int i = 0; i < nd; i++) if (reduced[i]) perm[k++] = i;
+        NDArray c = Copy.astype(Views.permute(src, perm), src.dtype()); // C order: each output's inputs are adjacent
+        long[] keptShape = new long[nKept], keptKeep = src.shape().clone();
+        long run = 1;
+        for (int i = 0; i < nd; i++) {
+            if (i < nKept) keptShape[i] = src.shape()[perm[i]];
+            else run *= src.shape()[perm[i]];
+            if (reduced[i]) keptKeep[i] = 1;
+        }
+        NDArray out = NDArray.zeros(src.dtype(), keptShape);
+        long outN = out.size(), isz = src.itemsize();
+        double initRe = switch (initKind) { case "float" -> initD; case "int" -> initL; default -> 1.0; };
+        for (long o = 0; o < outN; o++) {
+            double pr = initRe, pi = 0;
+            for (long j = 0; j < run; j++) {
+                long off = (o * run + j) * isz;
+                double xr = dev.gilfree.core.Elements.getDouble(src.dtype(), c.segment(), off);
+                double xi = dev.gilfree.core.Elements.getImag(src.dtype(), c.segment(), off);
+                double nr = pr * xr - pi * xi;
+                pi = pr * xi + pi * xr;
+                pr = nr;
+            }
+            dev.gilfree.core.Elements.setComplex(src.dtype(), out.segment(), o * isz, pr, pi);
+        }
+        return keepdims ? out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0)) : out;
     }
 
     private static DType resolve(BinaryOp op, DType in) {

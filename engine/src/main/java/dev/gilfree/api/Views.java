@@ -18,6 +18,14 @@ public final class Views {
     }
 
     /** Axes permuted: axes[i] is the source axis of the view's axis i (the caller validated them). */
+    /** z.real / z.imag of a complex array: a float view of the same memory (writes go through, as NumPy). */
+    public static NDArray complexPart(NDArray a, boolean imag) {
+        DType part = a.dtype() == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
+        if (a.dtype().kind() != 'c') throw GilfreeException.type("complexPart of a " + a.dtype().npName() + " array");
+        Layout l = new Layout(a.shape(), a.strides(), a.offset() + (imag ? part.itemsize() : 0));
+        return new NDArray(a.storage(), part, l, a.isWriteable(), a.base() == null ? a : a.base());
+    }
+
     public static NDArray permute(NDArray a, int[] axes) {
         long[] shape = a.shape(), strides = a.strides();
         long[] ns = new long[axes.length], nt = new long[axes.length];

@@ -36,6 +36,7 @@ public final class BinaryLoops {
     /** Runs op over n elements: input dtype t, output dtype op.outType(t). */
     public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
                           MemorySegment o, long oo, long os, long n) {
+        if (t.kind() == 'c') return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         long done = 0;
         int isz = t.itemsize();
         if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {

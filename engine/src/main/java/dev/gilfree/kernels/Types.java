@@ -11,6 +11,8 @@ public final class Types {
     public static final String BOOL_INT = "?bBhHiIlL";
     public static final String INT = "bBhHiIlL";
     public static final String FLOAT = "fd";
+    /** The complex loops (ComplexLoops), appended to the lists of the operations that have them. */
+    public static final String COMPLEX = "FD";
 
     public static DType of(char c) {
         return switch (c) {

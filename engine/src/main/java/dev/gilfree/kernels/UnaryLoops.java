@@ -30,6 +30,7 @@ public final class UnaryLoops {
     private static final float INF_F = Float.POSITIVE_INFINITY;
 
     public static int run(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
+        if (t.kind() == 'c') return ComplexLoops.unary(op, t, a, ao, as, o, oo, os, n);
         long done = 0;
         int isz = t.itemsize();
         if (op.outType(t) == t && as == isz && os == isz && n >= 8) {

@@ -7,11 +7,12 @@ import dev.gilfree.core.DType;
  * arithmetic in double and long. One constant plus its cases adds an operation.
  */
 public enum UnaryOp {
-    NEGATIVE("negative", Types.NO_BOOL, 'S'),
-    POSITIVE("positive", Types.NO_BOOL, 'S'),
-    ABSOLUTE("absolute", Types.ALL, 'S'),
-    RECIPROCAL("reciprocal", Types.NO_BOOL, 'S'),
-    SQUARE("square", Types.NO_BOOL, 'S'),
+    NEGATIVE("negative", Types.NO_BOOL + Types.COMPLEX, 'S'),
+    POSITIVE("positive", Types.NO_BOOL + Types.COMPLEX, 'S'),
+    CONJUGATE("conjugate", Types.NO_BOOL + Types.COMPLEX, 'S'),
+    ABSOLUTE("absolute", Types.ALL + Types.COMPLEX, 'S'),
+    RECIPROCAL("reciprocal", Types.NO_BOOL + Types.COMPLEX, 'S'),
+    SQUARE("square", Types.NO_BOOL + Types.COMPLEX, 'S'),
     SQRT("sqrt", Types.FLOAT, 'S'),
     CBRT("cbrt", Types.FLOAT, 'S'),
     EXP("exp", Types.FLOAT, 'S'),
@@ -42,11 +43,11 @@ public enum UnaryOp {
     SIGN("sign", Types.NO_BOOL, 'S'),
     SIGNBIT("signbit", Types.FLOAT, '?'),
     SPACING("spacing", Types.FLOAT, 'S'),
-    LOGICAL_NOT("logical_not", Types.ALL, '?'),
+    LOGICAL_NOT("logical_not", Types.ALL + Types.COMPLEX, '?'),
     INVERT("invert", Types.BOOL_INT, 'S'),
-    ISNAN("isnan", Types.ALL, '?'),
-    ISINF("isinf", Types.ALL, '?'),
-    ISFINITE("isfinite", Types.ALL, '?'),
+    ISNAN("isnan", Types.ALL + Types.COMPLEX, '?'),
+    ISINF("isinf", Types.ALL + Types.COMPLEX, '?'),
+    ISFINITE("isfinite", Types.ALL + Types.COMPLEX, '?'),
     BITWISE_COUNT("bitwise_count", Types.INT, 'B'),
     MODF_FRAC("_modf_frac", Types.FLOAT, 'S'),
     MODF_INT("_modf_int", Types.FLOAT, 'S'),
@@ -71,7 +72,10 @@ public enum UnaryOp {
     public boolean floatOnly() { return types.equals(Types.FLOAT); }
 
     /** The loop's output dtype for loop input dtype {@code t}. */
-    public DType outType(DType t) { return out == 'S' ? t : Types.of(out); }
+    public DType outType(DType t) {
+        if (this == ABSOLUTE && t.kind() == 'c') return t == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
+        return out == 'S' ? t : Types.of(out);
+    }
 
     /** NumPy raises no flags for these (spacing(inf) is NaN quietly). */
     boolean quiet() { return this == SPACING; }
@@ -90,7 +94,7 @@ public enum UnaryOp {
     public double applyD(double x, boolean f32) {
         return switch (this) {
             case NEGATIVE -> -x;
-            case POSITIVE -> x;
+            case POSITIVE, CONJUGATE -> x;
             case ABSOLUTE -> Math.abs(x);
             case RECIPROCAL -> 1.0 / x;
             case SQUARE -> x * x;
@@ -140,7 +144,7 @@ public enum UnaryOp {
         boolean bool = t == DType.BOOL;
         return switch (this) {
             case NEGATIVE -> -x;
-            case POSITIVE, FLOOR, CEIL, TRUNC -> x;
+            case POSITIVE, CONJUGATE, FLOOR, CEIL, TRUNC -> x;
             case ABSOLUTE -> t == DType.UINT64 ? x : Math.abs(x);
             case RECIPROCAL -> x == 0 ? (t == DType.INT32 ? Integer.MIN_VALUE : t == DType.INT64 ? Long.MIN_VALUE : 0) : (x == 1 ? 1 : (x == -1 && t.kind() == 'i' ? -1 : 0));
             case SQUARE -> x * x;
