@@ -45,13 +45,17 @@ def _scientific(x, precision, is32, exact=False):
     ax = abs(x)
     if ax == 0:
         return sign, "0", "", 0
-    d = _shortest(ax, is32)
-    digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
-    if precision is not None and (exact or len(digits) - 1 > precision):
+    d = None if exact and precision is not None else _shortest(ax, is32)  # exact: no shortest repr needed
+    if d is None or (precision is not None and len(_digits(d)) - 1 > precision):
         d = Decimal(ax)
         d = d.quantize(Decimal(1).scaleb(d.adjusted() - precision), rounding=ROUND_HALF_EVEN)
-        digits = "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
+    digits = _digits(d)
     return sign, digits[0], digits[1:], d.adjusted()
+
+
+def _digits(d):
+    """The significant digits of Decimal d, without trailing zeros."""
+    return "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
 
 
 def float_text(x, is32=False):

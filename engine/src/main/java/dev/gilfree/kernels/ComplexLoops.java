@@ -45,6 +45,7 @@ final class ComplexLoops {
         };
     }
 
+    /** bool(z): either part non-zero; a NaN part counts (NaN != 0), as NumPy. */
     static boolean truth(double re, double im) { return re != 0 || im != 0; }
 
     // r = x op y; returns the conditions met.

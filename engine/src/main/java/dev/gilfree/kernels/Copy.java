@@ -15,7 +15,7 @@ public final class Copy {
         if (st == dt) return Path.SAME;
         if (st.kind() == 'c' && dt.kind() == 'c') return Path.COMPLEX;
         if (dt.kind() == 'c') return Path.COMPLEX;
-        if (st.kind() == 'c' && dt == DType.BOOL) return Path.TRUTH; // either part non-zero (or NaN)
+        if (st.kind() == 'c' && dt == DType.BOOL) return Path.TRUTH; // either part non-zero (NaN counts: NaN != 0)
         // integers (and bool) convert exactly through long, except uint64 into a float (unsigned value)
         if ((st.isInteger() || st == DType.BOOL) && (dt.isInteger() || dt == DType.BOOL)) return Path.LONG;
         if ((st.isInteger() || st == DType.BOOL) && st != DType.UINT64) return Path.LONG;
@@ -41,10 +41,8 @@ public final class Copy {
                     case LONG -> Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
                     case DOUBLE -> Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
                     case COMPLEX -> Elements.setComplex(dt, d, doff, Elements.getDouble(st, s, so), Elements.getImag(st, s, so));
-                    case TRUTH -> {
-                        double re = Elements.getDouble(st, s, so), im = Elements.getImag(st, s, so);
-                        Elements.setLong(dt, d, doff, re != 0 || im != 0 || Double.isNaN(re) || Double.isNaN(im) ? 1 : 0);
-                    }
+                    case TRUTH -> Elements.setLong(dt, d, doff,
+                            ComplexLoops.truth(Elements.getDouble(st, s, so), Elements.getImag(st, s, so)) ? 1 : 0);
                 }
             }
         });
