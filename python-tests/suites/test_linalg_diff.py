@@ -54,6 +54,16 @@ def test_matmul(s1, s2, dt):
         assert abs(float(got) - float(want)) <= 1e-5 * max(1, abs(float(want)))
 
 
+@pytest.mark.parametrize("s1,s2", [((97, 130), (130, 211)), ((2, 61, 70), (70, 83)), ((300, 301), (301, 9))], ids=str)
+def test_matmul_blocked_kernel_sizes(s1, s2):
+    # Large enough for the cache-blocked SIMD kernel (and its thread split), with ragged edge tiles.
+    g1, n1 = _rand(s1, 5)
+    g2, n2 = _rand(s2, 6)
+    got = g1 @ g2
+    assert got.shape == np.matmul(n1, n2).shape
+    _close(got, np.matmul(n1, n2), rtol=1e-12)
+
+
 def test_matmul_mismatch_raises_value_error():
     with pytest.raises(ValueError, match="mismatch in its core dimension"):
         gf.matmul(gf.zeros((2, 3)), gf.zeros((2, 3)))

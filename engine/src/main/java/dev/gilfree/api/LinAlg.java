@@ -8,6 +8,7 @@ import dev.gilfree.core.NDArray;
 import dev.gilfree.core.Promotion;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Dense;
+import dev.gilfree.kernels.Gemm;
 import dev.gilfree.kernels.Iteration;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -94,7 +95,8 @@ public final class LinAlg {
             for (int d = 0; d < idx.length; d++) { oa += idx[d] * strA[d]; ob += idx[d] * strB[d]; }
             if (fl) {
                 double[] x = readMatrix(ac, oa, n * k), y = readMatrix(bc, ob, k * m), z = new double[n * m];
-                Dense.matmul(x, y, z, n, k, m);
+                if (Gemm.worthBlocking(n, k, m)) Gemm.multiply(x, y, z, n, k, m);
+                else Dense.matmul(x, y, z, n, k, m);
                 MemorySegment.copy(z, 0, out.segment(), D, bi * n * m * 8, n * m);
             } else {
                 long[] x = new long[n * k], y = new long[k * m], z = new long[n * m];

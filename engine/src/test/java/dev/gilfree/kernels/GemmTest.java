@@ -1,0 +1,96 @@
+package dev.gilfree.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilfree.exec.Parallel;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The blocked product against the plain triple loop: ragged edges, every block boundary, NaN/inf, threads. */
+@Isolated // changes the process-wide thread count
+class GemmTest {
+    private final int before = Parallel.numThreads();
+
+    @AfterEach
+    void restore() { Parallel.setNumThreads(before); }
+
+    private static double[] random(int size, long seed) {
+        Random r = new Random(seed);
+        double[] x = new double[size];
+        for (int i = 0; i < size; i++) x[i] = r.nextDouble() * 2 - 1;
+        return x;
+    }
+
+    private static double[] naive(double[] a, double[] b, int n, int k, int m) {
+        double[] c = new double[n * m];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) s += a[i * k + p] * b[p * m + j];
+                c[i * m + j] = s;
+            }
+        return c;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"5,48,8", "7,50,9", "80,256,16", "81,257,17", "161,513,2049", "100,600,333", "48,48,48"})
+    void matchesTheTripleLoopOnRaggedShapes(int n, int k, int m) {
+        double[] a = random(n * k, n), b = random(k * m, m), c = new double[n * m];
+        Gemm.multiply(a, b, c, n, k, m);
+        double[] want = naive(a, b, n, k, m);
+        for (int i = 0; i < c.length; i++) {
+            assertEquals(want[i], c[i], 1e-12 * k, "element " + i + " of " + n + "x" + k + "x" + m);
+        }
+    }
+
+    @Test
+    void accumulatesIntoTheExistingResult() {
+        int n = 50, k = 60, m = 70;
+        double[] a = random(n * k, 1), b = random(k * m, 2), c = new double[n * m];
+        java.util.Arrays.fill(c, 10);
+        Gemm.multiply(a, b, c, n, k, m);
+        double[] want = naive(a, b, n, k, m);
+        for (int i = 0; i < c.length; i++) assertEquals(want[i] + 10, c[i], 1e-9);
+    }
+
+    @Test
+    void nanAndInfinityPropagateLikeBlas() {
+        int n = 60, k = 60, m = 60;
+        double[] a = new double[n * k], b = random(k * m, 3), c = new double[n * m];
+        a[0] = Double.NaN;                 // row 0 of C becomes NaN
+        b[5 * m + 7] = Double.POSITIVE_INFINITY; // 0 * inf = NaN in column 7 of every row
+        Gemm.multiply(a, b, c, n, k, m);
+        for (int j = 0; j < m; j++) assertTrue(Double.isNaN(c[j]), "row 0 col " + j);
+        for (int i = 1; i < n; i++) {
+            assertTrue(Double.isNaN(c[i * m + 7]), "row " + i + " col 7");
+            assertEquals(0.0, c[i * m + 8]);
+        }
+    }
+
+    @Test
+    void splittingAcrossThreadsGivesBitIdenticalResults() {
+        int n = 300, k = 300, m = 300;
+        double[] a = random(n * k, 4), b = random(k * m, 5);
+        Parallel.setNumThreads(1);
+        double[] one = new double[n * m];
+        Gemm.multiply(a, b, one, n, k, m);
+        Parallel.setNumThreads(2);
+        double[] two = new double[n * m];
+        Gemm.multiply(a, b, two, n, k, m);
+        assertArrayEquals(one, two);
+    }
+
+    @Test
+    void thinAndTinyProductsAreLeftToThePlainLoop() {
+        assertFalse(Gemm.worthBlocking(1000, 1000, 1));  // matrix-vector: panels would be mostly padding
+        assertFalse(Gemm.worthBlocking(3, 1000, 1000));
+        assertFalse(Gemm.worthBlocking(8, 8, 8));
+    }
+}
