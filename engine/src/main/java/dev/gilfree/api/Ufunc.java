@@ -251,16 +251,17 @@ public final class Ufunc {
     // Checks out= as NumPy does and returns where the loop writes: out itself, or a temporary when out's
     // dtype differs from the loop's, out overlaps an input other than element for element, or where= is
     // given (copied over in finish, so the result is as if the inputs had been read before anything was written).
+    // The loop writes every element of what this returns, so fresh memory need not be cleared first.
     private NDArray prepareOut(NDArray out, long[] shape, DType t, Casting c, NDArray where, NDArray a, NDArray b) {
         if (where != null) Iteration.broadcastShapes(where.shape(), shape);
-        if (out == null) return NDArray.zeros(t, shape);
+        if (out == null) return NDArray.empty(t, shape);
         out.checkWriteable();
         if (!c.allows(t, out.dtype())) {
             throw GilfreeException.type("Cannot cast ufunc '" + name + "' output from dtype('" + t.npName()
                     + "') to dtype('" + out.dtype().npName() + "') with casting rule '" + c.npName() + "'");
         }
         boolean direct = where == null && out.dtype() == t && !out.overlapsOtherwise(a) && !out.overlapsOtherwise(b);
-        return direct ? out : NDArray.zeros(t, shape);
+        return direct ? out : NDArray.empty(t, shape);
     }
 
     private static NDArray finish(NDArray res, NDArray out, NDArray where, long[] shape, int flags, int fpMask) {

@@ -30,6 +30,16 @@ public final class NDArray {
 
     /** A new C-contiguous, zero-filled array. */
     public static NDArray zeros(DType dtype, long[] shape) {
+        return new NDArray(Storage.allocate(byteSize(dtype, shape)), dtype, Layout.contiguous(shape, dtype.itemsize()), true, null);
+    }
+
+    /** A new C-contiguous array with unspecified contents, for results the caller writes in full. */
+    public static NDArray empty(DType dtype, long[] shape) {
+        return new NDArray(Storage.allocateUninitialized(byteSize(dtype, shape)), dtype,
+                Layout.contiguous(shape, dtype.itemsize()), true, null);
+    }
+
+    private static long byteSize(DType dtype, long[] shape) {
         long n = Layout.size(shape);
         long bytes;
         try {
@@ -37,7 +47,7 @@ public final class NDArray {
         } catch (ArithmeticException e) {
             throw GilfreeException.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
         }
-        return new NDArray(Storage.allocate(bytes), dtype, Layout.contiguous(shape, dtype.itemsize()), true, null);
+        return bytes;
     }
 
     /** A view of the same memory with another layout (bounds are checked). */

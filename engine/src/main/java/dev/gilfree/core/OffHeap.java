@@ -25,6 +25,12 @@ public final class OffHeap {
     /** Bytes of engine-allocated array memory not yet freed. */
     public static long liveBytes() { return LIVE.get(); }
 
+    /** Bytes of freed large blocks kept for reuse (see BlockPool). */
+    public static long pooledIdleBytes() { return BlockPool.idleBytes(); }
+
+    /** {fresh, reused}: large allocations that took new memory, and those that reused a pooled block. */
+    public static long[] pooledAllocations() { return new long[]{BlockPool.freshCount(), BlockPool.reusedCount()}; }
+
     static void track(Object owner, long bytes) {
         long live = LIVE.addAndGet(bytes);
         CLEANER.register(owner, () -> LIVE.addAndGet(-bytes));

@@ -1,12 +1,11 @@
 package dev.gilfree.core;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * Off-heap bytes shared by an array and all its views. The segment comes from an automatic arena:
- * it is freed only once no view (and no Java reference to the segment) is left, so a reader can never
- * touch freed memory, and the garbage collector never moves it.
+ * Off-heap bytes shared by an array and all its views. The segment belongs to an automatic arena:
+ * it is freed (or, when large, recycled by {@link BlockPool}) only once no view and no Java reference to
+ * the segment is left, so a reader can never touch freed or reused memory, and the collector never moves it.
  */
 public final class Storage {
     /** Allocation alignment: a cache line, and a multiple of every SIMD register width. */
@@ -35,14 +34,22 @@ public final class Storage {
     }
 
     /** Fresh zero-filled memory; MemoryError (as NumPy) when it cannot be had. */
-    public static Storage allocate(long bytes) {
+    public static Storage allocate(long bytes) { return allocate(bytes, true); }
+
+    /**
+     * Memory the caller will overwrite entirely before anyone reads it (a ufunc's result, a copy), so a
+     * recycled block need not be cleared first; like NumPy's {@code empty}.
+     */
+    public static Storage allocateUninitialized(long bytes) { return allocate(bytes, false); }
+
+    private static Storage allocate(long bytes, boolean zero) {
         if (bytes < 0) throw GilfreeException.value("negative dimensions are not allowed");
         if (bytes > PHYSICAL_LIMIT) { // fail at once: the JDK would first stall in System.gc() and sleeps
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
         }
         MemoryBudget budget = MemoryBudget.reserve(bytes); // a sandboxed session's limit, if any
         try {
-            Storage s = new Storage(Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT));
+            Storage s = new Storage(BlockPool.allocate(bytes, ALIGNMENT, zero));
             if (budget != null) budget.track(s, bytes);
             OffHeap.track(s, bytes); // asks for a collection when dropped arrays pile up off-heap
             return s;

@@ -50,7 +50,7 @@ public final class Copy {
 
     /** A new C-contiguous copy of {@code a} converted to {@code dtype}. */
     public static NDArray astype(NDArray a, DType dtype) {
-        NDArray out = NDArray.zeros(dtype, a.shape());
+        NDArray out = NDArray.empty(dtype, a.shape());
         into(a, out);
         return out;
     }
