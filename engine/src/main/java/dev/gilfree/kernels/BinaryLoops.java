@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 1-D loops for binary operations. Every operation has a generic scalar loop ({@link #scalar}, in
  * double for float loop types and in long for integer/bool types, reading and writing any dtype);
  * contiguous float64/float32/int64/int32 operands (or a broadcast scalar second operand) first take a
- * SIMD loop for the operations that have one. The switch on the operation sits inside the SIMD loop so
- * each case has a constant operator the JIT turns into vector instructions. Loops return
+ * SIMD loop for the operations that have one. Each loop must see a constant operator for the JIT to emit
+ * vector instructions: float64 gets one loop method per operation, the others switch inside the loop. Loops return
  * {@link FpFlags} bits.
  */
 public final class BinaryLoops {
@@ -100,37 +100,64 @@ public final class BinaryLoops {
 
     // SIMD loops return how many elements they did; a vector with a non-finite lane is left to the
     // scalar loop (which classifies floating-point conditions), and so is the tail.
+    // float64 has one loop method per operation: a loop switching on the operation per vector was compiled
+    // for every operation seen so far and ran add 1.6x slower (10M elements) once several had run. Each has
+    // two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
+    // (MacroAssembler stop) compiling that vector phi.
     private static long simdF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
                                 MemorySegment o, long oo, long n) {
-        if (!simdF(op)) return 0;
-        int lanes = DS.length();
-        long upper = n - n % lanes, i = 0;
-        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
-        // (MacroAssembler stop) compiling that vector phi.
-        if (bs == 0) {
-            DoubleVector vb = DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo));
-            for (; i < upper; i += lanes) {
-                DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                DoubleVector r = applyDouble(op, va, vb);
-                if (!r.abs().lt(INF_D).allTrue()) {
-                    FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
-                } else {
-                    r.intoMemorySegment(o, oo + i * 8, NO);
-                }
-            }
-        } else {
-            for (; i < upper; i += lanes) {
-                DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-                DoubleVector vb = DoubleVector.fromMemorySegment(DS, b, bo + i * 8, NO);
-                DoubleVector r = applyDouble(op, va, vb);
-                if (!r.abs().lt(INF_D).allTrue()) {
-                    FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, lanes);
-                } else {
-                    r.intoMemorySegment(o, oo + i * 8, NO);
-                }
-            }
-        }
+        return switch (op) {
+            case ADD -> addF64(a, ao, b, bo, bs, o, oo, n);
+            case SUBTRACT -> subtractF64(a, ao, b, bo, bs, o, oo, n);
+            case MULTIPLY -> multiplyF64(a, ao, b, bo, bs, o, oo, n);
+            case DIVIDE -> divideF64(a, ao, b, bo, bs, o, oo, n);
+            default -> 0;
+        };
+    }
+
+    private static long addF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(vb), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
         return i;
+    }
+
+    private static long subtractF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(vb), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static long multiplyF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(vb), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static long divideF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(vb), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
+        return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+    }
+
+    private static DoubleVector bcastF64(MemorySegment b, long bo) {
+        return DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo));
+    }
+
+    private static void storeF64(BinaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                 MemorySegment o, long oo, long i) {
+        if (!r.abs().lt(INF_D).allTrue()) {
+            FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, DS.length());
+        } else {
+            r.intoMemorySegment(o, oo + i * 8, NO);
+        }
     }
 
     private static long simdF32(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
@@ -221,17 +248,6 @@ public final class BinaryLoops {
             }
         }
         return i;
-    }
-
-    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
-    private static DoubleVector applyDouble(BinaryOp op, DoubleVector va, DoubleVector vb) {
-        return switch (op) {
-            case ADD -> va.add(vb);
-            case SUBTRACT -> va.sub(vb);
-            case MULTIPLY -> va.mul(vb);
-            case DIVIDE -> va.div(vb);
-            default -> throw new IllegalStateException();
-        };
     }
 
     // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
