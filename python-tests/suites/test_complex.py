@@ -1,6 +1,7 @@
 """Complex arrays: arithmetic, comparisons, abs, conjugate, real/imag views, sums and products, truth
 tests. Hand-written expectations on both runtimes, NumPy as the oracle where present (oracle.py).
-Transcendental functions have no complex loops yet: they raise TypeError (docs/deviations.md)."""
+sqrt, exp and log have complex loops (C99 special values); the other transcendental functions raise
+TypeError (docs/deviations.md)."""
 import math
 import warnings
 
@@ -98,9 +99,9 @@ def test_division_by_zero_warns_like_numpy():
         gf.asarray([0j]) / 0
 
 
-def test_transcendentals_are_not_there_yet():
-    with pytest.raises(TypeError, match="exp"):
-        gf.exp(gf.asarray(Z))
+def test_transcendentals_not_there_yet_raise_type_error():
+    with pytest.raises(TypeError, match="sin"):
+        gf.sin(gf.asarray(Z))
     with pytest.raises(TypeError):
         gf.maximum(gf.asarray(Z), gf.asarray(Z))
 
@@ -120,3 +121,63 @@ def test_large_split_operations_match_numpy():
             assert abs(x - y) <= 8 * math.ulp(s), (x, y)
     # pairwise sums by part: within rounding of the summed magnitudes (the total itself cancels to ~0)
     assert abs(complex(gf.sum(g)) - complex(np.sum(a))) <= 1e-13 * float(np.sum(np.abs(a)))
+
+
+def test_sqrt_exp_log_values():
+    check(lambda m: m.sqrt(m.asarray([-4 + 0j, 3 + 4j, -3 - 4j])), [2j, 2 + 1j, 1 - 2j], "complex128")
+    check(lambda m: m.exp(m.asarray([0j, 2 + 0j])), [1 + 0j, math.exp(2) + 0j], "complex128")
+    check(lambda m: m.log(m.asarray([1 + 0j, -1 + 0j])), [0j, math.pi * 1j], "complex128")
+    check(lambda m: m.sqrt(m.asarray([-4 + 0j], dtype="complex64")), [2j], "complex64")
+    e = gf.exp(gf.asarray([1j * math.pi / 2]))
+    assert abs(complex(e[0]) - 1j) < 1e-15
+    with gf.errstate(divide="raise"), pytest.raises(FloatingPointError):
+        gf.log(gf.asarray([0j]))
+
+
+INF, NAN = math.inf, math.nan
+SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 1e300, -1e300, 1e-310, INF, -INF, NAN]
+
+
+def _same_complex(g, w, rel):
+    for a, b in ((g.real, w.real), (g.imag, w.imag)):
+        if math.isnan(b):
+            assert math.isnan(a), (g, w)
+        elif math.isinf(b) or b == 0:
+            assert a == b and math.copysign(1, a) == math.copysign(1, b), (g, w)
+        else:
+            assert abs(a - b) <= rel * max(abs(w.real), abs(w.imag)), (g, w)
+
+
+@pytest.mark.skipif(not HAVE_NUMPY, reason="NumPy oracle")
+@pytest.mark.parametrize("fn", ["sqrt", "exp", "log"])
+def test_sqrt_exp_log_special_values_match_numpy(fn):
+    import numpy as np
+    zs = [complex(x, y) for x in SPECIAL for y in SPECIAL]
+    with np.errstate(all="ignore"), gf.errstate(all="ignore"):
+        want = getattr(np, fn)(np.asarray(zs)).tolist()
+        got = getattr(gf, fn)(gf.asarray(zs)).tolist()
+    for z_, g, w in zip(zs, got, want):
+        if fn == "exp" and math.isinf(z_.real) and not math.isfinite(z_.imag):
+            # C99 leaves the signs here unspecified: only the kinds (inf/nan/zero) must agree
+            assert [math.isnan(g.real), math.isinf(g.real), g.real == 0] == [math.isnan(w.real), math.isinf(w.real), w.real == 0], (z_, g, w)
+            continue
+        _same_complex(g, w, 4e-16)
+
+
+@pytest.mark.skipif(not HAVE_NUMPY, reason="NumPy oracle")
+@pytest.mark.parametrize("fn", ["sqrt", "exp", "log"])
+@pytest.mark.parametrize("dt", ["complex128", "complex64"])
+def test_sqrt_exp_log_random_match_numpy(fn, dt):
+    import numpy as np
+    rng = np.random.default_rng(7)
+    a = (rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)
+         + 1j * rng.standard_normal(2000) * 10.0 ** rng.integers(-5, 6, 2000)).astype(dt)
+    if fn == "exp":
+        a = a / (1 + abs(a)) * 50  # keep exp finite
+    with np.errstate(all="ignore"), gf.errstate(all="ignore"):
+        want = getattr(np, fn)(a)
+        got = getattr(gf, fn)(gf.asarray(a.tolist(), dtype=dt))
+    assert got.dtype.name == want.dtype.name
+    rel = 4e-16 if dt == "complex128" else 4e-7
+    for g, w in zip(got.tolist(), want.tolist()):
+        _same_complex(g, w, rel * (8 if fn == "exp" else 2))

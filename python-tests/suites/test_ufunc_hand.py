@@ -228,7 +228,7 @@ def test_ufunc_objects():
     assert gf.multiply.identity == 1 and gf.logical_and.identity is True and gf.subtract.identity is None
     assert gf.logaddexp.identity == -math.inf and gf.bitwise_and.identity == -1
     assert gf.add.types[:3] == ["??->?", "bb->b", "BB->B"] and gf.less.types[-1] == "dd->?"
-    assert gf.sqrt.types == ["f->f", "d->d"] and repr(gf.sin) == "<ufunc 'sin'>"
+    assert gf.sqrt.types == ["f->f", "d->d", "F->F", "D->D"] and gf.sin.types == ["f->f", "d->d"] and repr(gf.sin) == "<ufunc 'sin'>"
     assert isinstance(gf.add, gf.ufunc) and gf.abs is gf.absolute and gf.pow is gf.power and gf.acos is gf.arccos
 
 

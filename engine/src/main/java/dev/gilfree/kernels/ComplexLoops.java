@@ -85,6 +85,72 @@ final class ComplexLoops {
         return 0;
     }
 
+    // The principal square root, exponential and logarithm with C99 Annex G's special values (what NumPy
+    // gets from the C library): sqrt keeps the sign of the imaginary part and has a non-negative real part,
+    // an infinite imaginary part wins over NaN. Each writes r and returns the conditions met.
+
+    static int sqrt(double x, double y, double[] r) {
+        if (Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; r[1] = y; return 0; }
+        if (Double.isNaN(x)) { r[0] = x; r[1] = Double.NaN; return 0; }
+        if (Double.isInfinite(x)) {
+            if (x > 0) { r[0] = x; r[1] = Double.isNaN(y) ? y : Math.copySign(0.0, y); }
+            else { r[0] = Double.isNaN(y) ? y : 0.0; r[1] = Math.copySign(Double.POSITIVE_INFINITY, y); }
+            return 0;
+        }
+        if (Double.isNaN(y)) { r[0] = y; r[1] = y; return 0; }
+        if (x == 0 && y == 0) { r[0] = 0.0; r[1] = y; return 0; }
+        // Scale huge inputs down (x + |z| would overflow) and tiny ones up (their halves would underflow).
+        double ax = Math.abs(x), ay = Math.abs(y), scale = 1;
+        if (ax > 0x1p1020 || ay > 0x1p1020) { x *= 0x1p-4; y *= 0x1p-4; scale = 0x1p2; }
+        else if (ax < 0x1p-1020 && ay < 0x1p-1020) { x *= 0x1p100; y *= 0x1p100; scale = 0x1p-50; }
+        double t = Math.sqrt((Math.abs(x) + Math.hypot(x, y)) * 0.5);
+        if (x >= 0) { r[0] = t * scale; r[1] = y / (2 * t) * scale; }
+        else { r[0] = Math.abs(y) / (2 * t) * scale; r[1] = Math.copySign(t, y) * scale; }
+        return 0;
+    }
+
+    static int exp(double x, double y, double[] r) {
+        if (y == 0) { // exp(x ± 0i) = exp(x) ± 0i, exactly real (NaN ± 0i for a NaN x)
+            r[0] = Math.exp(x); r[1] = y;
+            return Double.isInfinite(r[0]) && Double.isFinite(x) ? FpFlags.OVERFLOW : 0;
+        }
+        if (Double.isInfinite(x) && !Double.isFinite(y)) {
+            if (x > 0) { r[0] = x; r[1] = Double.NaN; return Double.isInfinite(y) ? FpFlags.INVALID : 0; }
+            r[0] = 0.0; r[1] = Math.copySign(0.0, y); return 0;
+        }
+        if (Double.isInfinite(x)) { // finite non-zero y
+            double m = x > 0 ? x : 0.0;
+            r[0] = m * Math.cos(y); r[1] = m * Math.sin(y);
+            return 0;
+        }
+        if (!Double.isFinite(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return Double.isInfinite(y) && !Double.isNaN(x) ? FpFlags.INVALID : 0; }
+        if (Double.isNaN(x)) { r[0] = x; r[1] = x; return 0; }
+        double c = Math.cos(y), s = Math.sin(y);
+        if (x > 709) { // exp(x) alone overflows where exp(x)·cos(y) may not: take it in two halves
+            double h = Math.exp(x * 0.5);
+            r[0] = h * c * h; r[1] = h * s * h;
+        } else {
+            double e = Math.exp(x);
+            r[0] = e * c; r[1] = e * s;
+        }
+        return Double.isInfinite(r[0]) || Double.isInfinite(r[1]) ? FpFlags.OVERFLOW : 0;
+    }
+
+    static int log(double x, double y, double[] r) {
+        r[1] = Math.atan2(y, x);
+        double ax = Math.abs(x), ay = Math.abs(y);
+        if (Double.isInfinite(x) || Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; return 0; }
+        if (Double.isNaN(x) || Double.isNaN(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return 0; }
+        if (ax == 0 && ay == 0) { r[0] = Double.NEGATIVE_INFINITY; return FpFlags.DIVIDE; }
+        double big = Math.max(ax, ay), small = Math.min(ax, ay);
+        if (big > 0.5 && big < 2) { // |z| near 1: log(|z|) from log1p keeps its relative accuracy
+            r[0] = 0.5 * Math.log1p((big - 1) * (big + 1) + small * small);
+        } else {
+            r[0] = Math.log(Math.hypot(x, y));
+        }
+        return 0;
+    }
+
     static int unary(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         DType ot = op.outType(t);
         int flags = 0;
@@ -119,6 +185,21 @@ final class ComplexLoops {
                     if (ot == DType.FLOAT32) m = (float) m;
                     if (Double.isInfinite(m) && Double.isFinite(re) && Double.isFinite(im)) flags |= FpFlags.OVERFLOW;
                     Elements.setDouble(ot, o, oi, m);
+                }
+                case SQRT, EXP, LOG -> {
+                    double[] r = new double[2];
+                    int f = switch (op) {
+                        case SQRT -> sqrt(re, im, r);
+                        case EXP -> exp(re, im, r);
+                        default -> log(re, im, r);
+                    };
+                    if (ot == DType.COMPLEX64 && Double.isFinite(re) && Double.isFinite(im)
+                            && (Float.isInfinite((float) r[0]) && !Double.isInfinite(r[0])
+                                || Float.isInfinite((float) r[1]) && !Double.isInfinite(r[1]))) {
+                        f |= FpFlags.OVERFLOW; // finite in double, too large for complex64
+                    }
+                    flags |= f;
+                    Elements.setComplex(ot, o, oi, r[0], r[1]);
                 }
                 case ISNAN -> Elements.setLong(ot, o, oi, Double.isNaN(re) || Double.isNaN(im) ? 1 : 0);
                 case ISINF -> Elements.setLong(ot, o, oi, Double.isInfinite(re) || Double.isInfinite(im) ? 1 : 0);
