@@ -84,7 +84,9 @@ public final class LinAlg {
         long nb = Layout.size(bshape);
         boolean fl = t.isFloating();
         DType work = fl ? DType.FLOAT64 : DType.INT64;
-        NDArray ac = Copy.astype(a, work), bc = Copy.astype(b, work);
+        // float64 C-contiguous operands are read in place (no copy); the others are converted first.
+        NDArray ac = fl && a.dtype() == DType.FLOAT64 && a.isCContiguous() ? a : Copy.astype(a, work);
+        NDArray bc = fl && b.dtype() == DType.FLOAT64 && b.isCContiguous() ? b : Copy.astype(b, work);
         long[] strA = Iteration.broadcastStrides(ba, Layout.cStrides(ba, n * k), bshape);
         long[] strB = Iteration.broadcastStrides(bb, Layout.cStrides(bb, k * m), bshape);
         long[] oshape = withCore(bshape, 0, n, m);
@@ -93,10 +95,14 @@ public final class LinAlg {
         for (long bi = 0; bi < nb; bi++) {
             long oa = 0, ob = 0;
             for (int d = 0; d < idx.length; d++) { oa += idx[d] * strA[d]; ob += idx[d] * strB[d]; }
-            if (fl) {
-                double[] x = readMatrix(ac, oa, n * k), y = readMatrix(bc, ob, k * m), z = new double[n * m];
-                if (Gemm.worthBlocking(n, k, m)) Gemm.multiply(x, y, z, n, k, m);
-                else Dense.matmul(x, y, z, n, k, m);
+            if (fl && Gemm.worthBlocking(n, k, m)) {
+                Gemm.multiply(ac.segment(), ac.offset() + oa * 8, bc.segment(), bc.offset() + ob * 8,
+                        out.segment(), bi * n * m * 8, n, k, m);
+            } else if (fl) {
+                double[] x = new double[n * k], y = new double[k * m], z = new double[n * m];
+                MemorySegment.copy(ac.segment(), D, ac.offset() + oa * 8, x, 0, n * k);
+                MemorySegment.copy(bc.segment(), D, bc.offset() + ob * 8, y, 0, k * m);
+                Dense.matmul(x, y, z, n, k, m);
                 MemorySegment.copy(z, 0, out.segment(), D, bi * n * m * 8, n * m);
             } else {
                 long[] x = new long[n * k], y = new long[k * m], z = new long[n * m];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilfree.exec.Parallel;
+import java.lang.foreign.MemorySegment;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ class GemmTest {
         return x;
     }
 
+    /** The product through heap segments (the engine passes off-heap ones). */
+    private static void gemm(double[] a, double[] b, double[] c, int n, int k, int m) {
+        Gemm.multiply(MemorySegment.ofArray(a), 0, MemorySegment.ofArray(b), 0, MemorySegment.ofArray(c), 0, n, k, m);
+    }
+
     private static double[] naive(double[] a, double[] b, int n, int k, int m) {
         double[] c = new double[n * m];
         for (int i = 0; i < n; i++)
@@ -43,10 +49,27 @@ class GemmTest {
     @CsvSource({"5,48,8", "7,50,9", "80,256,16", "81,257,17", "161,513,2049", "100,600,333", "48,48,48"})
     void matchesTheTripleLoopOnRaggedShapes(int n, int k, int m) {
         double[] a = random(n * k, n), b = random(k * m, m), c = new double[n * m];
-        Gemm.multiply(a, b, c, n, k, m);
+        gemm(a, b, c, n, k, m);
         double[] want = naive(a, b, n, k, m);
         for (int i = 0; i < c.length; i++) {
             assertEquals(want[i], c[i], 1e-12 * k, "element " + i + " of " + n + "x" + k + "x" + m);
+        }
+    }
+
+    @Test
+    void readsAndWritesAtByteOffsetsInOffHeapSegments() {
+        int n = 37, k = 41, m = 43;
+        double[] a = random(n * k, 8), b = random(k * m, 9);
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(8L * (n * k + 3)), sb = arena.allocate(8L * (k * m + 5)), sc = arena.allocate(8L * (n * m + 7));
+            MemorySegment.copy(a, 0, sa, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 24, n * k);
+            MemorySegment.copy(b, 0, sb, java.lang.foreign.ValueLayout.JAVA_DOUBLE, 40, k * m);
+            Gemm.multiply(sa, 24, sb, 40, sc, 56, n, k, m);
+            double[] want = naive(a, b, n, k, m);
+            for (int i = 0; i < 7; i++) assertEquals(0.0, sc.getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i), "before C");
+            for (int i = 0; i < n * m; i++) {
+                assertEquals(want[i], sc.getAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 7 + i), 1e-12 * k, "element " + i);
+            }
         }
     }
 
@@ -55,7 +78,7 @@ class GemmTest {
         int n = 50, k = 60, m = 70;
         double[] a = random(n * k, 1), b = random(k * m, 2), c = new double[n * m];
         java.util.Arrays.fill(c, 10);
-        Gemm.multiply(a, b, c, n, k, m);
+        gemm(a, b, c, n, k, m);
         double[] want = naive(a, b, n, k, m);
         for (int i = 0; i < c.length; i++) assertEquals(want[i] + 10, c[i], 1e-9);
     }
@@ -66,7 +89,7 @@ class GemmTest {
         double[] a = new double[n * k], b = random(k * m, 3), c = new double[n * m];
         a[0] = Double.NaN;                 // row 0 of C becomes NaN
         b[5 * m + 7] = Double.POSITIVE_INFINITY; // 0 * inf = NaN in column 7 of every row
-        Gemm.multiply(a, b, c, n, k, m);
+        gemm(a, b, c, n, k, m);
         for (int j = 0; j < m; j++) assertTrue(Double.isNaN(c[j]), "row 0 col " + j);
         for (int i = 1; i < n; i++) {
             assertTrue(Double.isNaN(c[i * m + 7]), "row " + i + " col 7");
@@ -80,10 +103,10 @@ class GemmTest {
         double[] a = random(n * k, 4), b = random(k * m, 5);
         Parallel.setNumThreads(1);
         double[] one = new double[n * m];
-        Gemm.multiply(a, b, one, n, k, m);
+        gemm(a, b, one, n, k, m);
         Parallel.setNumThreads(2);
         double[] two = new double[n * m];
-        Gemm.multiply(a, b, two, n, k, m);
+        gemm(a, b, two, n, k, m);
         assertArrayEquals(one, two);
     }
 
