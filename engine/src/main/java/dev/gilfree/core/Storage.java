@@ -48,6 +48,13 @@ public final class Storage {
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
         }
         MemoryBudget budget = MemoryBudget.reserve(bytes); // a sandboxed session's limit, if any
+        if (budget == null && bytes <= SmallBlocks.MAX) { // slab slices are counted once per slab
+            try {
+                return new Storage(SmallBlocks.allocate(bytes));
+            } catch (OutOfMemoryError e) {
+                throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
+            }
+        }
         try {
             Storage s = new Storage(BlockPool.allocate(bytes, ALIGNMENT, zero));
             if (budget != null) budget.track(s, bytes);

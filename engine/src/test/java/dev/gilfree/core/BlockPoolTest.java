@@ -79,4 +79,23 @@ class BlockPoolTest {
         assertEquals(fresh, BlockPool.freshCount());
         assertEquals(reused, BlockPool.reusedCount());
     }
+
+    @Test
+    void smallArraysAreSlabSlicesThatOutliveTheirNeighbours() throws InterruptedException {
+        Storage first = Storage.allocate(64), second = Storage.allocate(SmallBlocks.MAX);
+        assertEquals(0, first.segment().address() % Storage.ALIGNMENT);
+        assertEquals(0, second.segment().address() % Storage.ALIGNMENT);
+        assertEquals(64, first.byteSize());
+        assertEquals(SmallBlocks.MAX, second.byteSize());
+        second.segment().fill((byte) 7);
+        MemorySegment kept = first.segment();
+        first = null;
+        for (int i = 0; i < 3; i++) { // churn: new slabs, collections
+            for (int j = 0; j < 100; j++) Storage.allocate(4096).segment().fill((byte) -1);
+            System.gc();
+            Thread.sleep(10);
+        }
+        for (long i = 0; i < 64; i++) assertEquals(0, kept.get(ValueLayout.JAVA_BYTE, i), "byte " + i);
+        for (long i = 0; i < SmallBlocks.MAX; i += 512) assertEquals(7, second.segment().get(ValueLayout.JAVA_BYTE, i));
+    }
 }
