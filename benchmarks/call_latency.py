@@ -1,11 +1,14 @@
-"""Per-call latency of small operations (the per-call overhead of crossing into the engine).
+"""Per-call latency of small operations (the per-call overhead of crossing into the engine), and where it
+goes: a Java call that does nothing (the bridge's floor), the engine call gf.add makes with the Python
+wrapper bypassed (bridge + engine work), and the full gf.add (adds the Python-side wrapper).
 
-    ./gilfree benchmarks/call_latency.py [--runtime cpython first]
+    ./gilfree [--runtime cpython] benchmarks/call_latency.py [WARMUP_CALLS]
 Prints the median over several timed batches, after a warm-up long enough for the JIT.
 """
 import sys
 
 import gilfree as gf
+from gilfree import _runtime
 from workloads import timed
 
 
@@ -19,7 +22,10 @@ def main():
         x = gf.arange(float(n))
         y = gf.arange(float(n))
         o = gf.empty(n)
+        add_j = gf.add._j
         cases = {
+            "Java no-op (numThreads)": _runtime.Engine.numThreads,
+            f"engine add, no wrapper [{n}]": lambda: add_j.call2Checked(x._j, y._j, None, 0),
             f"gf.add(x, y) [{n}]": lambda: gf.add(x, y),
             f"gf.add(x, y, out=o) [{n}]": lambda: gf.add(x, y, out=o),
             f"x + 1.0 [{n}]": lambda: x + 1.0,
