@@ -133,7 +133,9 @@ def write_report(results, size, elapsed):
     missing = sorted({c for r in (gp, jep) if r for c, v in r.get("elementwise", {}).items() if isinstance(v, str)})
     if missing:
         lines += [f"Not in gilfree yet (reported as missing): {', '.join(missing)}.", ""]
-    lines += ["Raw results: `build/bench/*.json`. Regenerate: `benchmarks/run` (about 5 minutes).", ""]
+    lines += ["Raw results: `build/bench/*.json`. Regenerate: `benchmarks/run` (about 5 minutes). Why the numbers "
+              "are what they are (per-call profile, warm-up, GraalPy's compiler threads, the kernels, JMH): "
+              "[performance.md](performance.md).", ""]
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
         f.write("\n".join(lines))
 
