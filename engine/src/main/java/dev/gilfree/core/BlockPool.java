@@ -112,12 +112,30 @@ final class BlockPool {
         }
         FREE.computeIfAbsent(b.size(), k -> new ConcurrentLinkedDeque<>()).addFirst(new Idle(b, System.nanoTime()));
         trimIfDue();
+        if (TRIMMER.get() == null) startTrimmer();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<Thread> TRIMMER = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Frees idle blocks once the program stops allocating too (trimming otherwise happens on take/release). */
+    private static void startTrimmer() {
+        Thread t = Thread.ofPlatform().daemon().name("gilfree-pool-trimmer").unstarted(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(IDLE_NANOS / 1_000_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                trimIfDue();
+            }
+        });
+        if (TRIMMER.compareAndSet(null, t)) t.start();
     }
 
     /** Drops blocks idle longer than IDLE_NANOS (most recently used blocks sit first, stale ones last). */
     private static void trimIfDue() {
         long now = System.nanoTime();
-        if (now - lastTrim < IDLE_NANOS) return;
+        if (now - lastTrim < IDLE_NANOS / 2) return;
         lastTrim = now;
         for (ConcurrentLinkedDeque<Idle> q : FREE.values()) {
             Idle last;
