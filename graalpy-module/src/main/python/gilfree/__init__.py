@@ -15,7 +15,7 @@ from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negati
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._creation import (asanyarray, ascontiguousarray, asfortranarray, copy, zeros_like, ones_like, empty_like,
                         full_like, linspace, eye, identity, tri, tril, triu, meshgrid)
-from ._promotion import result_type, promote_types, can_cast, finfo, iinfo
+from ._promotion import result_type, promote_types, can_cast, finfo, iinfo, isdtype, astype
 from ._printoptions import set_printoptions, get_printoptions, printoptions
 from ._printing import array2string, array_repr, array_str
 from ._exceptions import AxisError, ComplexWarning
@@ -23,7 +23,8 @@ from . import _exceptions as exceptions
 from ._manipulation import (reshape, ravel, transpose, permute_dims, swapaxes, moveaxis, expand_dims, squeeze,
                             broadcast_shapes, broadcast_to, broadcast_arrays, atleast_1d, atleast_2d, atleast_3d,
                             flip, fliplr, flipud, concatenate, stack, vstack, hstack, dstack, column_stack, row_stack,
-                            split, array_split, roll, repeat, tile, pad, take, put, nonzero, flatnonzero, compress)
+                            split, array_split, roll, repeat, tile, pad, take, put, nonzero, flatnonzero, compress,
+                            concat, unstack, take_along_axis)
 from ._reductions import sum, mean  # noqa: A004 - NumPy's names
 from ._array_api_ns import *  # noqa: F401,F403 - ufuncs, reductions, sorting, linalg, errstate (issue 4)
 from ._array_api_ns import __all__ as _NS_ALL, _install_more_operators

@@ -540,3 +540,44 @@ def compress(condition, a, axis=None, out=None):
     if cond.size > a.shape[axis] and idx.size and int(idx[-1]) >= a.shape[axis]:
         raise IndexError(f"index {int(idx[-1])} is out of bounds for axis {axis} with size {a.shape[axis]}")
     return take(a, idx, axis, out)
+
+
+# ---- Array API 2024.12 names NumPy 2 also has ----
+
+def concat(arrays, /, *, axis=0):
+    """The Array API's name for concatenate (axis=None flattens first)."""
+    return concatenate(arrays, axis=axis)
+
+
+def unstack(x, /, *, axis=0):
+    """The views x[..., i, ...] along `axis`, as a tuple (the inverse of stack)."""
+    x = _arr(x)
+    if x.ndim == 0:
+        raise ValueError("Input array must be at least 1-d.")
+    axis = normalize_axis(axis, x.ndim)
+    moved = moveaxis(x, axis, 0)
+    return tuple(moved[i] for i in range(moved.shape[0]))
+
+
+def take_along_axis(arr, indices, axis=-1):
+    """arr's elements at `indices` along `axis`, matched up with the other axes (as argsort's result fits)."""
+    from ._creation import arange
+    arr, indices = _arr(arr), _arr(indices)
+    if indices.dtype.kind not in "iu":
+        raise IndexError("`indices` must be an integer array")
+    if axis is None:
+        if indices.ndim != 1:
+            raise ValueError("when axis=None, `indices` must have a single dimension.")
+        arr, axis = ravel(arr), 0
+    elif arr.ndim != indices.ndim:
+        raise ValueError("`indices` and `arr` must have the same number of dimensions")
+    axis = normalize_axis(axis, arr.ndim)
+    shape = broadcast_shapes(tuple(1 if d == axis else n for d, n in enumerate(arr.shape)),
+                             tuple(1 if d == axis else n for d, n in enumerate(indices.shape)))
+    key = []
+    for d in range(arr.ndim):
+        if d == axis:
+            key.append(indices)
+        else:  # 0..n-1 along d, broadcast against the indices (the shapes checked above)
+            key.append(reshape(arange(shape[d]), tuple(-1 if e == d else 1 for e in range(arr.ndim))))
+    return arr[tuple(key)]

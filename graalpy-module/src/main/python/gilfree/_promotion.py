@@ -120,3 +120,40 @@ class finfo:
 
     def __repr__(self):
         return (f"finfo(resolution={self.resolution}, min={self.min}, max={self.max}, dtype={self.dtype.name})")
+
+
+_KINDS = {
+    "bool": "b", "signed integer": "i", "unsigned integer": "u", "integral": "iu",
+    "real floating": "f", "complex floating": "c", "numeric": "iufc",
+}
+
+
+def isdtype(dtype, kind):
+    """Whether `dtype` is of `kind`: a dtype, one of the Array API's kind names, or a tuple of those."""
+    from ._dtypes import dtype as _dtype_cls, generic
+    if isinstance(dtype, type) and issubclass(dtype, generic):
+        dtype = _dtype_cls(dtype)  # a scalar type (gf.int8) names its dtype, as in NumPy
+    if not isinstance(dtype, _dtype_cls):
+        raise TypeError(f"dtype argument must be a NumPy dtype, but it is a {type(dtype)}.")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    for k in kinds:
+        if isinstance(k, str):
+            if k not in _KINDS:
+                raise ValueError(f"kind argument is a string, but '{k}' is not a known kind name.")
+            if dtype.kind in _KINDS[k]:
+                return True
+        elif isinstance(k, tuple):
+            raise TypeError(f"kind argument must be comprised of NumPy dtypes or strings only, but is a {type(k)}.")
+        elif dtype == _dtype_cls(k):
+            return True
+    return False
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """The Array API's function form of ndarray.astype (only the "cpu" device exists)."""
+    from ._ndarray import ndarray
+    if not isinstance(x, ndarray):
+        raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
+    if device not in (None, "cpu"):
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+    return x.astype(dtype, copy=copy)

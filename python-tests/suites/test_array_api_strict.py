@@ -1,0 +1,156 @@
+"""The Array API standard (2024.12) with array-api-strict as a second oracle (CPython only: it is a NumPy
+wrapper): the namespace has every name the standard's main namespace and linalg extension define, and
+every elementwise function gives array-api-strict's dtype and values for every dtype it accepts. The
+functions NumPy 2 and the standard share are also checked by hand here, so GraalPy runs them too."""
+import math
+
+import pytest
+
+import gilfree as gf
+from oracle import check
+
+try:
+    import array_api_strict as xp
+except ImportError:  # GraalPy
+    xp = None
+
+strict = pytest.mark.skipif(xp is None, reason="array-api-strict (CPython only)")
+
+# gilfree's documented gaps (docs/deviations.md): complex loops exist for arithmetic, sqrt, exp and log only.
+COMPLEX_GAPS = {"acos", "acosh", "asin", "asinh", "atan", "atanh", "cos", "cosh", "expm1", "log10", "log1p",
+                "log2", "sin", "sinh", "tan", "tanh", "sign", "round", "pow"}
+
+
+@strict
+def test_namespace_has_every_array_api_name():
+    xp.set_array_api_strict_flags(api_version="2024.12")
+    helpers = {"ArrayAPIStrictFlags", "Device", "ModuleType", "get_array_api_strict_flags",
+               "reset_array_api_strict_flags", "set_array_api_strict_flags"}
+    names = [n for n in xp.__all__ if n not in helpers and n != "fft"]  # fft: an extension gilfree lacks
+    assert len(names) > 150
+    assert [n for n in names if not hasattr(gf, n)] == []
+    # The 2024.12 linalg extension (array-api-strict's module also imports helpers under other names).
+    linalg = ["cholesky", "cross", "det", "diagonal", "eigh", "eigvalsh", "inv", "matmul", "matrix_norm",
+              "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv", "qr", "slogdet", "solve", "svd",
+              "svdvals", "tensordot", "trace", "vecdot", "vector_norm"]
+    assert [n for n in linalg if not hasattr(xp.linalg, n)] == []  # the list is the standard's
+    assert [n for n in linalg if not hasattr(gf.linalg, n)] == []
+    assert gf.__array_api_version__ == xp.__array_api_version__ == "2024.12"
+
+
+DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+          "float32", "float64", "complex64", "complex128"]
+
+
+def _values(dt):
+    if dt == "bool":
+        return [True, False, True]
+    if dt.startswith("uint"):
+        return [0, 1, 7]
+    if dt.startswith("int"):
+        return [-3, 0, 5]
+    if dt.startswith("float"):
+        return [-1.5, 0.0, 0.25, 2.0]
+    return [1 + 2j, -0.5j, 0.25 + 0j]
+
+
+def _strict_np(a):
+    import numpy as np
+    return np.asarray(a._array)  # array-api-strict keeps its NumPy array here
+
+
+def _close(g, w, dt):
+    if isinstance(w, list):
+        assert isinstance(g, list) and len(g) == len(w)
+        for x, y in zip(g, w):
+            _close(x, y, dt)
+        return
+    if isinstance(w, (float, complex)):
+        rel = 1e-6 if dt in ("float32", "complex64") else 1e-14
+        for a, b in ((complex(g).real, complex(w).real), (complex(g).imag, complex(w).imag)):
+            if math.isnan(b):
+                assert math.isnan(a), (g, w)
+            elif math.isinf(b):
+                assert a == b, (g, w)
+            else:
+                assert abs(a - b) <= rel * max(1.0, abs(b)), (g, w)
+    else:
+        assert g == w, (g, w)
+
+
+UNARY = ["abs", "acos", "acosh", "asin", "asinh", "atan", "atanh", "bitwise_invert", "ceil", "conj", "cos", "cosh",
+         "exp", "expm1", "floor", "imag", "isfinite", "isinf", "isnan", "log", "log10", "log1p", "log2",
+         "logical_not", "negative", "positive", "real", "reciprocal", "round", "sign", "signbit", "sin", "sinh",
+         "sqrt", "square", "tan", "tanh", "trunc"]
+BINARY = ["add", "atan2", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bitwise_right_shift", "bitwise_xor",
+          "copysign", "divide", "equal", "floor_divide", "greater", "greater_equal", "hypot", "less", "less_equal",
+          "logaddexp", "logical_and", "logical_or", "logical_xor", "maximum", "minimum", "multiply", "nextafter",
+          "not_equal", "pow", "remainder", "subtract"]
+
+
+def _compare(name, dt, strict_args, gf_args):
+    try:
+        want = getattr(xp, name)(*strict_args)
+    except TypeError:
+        return "not in the standard for this dtype"
+    try:
+        got = getattr(gf, name)(*gf_args)
+    except TypeError:
+        assert dt.startswith("complex") and name in COMPLEX_GAPS, f"{name}({dt}) raised TypeError"
+        return "documented gap"
+    want = _strict_np(want)
+    assert got.dtype.name == want.dtype.name, f"{name}({dt}): dtype {got.dtype.name} != {want.dtype.name}"
+    _close(got.tolist(), want.tolist(), dt)
+    return "checked"
+
+
+@strict
+@pytest.mark.parametrize("name", UNARY)
+def test_unary_matches_array_api_strict(name):
+    outcomes = []
+    with gf.errstate(all="ignore"):
+        for dt in DTYPES:
+            vals = _values(dt)
+            outcomes.append(_compare(name, dt, [xp.asarray(vals, dtype=getattr(xp, dt))], [gf.asarray(vals, dtype=dt)]))
+    assert "checked" in outcomes  # every function accepts some dtype
+
+
+@strict
+@pytest.mark.parametrize("name", BINARY)
+def test_binary_matches_array_api_strict(name):
+    outcomes = []
+    with gf.errstate(all="ignore"):
+        for dt in DTYPES:
+            a, b = _values(dt), _values(dt)[::-1]
+            if name in ("bitwise_left_shift", "bitwise_right_shift", "pow"):  # no negative shifts or int powers
+                b = [abs(v) % 3 if not isinstance(v, bool) else v for v in b]
+            sa = [xp.asarray(a, dtype=getattr(xp, dt)), xp.asarray(b, dtype=getattr(xp, dt))]
+            outcomes.append(_compare(name, dt, sa, [gf.asarray(a, dtype=dt), gf.asarray(b, dtype=dt)]))
+    assert "checked" in outcomes
+
+
+def test_array_api_functions_by_hand():
+    check(lambda m: m.concat([m.arange(2), m.arange(3)]), [0, 1, 0, 1, 2], "int64")
+    check(lambda m: m.concat([m.ones((1, 2)), m.zeros((1, 2))], axis=None), [1.0, 1.0, 0.0, 0.0], "float64")
+    check(lambda m: m.unstack(m.reshape(m.arange(6), (2, 3)), axis=1)[2], [2, 5], "int64")
+    assert len(gf.unstack(gf.zeros((4, 2)))) == 4
+    with pytest.raises(ValueError):
+        gf.unstack(gf.asarray(1.0))
+    check(lambda m: m.astype(m.arange(3), m.float32), [0.0, 1.0, 2.0], "float32")
+    with pytest.raises(ValueError, match="Device"):
+        gf.astype(gf.arange(3), gf.float32, device="gpu")
+    x = [[30, 10, 20], [6, 5, 4]]
+    check(lambda m: m.take_along_axis(m.asarray(x), m.argsort(m.asarray(x), axis=1), axis=1),
+          [[10, 20, 30], [4, 5, 6]], "int64")
+    check(lambda m: m.take_along_axis(m.asarray(x), m.asarray([[1], [0]]), axis=1), [[10], [6]], "int64")
+    check(lambda m: m.take_along_axis(m.asarray(x), m.asarray([[1, 0, 1]]), axis=0), [[6, 10, 4]], "int64")
+    with pytest.raises(ValueError, match="same number of dimensions"):
+        gf.take_along_axis(gf.asarray(x), gf.asarray([1]), axis=1)
+    assert gf.isdtype(gf.dtype("float32"), ("integral", "real floating"))
+    assert gf.isdtype(gf.dtype("uint8"), "integral") and not gf.isdtype(gf.dtype("uint8"), "signed integer")
+    assert gf.isdtype(gf.int8, gf.int8) and not gf.isdtype(gf.dtype("complex64"), "real floating")
+    assert gf.isdtype(gf.dtype("bool"), "bool") and not gf.isdtype(gf.dtype("bool"), "numeric")
+    with pytest.raises(ValueError, match="not a known kind name"):
+        gf.isdtype(gf.dtype("int8"), "foo")
+    with pytest.raises(TypeError, match="must be a NumPy dtype"):
+        gf.isdtype("f8", "numeric")
