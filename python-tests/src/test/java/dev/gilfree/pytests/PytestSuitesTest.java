@@ -4,12 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The pytest suites in python-tests/suites, run on every runtime; each pytest case shows up as its own
  * JUnit test (grouped by test module) in Surefire's reports, and any failure fails the Maven build.
+ * CPython runs first: its NumPy answers (python-tests/suites/recorded.py) are what GraalPy is checked against.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PytestSuitesTest {
     private static final List<String> RUNTIMES =
             Arrays.asList(System.getProperty("gilfree.runtimes", "graalpy,cpython").split(","));
@@ -20,11 +25,13 @@ class PytestSuitesTest {
     }
 
     @TestFactory
+    @Order(3)
     Stream<DynamicNode> graalpy() throws Exception {
         return suites("graalpy", "graalpy", List.of());
     }
 
     @TestFactory
+    @Order(1)
     Stream<DynamicNode> cpython() throws Exception {
         return suites("cpython", "cpython", List.of());
     }
@@ -38,11 +45,13 @@ class PytestSuitesTest {
     private static boolean parallelRuns() { return !"false".equals(System.getProperty("gilfree.parallel", "true")); }
 
     @TestFactory
+    @Order(4)
     Stream<DynamicNode> graalpyParallel() throws Exception {
         return parallelRuns() ? suites("graalpy", "graalpy-parallel", PARALLEL) : Stream.empty();
     }
 
     @TestFactory
+    @Order(2)
     Stream<DynamicNode> cpythonParallel() throws Exception {
         return parallelRuns() ? suites("cpython", "cpython-parallel", PARALLEL) : Stream.empty();
     }
