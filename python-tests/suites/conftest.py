@@ -29,6 +29,27 @@ def xp(request):
     return gilfree if request.param == "gilfree" else np
 
 
+def _parallel_run(config):
+    threads = str(config.getoption("parallel_threads", default="1"))  # a number, or "auto"
+    return not (threads.isdigit() and int(threads) <= 1)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "numpy_answers: a module whose cases replay NumPy's recorded answers "
+                                       "where NumPy is missing (recorded.py)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without NumPy, under pytest-run-parallel: the replayed value checks add nothing to a concurrency run
+    that the sequential run and the parallel CPython run do not cover, and would double CI time."""
+    if HAVE_NUMPY or not _parallel_run(config):
+        return
+    skip = pytest.mark.skip(reason="NumPy's recorded answers are replayed in the sequential run")
+    for item in items:
+        if item.get_closest_marker("numpy_answers"):
+            item.add_marker(skip)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Keeps NumPy's answers of this run for the runtimes without NumPy (recorded.py)."""
     import recorded

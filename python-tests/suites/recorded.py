@@ -6,6 +6,8 @@ kept; at the end of the session every answer is merged into ``build/numpy-answer
 named by GILFREE_NUMPY_ANSWERS). Without NumPy the answer is read from that file, so GraalPy checks the
 same cases against the same (pinned) NumPy; a case never recorded is skipped with a reason.
 ``./run-tests`` runs the CPython suites before the GraalPy ones, so the file is always fresh there.
+Modules that use it carry ``pytestmark = pytest.mark.numpy_answers`` (conftest.py skips them in the
+parallel run without NumPy).
 """
 import json
 import os

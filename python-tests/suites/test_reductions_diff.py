@@ -15,6 +15,7 @@ from oracle import np
 from recorded import answer
 
 needs_numpy = pytest.mark.skipif(np is None, reason="NumPy itself (no recorded answers for this test)")
+pytestmark = pytest.mark.numpy_answers
 
 REL = {"float64": 1e-13, "float32": 2e-5}
 
