@@ -18,9 +18,9 @@ public final class OffHeap {
 
     private static final Cleaner CLEANER = Cleaner.create();
     private static final AtomicLong LIVE = new AtomicLong();
-    private static volatile long liveAfterGc;
-    private static volatile long gcAt; // nanoTime of the last requested collection, 0 once its effect was measured
-    private static final Object LOCK = new Object();
+    /** The least live figure since the last requested collection: what survived it, once its cleaners ran. */
+    private static final AtomicLong LOW = new AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicBoolean COLLECTING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Bytes of engine-allocated array memory not yet freed. */
     public static long liveBytes() { return LIVE.get(); }
@@ -31,23 +31,19 @@ public final class OffHeap {
     /** {fresh, reused}: large allocations that took new memory, and those that reused a pooled block. */
     public static long[] pooledAllocations() { return new long[]{BlockPool.freshCount(), BlockPool.reusedCount()}; }
 
+    // The survivor level is the running minimum, lowered by the cleaners themselves: a single sample taken
+    // soon after the collection read it before the cleaners had run, doubled the next trigger, and left
+    // the block pool empty for ten fresh 80 MB allocations in a row.
     static void track(Object owner, long bytes) {
         long live = LIVE.addAndGet(bytes);
-        CLEANER.register(owner, () -> LIVE.addAndGet(-bytes));
-        long since = gcAt;
-        if (since != 0) {
-            if (System.nanoTime() - since > 50_000_000L) { // cleaners have had time to run: measure
-                liveAfterGc = LIVE.get();
-                gcAt = 0;
+        CLEANER.register(owner, () -> LOW.accumulateAndGet(LIVE.addAndGet(-bytes), Math::min));
+        if (live > MIN_TRIGGER && live > 2 * LOW.get() && COLLECTING.compareAndSet(false, true)) {
+            try {
+                System.gc();
+            } finally {
+                LOW.set(LIVE.get());
+                COLLECTING.set(false);
             }
-            return;
-        }
-        if (live > MIN_TRIGGER && live > 2 * liveAfterGc) {
-            synchronized (LOCK) {
-                if (gcAt != 0) return;
-                gcAt = System.nanoTime();
-            }
-            System.gc();
         }
     }
 }
