@@ -120,10 +120,10 @@ def main():
         runtime = f"numpy {xp.__version__} ({args.pool} pool)"
     res = {"label": runtime, "python": sys.version.split()[0], "implementation": sys.implementation.name}
     t0 = time.perf_counter()
-    if getattr(xp, "runtime", "") == "graalpy":
-        # GraalPy's compiler threads (jargraal, itself still being compiled) take a core for tens of seconds
-        # after start; one unmeasured pass first, so the figures are steady-state ones (warm-up itself:
-        # benchmarks/warmup.py, docs/performance.md).
+    if args.lib == "gilfree":
+        # JIT warm-up: one unmeasured pass first, so the figures are steady-state ones (warm-up itself:
+        # benchmarks/warmup.py, docs/performance.md). GraalPy needs it most: its compiler threads
+        # (jargraal, itself still being compiled) take a core for tens of seconds after start.
         if "elementwise" in parts:
             workloads.elementwise(xp, args.size)
         if "latency" in parts:

@@ -91,9 +91,9 @@ def write_report(results, size, elapsed):
         lines.append(f"Copy bandwidth (NumPy copyto, read+write): {bw / 1e9:.1f} GB/s.")
         lines.append("")
     if gp and gp.get("warm_pass_seconds"):
-        lines += [f"GraalPy's figures are taken after one unmeasured pass over the elementwise and latency cases "
-                  f"({gp['warm_pass_seconds']:.0f} s): its compiler threads hold a core for tens of seconds after start "
-                  "(see performance.md).", ""]
+        lines += [f"gilfree's figures are taken after one unmeasured pass over the elementwise and latency cases "
+                  f"(GraalPy {gp['warm_pass_seconds']:.0f} s, jep {(jep or {}).get('warm_pass_seconds', 0):.0f} s): "
+                  "GraalPy's compiler threads hold a core for tens of seconds after start (see performance.md).", ""]
     lines += ["## Elementwise and reductions (one call: NumPy on one core, gilfree split across all cores)", "",
               "| case | NumPy | gilfree GraalPy | gilfree jep | GraalPy vs NumPy | jep vs NumPy | GraalPy % bandwidth |",
               "| --- | --- | --- | --- | --- | --- | --- |"]
