@@ -39,7 +39,9 @@ public final class BinaryLoops {
         if (t.kind() == 'c') return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         long done = 0;
         int isz = t.itemsize();
-        if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {
+        if (op.boolOut() && t == DType.FLOAT64 && as == 8 && (bs == 8 || bs == 0) && os == 1 && n >= 8) {
+            done = compareF64(op, a, ao, b, bo, bs, o, oo, n);
+        } else if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {
             done = switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
@@ -141,6 +143,85 @@ public final class BinaryLoops {
         if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(vb), a, ao, b, bo, bs, o, oo, i);
         else for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
         return i;
+    }
+
+    // float64 comparisons into bool: the lane mask becomes one byte (0 or 1) per lane through a table.
+    // NaN compares false, and not_equal true, exactly as the scalar loop; comparisons raise no FP flags.
+    private static long compareF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                   MemorySegment o, long oo, long n) {
+        return switch (op) {
+            case EQUAL -> equalF64(a, ao, b, bo, bs, o, oo, n);
+            case NOT_EQUAL -> notEqualF64(a, ao, b, bo, bs, o, oo, n);
+            case LESS -> lessF64(a, ao, b, bo, bs, o, oo, n);
+            case LESS_EQUAL -> lessEqualF64(a, ao, b, bo, bs, o, oo, n);
+            case GREATER -> greaterF64(a, ao, b, bo, bs, o, oo, n);
+            case GREATER_EQUAL -> greaterEqualF64(a, ao, b, bo, bs, o, oo, n);
+            default -> 0;
+        };
+    }
+
+    private static long equalF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    private static long notEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.NE, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.NE, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    private static long lessF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LT, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LT, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    private static long lessEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LE, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LE, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    private static long greaterF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GT, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GT, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    private static long greaterEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GE, vb), o, oo + i);
+        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GE, loadF64(b, bo, i)), o, oo + i);
+        return i;
+    }
+
+    /** Byte k of SPREAD[m] is bit k of m: a lane mask as bool bytes, lane 0 first (little-endian stores). */
+    private static final long[] SPREAD = new long[256];
+    static {
+        for (int m = 0; m < 256; m++) {
+            long v = 0;
+            for (int k = 0; k < 8; k++) if ((m >> k & 1) != 0) v |= 1L << (8 * k);
+            SPREAD[m] = v;
+        }
+    }
+    private static final boolean LITTLE = NO == ByteOrder.LITTLE_ENDIAN;
+
+    private static void storeMask(jdk.incubator.vector.VectorMask<Double> m, MemorySegment o, long off) {
+        long bits = m.toLong();
+        if (LITTLE && DS.length() == 4) {
+            o.set(ValueLayout.JAVA_INT_UNALIGNED, off, (int) SPREAD[(int) bits]);
+        } else if (LITTLE && DS.length() == 8) {
+            o.set(ValueLayout.JAVA_LONG_UNALIGNED, off, SPREAD[(int) bits]);
+        } else {
+            for (int k = 0; k < DS.length(); k++) o.set(ValueLayout.JAVA_BYTE, off + k, (byte) (bits >> k & 1));
+        }
     }
 
     private static DoubleVector loadF64(MemorySegment a, long ao, long i) {

@@ -170,4 +170,38 @@ class BinaryLoopsTest {
             }
         }
     }
+
+    @Test
+    void float64ComparisonsIntoBoolMatchJavaOperatorsIncludingNanAndTails() {
+        double[] pool = {1.0, -0.0, 0.0, Double.NaN, 2.5, Double.POSITIVE_INFINITY, -3.0, 2.5};
+        BinaryOp[] ops = {BinaryOp.EQUAL, BinaryOp.NOT_EQUAL, BinaryOp.LESS, BinaryOp.LESS_EQUAL, BinaryOp.GREATER, BinaryOp.GREATER_EQUAL};
+        for (int n : LENGTHS) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment a = arena.allocate(8L * n + 8), b = arena.allocate(8L * n + 8), o = arena.allocate(n + 8);
+                for (int i = 0; i < n; i++) {
+                    a.set(D, 8L * i, pool[i % pool.length]);
+                    b.set(D, 8L * i, pool[(i * 3 + 1) % pool.length]);
+                }
+                for (BinaryOp op : ops) {
+                    for (long bs : new long[]{8, 0}) { // elementwise, and a broadcast scalar second operand
+                        o.fill((byte) 7);
+                        BinaryLoops.run(op, dev.gilfree.core.DType.FLOAT64, a, 0, 8, b, 0, bs, o, 0, 1, n);
+                        for (int i = 0; i < n; i++) {
+                            double x = a.get(D, 8L * i), y = b.get(D, bs == 0 ? 0 : 8L * i);
+                            boolean want = switch (op) {
+                                case EQUAL -> x == y;
+                                case NOT_EQUAL -> x != y;
+                                case LESS -> x < y;
+                                case LESS_EQUAL -> x <= y;
+                                case GREATER -> x > y;
+                                default -> x >= y;
+                            };
+                            assertEquals(want ? 1 : 0, o.get(ValueLayout.JAVA_BYTE, i), op + " n=" + n + " bs=" + bs + " at " + i);
+                        }
+                        assertEquals(7, o.get(ValueLayout.JAVA_BYTE, n), op + " wrote past the end, n=" + n);
+                    }
+                }
+            }
+        }
+    }
 }
