@@ -11,6 +11,10 @@ euler_gamma = 0.5772156649015329
 _REAL = ("float32", "float64")
 _INT = ("int8", "int16", "int32", "int64")
 _UINT = ("uint8", "uint16", "uint32", "uint64")
+_COMPLEX = ("complex64", "complex128")
+#: The Array API's dtype kinds and the dtype names in each (used by dtypes(kind=) and isdtype).
+KINDS = {"bool": ("bool",), "signed integer": _INT, "unsigned integer": _UINT, "integral": _INT + _UINT,
+         "real floating": _REAL, "complex floating": _COMPLEX, "numeric": _INT + _UINT + _REAL + _COMPLEX}
 
 
 class _Info:
@@ -32,15 +36,12 @@ class _Info:
 
     def dtypes(self, *, device=None, kind=None):
         from ._dtypes import dtype
-        groups = {"bool": ("bool",), "signed integer": _INT, "unsigned integer": _UINT,
-                  "integral": _INT + _UINT, "real floating": _REAL, "complex floating": ("complex64", "complex128"),
-                  "numeric": _INT + _UINT + _REAL + ("complex64", "complex128")}
         if kind is None:
-            names = ("bool",) + _INT + _UINT + _REAL + ("complex64", "complex128")
+            names = ("bool",) + _INT + _UINT + _REAL + _COMPLEX
         elif isinstance(kind, tuple):
-            names = tuple(n for k in kind for n in groups[k])
+            names = tuple(n for k in kind for n in KINDS[k])
         else:
-            names = groups[kind]
+            names = KINDS[kind]
         return {n: dtype(n) for n in names}
 
 

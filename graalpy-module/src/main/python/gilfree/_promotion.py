@@ -122,14 +122,9 @@ class finfo:
         return (f"finfo(resolution={self.resolution}, min={self.min}, max={self.max}, dtype={self.dtype.name})")
 
 
-_KINDS = {
-    "bool": "b", "signed integer": "i", "unsigned integer": "u", "integral": "iu",
-    "real floating": "f", "complex floating": "c", "numeric": "iufc",
-}
-
-
 def isdtype(dtype, kind):
     """Whether `dtype` is of `kind`: a dtype, one of the Array API's kind names, or a tuple of those."""
+    from ._array_api import KINDS
     from ._dtypes import dtype as _dtype_cls, generic
     if isinstance(dtype, type) and issubclass(dtype, generic):
         dtype = _dtype_cls(dtype)  # a scalar type (gf.int8) names its dtype, as in NumPy
@@ -138,9 +133,9 @@ def isdtype(dtype, kind):
     kinds = kind if isinstance(kind, tuple) else (kind,)
     for k in kinds:
         if isinstance(k, str):
-            if k not in _KINDS:
+            if k not in KINDS:
                 raise ValueError(f"kind argument is a string, but '{k}' is not a known kind name.")
-            if dtype.kind in _KINDS[k]:
+            if dtype.name in KINDS[k]:
                 return True
         elif isinstance(k, tuple):
             raise TypeError(f"kind argument must be comprised of NumPy dtypes or strings only, but is a {type(k)}.")

@@ -27,7 +27,7 @@ final class BlockPool {
     static final long MIN_POOLED = 1L << 20;
     /** At most this many idle bytes are kept. */
     static final long IDLE_CAP = Long.getLong("gilfree.poolCap", 1L << 30);
-    /** A block unused this long is dropped at the next release or take. */
+    /** A block unused this long is freed (checked on take and release, and every 10 s by a daemon thread). */
     static final long IDLE_NANOS = 10_000_000_000L;
     private static final long PAGE = 4096;
 

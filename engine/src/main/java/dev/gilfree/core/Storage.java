@@ -48,17 +48,11 @@ public final class Storage {
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
         }
         MemoryBudget budget = MemoryBudget.reserve(bytes); // a sandboxed session's limit, if any
-        if (budget == null && bytes <= SmallBlocks.MAX) { // slab slices are counted once per slab
-            try {
-                return new Storage(SmallBlocks.allocate(bytes));
-            } catch (OutOfMemoryError e) {
-                throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");
-            }
-        }
+        boolean slab = budget == null && bytes <= SmallBlocks.MAX; // slab slices are counted once per slab
         try {
-            Storage s = new Storage(BlockPool.allocate(bytes, ALIGNMENT, zero));
+            Storage s = new Storage(slab ? SmallBlocks.allocate(bytes) : BlockPool.allocate(bytes, ALIGNMENT, zero));
             if (budget != null) budget.track(s, bytes);
-            OffHeap.track(s, bytes); // asks for a collection when dropped arrays pile up off-heap
+            if (!slab) OffHeap.track(s, bytes); // asks for a collection when dropped arrays pile up off-heap
             return s;
         } catch (OutOfMemoryError | IllegalArgumentException e) {
             if (budget != null) budget.release(bytes);

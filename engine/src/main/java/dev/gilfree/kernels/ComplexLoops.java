@@ -153,6 +153,7 @@ final class ComplexLoops {
 
     static int unary(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         DType ot = op.outType(t);
+        double[] res = new double[2];
         int flags = 0;
         for (long i = 0; i < n; i++) {
             long ai = ao + i * as, oi = oo + i * os;
@@ -187,19 +188,18 @@ final class ComplexLoops {
                     Elements.setDouble(ot, o, oi, m);
                 }
                 case SQRT, EXP, LOG -> {
-                    double[] r = new double[2];
                     int f = switch (op) {
-                        case SQRT -> sqrt(re, im, r);
-                        case EXP -> exp(re, im, r);
-                        default -> log(re, im, r);
+                        case SQRT -> sqrt(re, im, res);
+                        case EXP -> exp(re, im, res);
+                        default -> log(re, im, res);
                     };
                     if (ot == DType.COMPLEX64 && Double.isFinite(re) && Double.isFinite(im)
-                            && (Float.isInfinite((float) r[0]) && !Double.isInfinite(r[0])
-                                || Float.isInfinite((float) r[1]) && !Double.isInfinite(r[1]))) {
+                            && (Float.isInfinite((float) res[0]) && !Double.isInfinite(res[0])
+                                || Float.isInfinite((float) res[1]) && !Double.isInfinite(res[1]))) {
                         f |= FpFlags.OVERFLOW; // finite in double, too large for complex64
                     }
                     flags |= f;
-                    Elements.setComplex(ot, o, oi, r[0], r[1]);
+                    Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
                 case ISNAN -> Elements.setLong(ot, o, oi, Double.isNaN(re) || Double.isNaN(im) ? 1 : 0);
                 case ISINF -> Elements.setLong(ot, o, oi, Double.isInfinite(re) || Double.isInfinite(im) ? 1 : 0);

@@ -100,7 +100,7 @@ public final class UnaryLoops {
         int lanes = DS.length();
         long upper = n - n % lanes, i = 0;
         for (; i < upper; i += lanes) {
-            DoubleVector va = DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
+            DoubleVector va = loadF64(a, ao, i);
             DoubleVector r = switch (op) {
                 case NEGATIVE -> va.neg();
                 case POSITIVE -> va;
