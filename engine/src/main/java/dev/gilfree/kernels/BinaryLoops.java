@@ -7,26 +7,23 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 1-D loops for binary operations. Every operation has a generic scalar loop ({@link #scalar}, in
  * double for float loop types and in long for integer/bool types, reading and writing any dtype);
- * contiguous float64/float32/int64/int32 operands (or a broadcast scalar second operand) first take a
- * SIMD loop for the operations that have one. Each loop must see a constant operator for the JIT to emit
- * vector instructions: float64 gets one loop method per operation, the others switch inside the loop. Loops return
- * {@link FpFlags} bits.
+ * contiguous operands of every real dtype (or a broadcast scalar second operand) first take a SIMD loop
+ * for the operations that have one (integers: {@link IntegerSimd}). Each loop must see a constant operator
+ * for the JIT to emit vector instructions: float64 gets one loop method per operation, the others switch
+ * inside the loop. Loops return {@link FpFlags} bits.
  */
 public final class BinaryLoops {
     private BinaryLoops() {}
 
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
     /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
     private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
@@ -39,15 +36,17 @@ public final class BinaryLoops {
         if (t.kind() == 'c') return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         long done = 0;
         int isz = t.itemsize();
-        if (op.boolOut() && t == DType.FLOAT64 && as == 8 && (bs == 8 || bs == 0) && os == 1 && n >= 8) {
-            done = compareF64(op, a, ao, b, bo, bs, o, oo, n);
+        if (op.boolOut() && as == isz && (bs == isz || bs == 0) && os == 1 && n >= 8) {
+            done = switch (t) {
+                case FLOAT64 -> compareF64(op, a, ao, b, bo, bs, o, oo, n);
+                case FLOAT32 -> compareF32(op, a, ao, b, bo, bs, o, oo, n);
+                default -> IntegerSimd.isInteger(t) ? IntegerSimd.compare(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
+            };
         } else if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {
             done = switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
-                case INT64 -> simdI64(op, a, ao, b, bo, bs, o, oo, n);
-                case INT32 -> simdI32(op, a, ao, b, bo, bs, o, oo, n);
-                default -> 0;
+                default -> IntegerSimd.isInteger(t) ? IntegerSimd.binary(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             };
         }
         int simdFlags = 0;
@@ -202,26 +201,21 @@ public final class BinaryLoops {
         return i;
     }
 
-    /** Byte k of SPREAD[m] is bit k of m: a lane mask as bool bytes, lane 0 first (little-endian stores). */
-    private static final long[] SPREAD = new long[256];
-    static {
-        for (int m = 0; m < 256; m++) {
-            long v = 0;
-            for (int k = 0; k < 8; k++) if ((m >> k & 1) != 0) v |= 1L << (8 * k);
-            SPREAD[m] = v;
-        }
+    private static void storeMask(VectorMask<Double> m, MemorySegment o, long off) {
+        BoolMasks.store(m.toLong(), DS.length(), o, off);
     }
-    private static final boolean LITTLE = NO == ByteOrder.LITTLE_ENDIAN;
 
-    private static void storeMask(jdk.incubator.vector.VectorMask<Double> m, MemorySegment o, long off) {
-        long bits = m.toLong();
-        if (LITTLE && DS.length() == 4) {
-            o.set(ValueLayout.JAVA_INT_UNALIGNED, off, (int) SPREAD[(int) bits]);
-        } else if (LITTLE && DS.length() == 8) {
-            o.set(ValueLayout.JAVA_LONG_UNALIGNED, off, SPREAD[(int) bits]);
-        } else {
-            for (int k = 0; k < DS.length(); k++) o.set(ValueLayout.JAVA_BYTE, off + k, (byte) (bits >> k & 1));
+    // float32 comparisons: one loop switching on the comparison per vector (IntegerSimd.test).
+    private static long compareF32(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                                   MemorySegment o, long oo, long n) {
+        switch (op) {
+            case EQUAL, NOT_EQUAL, LESS, LESS_EQUAL, GREATER, GREATER_EQUAL -> { }
+            default -> { return 0; }
         }
+        long i = 0, upper = n - n % FS.length();
+        if (bs == 0) for (FloatVector vb = FloatVector.broadcast(FS, b.get(ValueLayout.JAVA_FLOAT_UNALIGNED, bo)); i < upper; i += FS.length()) BoolMasks.store(IntegerSimd.test(op, false, FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO), vb).toLong(), FS.length(), o, oo + i);
+        else for (; i < upper; i += FS.length()) BoolMasks.store(IntegerSimd.test(op, false, FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO), FloatVector.fromMemorySegment(FS, b, bo + i * 4, NO)).toLong(), FS.length(), o, oo + i);
+        return i;
     }
 
     private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
@@ -274,63 +268,6 @@ public final class BinaryLoops {
         return i;
     }
 
-    private static boolean simdI(BinaryOp op) {
-        return switch (op) {
-            case ADD, SUBTRACT, MULTIPLY, BITWISE_AND, BITWISE_OR, BITWISE_XOR, MAXIMUM, MINIMUM, FMAX, FMIN -> true;
-            default -> false;
-        };
-    }
-
-    private static long simdI64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
-                                MemorySegment o, long oo, long n) {
-        if (!simdI(op)) return 0;
-        int lanes = LS.length();
-        long upper = n - n % lanes, i = 0;
-        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
-        // (MacroAssembler stop) compiling that vector phi.
-        if (bs == 0) {
-            LongVector vb = LongVector.broadcast(LS, b.get(ValueLayout.JAVA_LONG_UNALIGNED, bo));
-            for (; i < upper; i += lanes) {
-                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-                LongVector r = applyLong(op, va, vb);
-                r.intoMemorySegment(o, oo + i * 8, NO);
-            }
-        } else {
-            for (; i < upper; i += lanes) {
-                LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-                LongVector vb = LongVector.fromMemorySegment(LS, b, bo + i * 8, NO);
-                LongVector r = applyLong(op, va, vb);
-                r.intoMemorySegment(o, oo + i * 8, NO);
-            }
-        }
-        return i;
-    }
-
-    private static long simdI32(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
-                                MemorySegment o, long oo, long n) {
-        if (!simdI(op)) return 0;
-        int lanes = IS.length();
-        long upper = n - n % lanes, i = 0;
-        // Two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
-        // (MacroAssembler stop) compiling that vector phi.
-        if (bs == 0) {
-            IntVector vb = IntVector.broadcast(IS, b.get(ValueLayout.JAVA_INT_UNALIGNED, bo));
-            for (; i < upper; i += lanes) {
-                IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
-                IntVector r = applyInt(op, va, vb);
-                r.intoMemorySegment(o, oo + i * 4, NO);
-            }
-        } else {
-            for (; i < upper; i += lanes) {
-                IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
-                IntVector vb = IntVector.fromMemorySegment(IS, b, bo + i * 4, NO);
-                IntVector r = applyInt(op, va, vb);
-                r.intoMemorySegment(o, oo + i * 4, NO);
-            }
-        }
-        return i;
-    }
-
     // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
     private static FloatVector applyFloat(BinaryOp op, FloatVector va, FloatVector vb) {
         return switch (op) {
@@ -338,36 +275,6 @@ public final class BinaryLoops {
             case SUBTRACT -> va.sub(vb);
             case MULTIPLY -> va.mul(vb);
             case DIVIDE -> va.div(vb);
-            default -> throw new IllegalStateException();
-        };
-    }
-
-    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
-    private static LongVector applyLong(BinaryOp op, LongVector va, LongVector vb) {
-        return switch (op) {
-            case ADD -> va.add(vb);
-            case SUBTRACT -> va.sub(vb);
-            case MULTIPLY -> va.mul(vb);
-            case BITWISE_AND -> va.and(vb);
-            case BITWISE_OR -> va.or(vb);
-            case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-            case MAXIMUM, FMAX -> va.max(vb);
-            case MINIMUM, FMIN -> va.min(vb);
-            default -> throw new IllegalStateException();
-        };
-    }
-
-    // The lanewise operation; small enough for C2 to inline, so each loop still sees a constant operator.
-    private static IntVector applyInt(BinaryOp op, IntVector va, IntVector vb) {
-        return switch (op) {
-            case ADD -> va.add(vb);
-            case SUBTRACT -> va.sub(vb);
-            case MULTIPLY -> va.mul(vb);
-            case BITWISE_AND -> va.and(vb);
-            case BITWISE_OR -> va.or(vb);
-            case BITWISE_XOR -> va.lanewise(VectorOperators.XOR, vb);
-            case MAXIMUM, FMAX -> va.max(vb);
-            case MINIMUM, FMIN -> va.min(vb);
             default -> throw new IllegalStateException();
         };
     }

@@ -6,14 +6,11 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 1-D loops for unary operations: a generic scalar loop for every dtype and stride, and SIMD loops for
- * contiguous float64/float32/int64/int32 (transcendentals through the Vector API's math). Return
+ * contiguous data of every real dtype (transcendentals: {@link TranscendentalLoops}; integers: {@link IntegerSimd}). Return
  * {@link FpFlags} bits.
  */
 public final class UnaryLoops {
@@ -21,8 +18,6 @@ public final class UnaryLoops {
 
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
     /** Flags met in SIMD loops' scalar fallbacks (per thread; read and reset by run()). */
     private static final ThreadLocal<int[]> FLAGS = ThreadLocal.withInitial(() -> new int[1]);
@@ -37,9 +32,7 @@ public final class UnaryLoops {
             done = switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, o, oo, n);
-                case INT64 -> simdI64(op, a, ao, o, oo, n);
-                case INT32 -> simdI32(op, a, ao, o, oo, n);
-                default -> 0;
+                default -> IntegerSimd.isInteger(t) ? IntegerSimd.unary(op, t, a, ao, o, oo, n) : 0;
             };
         }
         int simdFlags = 0;
@@ -57,6 +50,11 @@ public final class UnaryLoops {
 
     public static int int64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         return run(op, DType.INT64, a, ao, as, o, oo, os, n);
+    }
+
+    /** Redoes one vector's lanes in the scalar loop (results with an infinity or NaN), keeping its flags for run(). */
+    static void redo(UnaryOp op, DType t, MemorySegment a, long ao, MemorySegment o, long oo, int lanes) {
+        FLAGS.get()[0] |= scalar(op, t, a, ao, t.itemsize(), o, oo, t.itemsize(), lanes);
     }
 
     static int scalar(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
@@ -86,16 +84,9 @@ public final class UnaryLoops {
     }
 
     private static long simdF64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        // One loop per transcendental, each its own method: a loop that switched on the operation per vector
-        // was compiled once for every operation seen so far, and ran log 2x and exp 3x slower after that.
         switch (op) {
-            case EXP: return expF64(a, ao, o, oo, n);
-            case LOG: return logF64(a, ao, o, oo, n);
-            case SIN: return sinF64(a, ao, o, oo, n);
-            case COS: return cosF64(a, ao, o, oo, n);
-            case TANH: return tanhF64(a, ao, o, oo, n);
-            case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE: break;
-            default: return 0;
+            case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE -> { }
+            default -> { return TranscendentalLoops.float64(op, a, ao, o, oo, n); }
         }
         int lanes = DS.length();
         long upper = n - n % lanes, i = 0;
@@ -114,36 +105,6 @@ public final class UnaryLoops {
         return i;
     }
 
-    private static long expF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        long i = 0;
-        for (long upper = n - n % DS.length(); i < upper; i += DS.length()) storeF64(UnaryOp.EXP, loadF64(a, ao, i).lanewise(VectorOperators.EXP), a, ao, o, oo, i);
-        return i;
-    }
-
-    private static long logF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        long i = 0;
-        for (long upper = n - n % DS.length(); i < upper; i += DS.length()) storeF64(UnaryOp.LOG, loadF64(a, ao, i).lanewise(VectorOperators.LOG), a, ao, o, oo, i);
-        return i;
-    }
-
-    private static long sinF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        long i = 0;
-        for (long upper = n - n % DS.length(); i < upper; i += DS.length()) storeF64(UnaryOp.SIN, loadF64(a, ao, i).lanewise(VectorOperators.SIN), a, ao, o, oo, i);
-        return i;
-    }
-
-    private static long cosF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        long i = 0;
-        for (long upper = n - n % DS.length(); i < upper; i += DS.length()) storeF64(UnaryOp.COS, loadF64(a, ao, i).lanewise(VectorOperators.COS), a, ao, o, oo, i);
-        return i;
-    }
-
-    private static long tanhF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        long i = 0;
-        for (long upper = n - n % DS.length(); i < upper; i += DS.length()) storeF64(UnaryOp.TANH, loadF64(a, ao, i).lanewise(VectorOperators.TANH), a, ao, o, oo, i);
-        return i;
-    }
-
     private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
         return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
     }
@@ -151,7 +112,7 @@ public final class UnaryLoops {
     /** Stores one vector of results; lanes that overflowed or became NaN are redone by the scalar loop for their flags. */
     private static void storeF64(UnaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
         if (!r.abs().lt(INF_D).allTrue()) {
-            FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, o, oo + i * 8, 8, DS.length());
+            redo(op, DType.FLOAT64, a, ao + i * 8, o, oo + i * 8, DS.length());
         } else {
             r.intoMemorySegment(o, oo + i * 8, NO);
         }
@@ -160,7 +121,7 @@ public final class UnaryLoops {
     private static long simdF32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         switch (op) {
             case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE -> { }
-            default -> { return 0; }
+            default -> { return TranscendentalLoops.float32(op, a, ao, o, oo, n); }
         }
         int lanes = FS.length();
         long upper = n - n % lanes, i = 0;
@@ -175,52 +136,10 @@ public final class UnaryLoops {
                 default -> throw new IllegalStateException();
             };
             if (!r.abs().lt(INF_F).allTrue()) {
-                FLAGS.get()[0] |= scalar(op, DType.FLOAT32, a, ao + i * 4, 4, o, oo + i * 4, 4, lanes);
+                redo(op, DType.FLOAT32, a, ao + i * 4, o, oo + i * 4, lanes);
             } else {
                 r.intoMemorySegment(o, oo + i * 4, NO);
             }
-        }
-        return i;
-    }
-
-    private static long simdI64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        switch (op) {
-            case NEGATIVE, ABSOLUTE, SQUARE, INVERT -> { }
-            default -> { return 0; }
-        }
-        int lanes = LS.length();
-        long upper = n - n % lanes, i = 0;
-        for (; i < upper; i += lanes) {
-            LongVector va = LongVector.fromMemorySegment(LS, a, ao + i * 8, NO);
-            LongVector r = switch (op) {
-                case NEGATIVE -> va.neg();
-                case ABSOLUTE -> va.abs();
-                case SQUARE -> va.mul(va);
-                case INVERT -> va.not();
-                default -> throw new IllegalStateException();
-            };
-            r.intoMemorySegment(o, oo + i * 8, NO);
-        }
-        return i;
-    }
-
-    private static long simdI32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
-        switch (op) {
-            case NEGATIVE, ABSOLUTE, SQUARE, INVERT -> { }
-            default -> { return 0; }
-        }
-        int lanes = IS.length();
-        long upper = n - n % lanes, i = 0;
-        for (; i < upper; i += lanes) {
-            IntVector va = IntVector.fromMemorySegment(IS, a, ao + i * 4, NO);
-            IntVector r = switch (op) {
-                case NEGATIVE -> va.neg();
-                case ABSOLUTE -> va.abs();
-                case SQUARE -> va.mul(va);
-                case INVERT -> va.not();
-                default -> throw new IllegalStateException();
-            };
-            r.intoMemorySegment(o, oo + i * 4, NO);
         }
         return i;
     }

@@ -1,0 +1,118 @@
+package dev.gilfree.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every SIMD loop against the scalar loop it stands in for, on the same bytes: full-range bit patterns (so
+ * unsigned values above the signed maximum occur), lengths that leave a tail, a broadcast second operand,
+ * and, for floats, special values inside vectors (redone by the scalar loop, whose flags must come back).
+ */
+class SimdLoopsTest {
+    private static final int N = 203; // not a multiple of any vector length: the tail takes the scalar loop
+    private static final BinaryOp[] ARITHMETIC = {BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.BITWISE_AND,
+            BinaryOp.BITWISE_OR, BinaryOp.BITWISE_XOR, BinaryOp.MAXIMUM, BinaryOp.MINIMUM, BinaryOp.FMAX, BinaryOp.FMIN};
+    private static final BinaryOp[] COMPARISONS = {BinaryOp.EQUAL, BinaryOp.NOT_EQUAL, BinaryOp.LESS, BinaryOp.LESS_EQUAL,
+            BinaryOp.GREATER, BinaryOp.GREATER_EQUAL};
+    private static final UnaryOp[] TRANSCENDENTAL = {UnaryOp.EXP, UnaryOp.LOG, UnaryOp.SIN, UnaryOp.COS, UnaryOp.TAN,
+            UnaryOp.TANH, UnaryOp.ARCSIN, UnaryOp.ARCCOS, UnaryOp.ARCTAN, UnaryOp.SINH, UnaryOp.COSH, UnaryOp.LOG10,
+            UnaryOp.LOG1P, UnaryOp.EXPM1, UnaryOp.CBRT};
+
+    private static MemorySegment randomBytes(long seed, int bytes) {
+        MemorySegment s = Arena.ofAuto().allocate(bytes, 64);
+        byte[] b = new byte[bytes];
+        new Random(seed).nextBytes(b);
+        MemorySegment.copy(b, 0, s, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes);
+        return s;
+    }
+
+    private static MemorySegment filled(DType t, double... values) {
+        MemorySegment s = Arena.ofAuto().allocate((long) N * t.itemsize(), 64);
+        for (int i = 0; i < N; i++) Elements.setDouble(t, s, (long) i * t.itemsize(), values[i % values.length]);
+        return s;
+    }
+
+    private static byte[] bytes(MemorySegment s) { return s.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE); }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"INT8", "UINT8", "INT16", "UINT16", "INT32", "UINT32", "INT64", "UINT64"})
+    void integerLoopsMatchTheScalarLoop(DType t) {
+        int isz = t.itemsize();
+        MemorySegment a = randomBytes(1, N * isz), b = randomBytes(2, N * isz);
+        // Equal elements in some lanes, so EQUAL/LESS_EQUAL see true lanes too.
+        for (int i = 0; i < N; i += 3) MemorySegment.copy(a, (long) i * isz, b, (long) i * isz, isz);
+        for (long bs : new long[]{isz, 0}) {
+            for (BinaryOp op : ARITHMETIC) {
+                MemorySegment simd = Arena.ofAuto().allocate(N * isz), ref = Arena.ofAuto().allocate(N * isz);
+                assertEquals(0, BinaryLoops.run(op, t, a, 0, isz, b, 0, bs, simd, 0, isz, N));
+                assertTrue(IntegerSimd.binary(op, t, a, 0, b, 0, bs, simd, 0, N) > 0, op + " has a SIMD loop");
+                BinaryLoops.scalar(op, t, a, 0, isz, b, 0, bs, ref, 0, isz, N);
+                assertArrayEquals(bytes(ref), bytes(simd), op + " " + t + " bs=" + bs);
+            }
+            for (BinaryOp op : COMPARISONS) {
+                MemorySegment simd = Arena.ofAuto().allocate(N), ref = Arena.ofAuto().allocate(N);
+                BinaryLoops.run(op, t, a, 0, isz, b, 0, bs, simd, 0, 1, N);
+                assertTrue(IntegerSimd.compare(op, t, a, 0, b, 0, bs, simd, 0, N) > 0, op + " has a SIMD loop");
+                BinaryLoops.scalar(op, t, a, 0, isz, b, 0, bs, ref, 0, 1, N);
+                assertArrayEquals(bytes(ref), bytes(simd), op + " " + t + " bs=" + bs);
+            }
+        }
+        for (UnaryOp op : new UnaryOp[]{UnaryOp.NEGATIVE, UnaryOp.POSITIVE, UnaryOp.ABSOLUTE, UnaryOp.SQUARE, UnaryOp.INVERT}) {
+            MemorySegment simd = Arena.ofAuto().allocate(N * isz), ref = Arena.ofAuto().allocate(N * isz);
+            UnaryLoops.run(op, t, a, 0, isz, simd, 0, isz, N);
+            assertTrue(IntegerSimd.unary(op, t, a, 0, simd, 0, N) > 0, op + " has a SIMD loop");
+            UnaryLoops.scalar(op, t, a, 0, isz, ref, 0, isz, N);
+            assertArrayEquals(bytes(ref), bytes(simd), op + " " + t);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void floatComparisonsMatchTheScalarLoopWithNaNs(DType t) {
+        int isz = t.itemsize();
+        MemorySegment a = filled(t, 1, Double.NaN, -0.0, 2.5, Double.NEGATIVE_INFINITY, 3, 0.0, 7, -1, 1e30, 4);
+        MemorySegment b = filled(t, 1, 1, 0.0, Double.NaN, -5, Double.POSITIVE_INFINITY, -0.0, 7, 2);
+        for (long bs : new long[]{isz, 0}) {
+            for (BinaryOp op : COMPARISONS) {
+                MemorySegment simd = Arena.ofAuto().allocate(N), ref = Arena.ofAuto().allocate(N);
+                assertEquals(0, BinaryLoops.run(op, t, a, 0, isz, b, 0, bs, simd, 0, 1, N));
+                BinaryLoops.scalar(op, t, a, 0, isz, b, 0, bs, ref, 0, 1, N);
+                assertArrayEquals(bytes(ref), bytes(simd), op + " " + t + " bs=" + bs);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void transcendentalLoopsAgreeWithTheScalarLoopWithinUlps(DType t) {
+        int isz = t.itemsize();
+        Random r = new Random(3);
+        double[] v = new double[N];
+        for (int i = 0; i < N; i++) v[i] = (r.nextDouble() - 0.3) * Math.pow(10, r.nextInt(5) - 2);
+        v[5] = Double.NaN; v[17] = Double.POSITIVE_INFINITY; v[40] = -0.0; v[41] = 0.0; v[77] = -1; v[90] = 800; v[91] = -2;
+        MemorySegment a = filled(t, v);
+        for (UnaryOp op : TRANSCENDENTAL) {
+            MemorySegment simd = Arena.ofAuto().allocate(N * isz), ref = Arena.ofAuto().allocate(N * isz);
+            assertTrue((t == DType.FLOAT64 ? TranscendentalLoops.float64(op, a, 0, simd, 0, N)
+                    : TranscendentalLoops.float32(op, a, 0, simd, 0, N)) > 0, op + " has a SIMD loop");
+            int flags = UnaryLoops.run(op, t, a, 0, isz, simd, 0, isz, N);
+            int refFlags = UnaryLoops.scalar(op, t, a, 0, isz, ref, 0, isz, N);
+            assertEquals(refFlags, flags, op + " " + t + " flags");
+            for (int i = 0; i < N; i++) {
+                double x = Elements.getDouble(t, simd, (long) i * isz), y = Elements.getDouble(t, ref, (long) i * isz);
+                double ulp = t == DType.FLOAT32 ? Math.ulp((float) y) : Math.ulp(y);
+                boolean same = Double.compare(x, y) == 0 || (Double.isNaN(x) && Double.isNaN(y)) || Math.abs(x - y) <= 2 * ulp;
+                assertTrue(same, op + " " + t + " at " + v[i] + ": SIMD " + x + ", scalar " + y);
+            }
+        }
+    }
+}
