@@ -34,28 +34,42 @@ public final class BinaryLoops {
     public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
                           MemorySegment o, long oo, long os, long n) {
         if (t.kind() == 'c') return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
-        long done = 0;
         int isz = t.itemsize();
-        if (op.boolOut() && as == isz && (bs == isz || bs == 0) && os == 1 && n >= 8) {
-            done = switch (t) {
+        if (as == isz && (bs == isz || bs == 0) && os == op.outType(t).itemsize()) {
+            return contiguous(op, t, a, ao, b, bo, bs, o, oo, n, false);
+        }
+        int flags = n >= 16 ? Buffered.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n) : Buffered.NO_SIMD;
+        return flags != Buffered.NO_SIMD ? flags : scalar(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
+    }
+
+    /**
+     * Contiguous operands (b may be a broadcast scalar, bs == 0): the SIMD loop where the operation has one,
+     * then the scalar loop for the rest. With {@code simdOnly}, returns {@link Buffered#NO_SIMD} instead of
+     * doing anything when there is no SIMD loop.
+     */
+    static int contiguous(BinaryOp op, DType t, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+                          MemorySegment o, long oo, long n, boolean simdOnly) {
+        long done = 0;
+        if (n >= 8) {
+            done = op.boolOut() ? switch (t) {
                 case FLOAT64 -> compareF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> compareF32(op, a, ao, b, bo, bs, o, oo, n);
                 default -> IntegerSimd.isInteger(t) ? IntegerSimd.compare(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
-            };
-        } else if (!op.boolOut() && as == isz && os == isz && (bs == isz || bs == 0) && n >= 8) {
-            done = switch (t) {
+            } : switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
                 default -> IntegerSimd.isInteger(t) ? IntegerSimd.binary(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             };
         }
+        if (done == 0 && simdOnly) return Buffered.NO_SIMD;
         int simdFlags = 0;
         if (done > 0) {
             int[] f = FLAGS.get();
             simdFlags = f[0];
             f[0] = 0;
         }
-        return simdFlags | scalar(op, t, a, ao + done * as, as, b, bo + done * bs, bs, o, oo + done * os, os, n - done);
+        int isz = t.itemsize(), osz = op.outType(t).itemsize();
+        return simdFlags | scalar(op, t, a, ao + done * isz, isz, b, bo + done * bs, bs, o, oo + done * osz, osz, n - done);
     }
 
     /** float64 loop (kept for callers that know the type). */

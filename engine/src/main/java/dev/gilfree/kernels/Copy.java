@@ -30,14 +30,15 @@ public final class Copy {
         int isz = dt.itemsize();
         Path p = path(st, dt);
         Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
-            if (p == Path.SAME && str[0] == isz && str[1] == isz) {
-                MemorySegment.copy(s, off[0], d, off[1], n * isz);
+            if (p == Path.SAME) {
+                if (str[0] == isz && str[1] == isz) MemorySegment.copy(s, off[0], d, off[1], n * isz);
+                else Buffered.copy(s, off[0], str[0], d, off[1], str[1], isz, n);
                 return;
             }
             long so = off[0], doff = off[1];
             for (long i = 0; i < n; i++, so += str[0], doff += str[1]) {
                 switch (p) {
-                    case SAME -> MemorySegment.copy(s, so, d, doff, isz);
+                    case SAME -> throw new AssertionError(); // copied above
                     case LONG -> Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
                     case DOUBLE -> Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
                     case COMPLEX -> Elements.setComplex(dt, d, doff, Elements.getDouble(st, s, so), Elements.getImag(st, s, so));

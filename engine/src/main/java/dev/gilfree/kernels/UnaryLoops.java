@@ -26,22 +26,34 @@ public final class UnaryLoops {
 
     public static int run(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         if (t.kind() == 'c') return ComplexLoops.unary(op, t, a, ao, as, o, oo, os, n);
+        if (as == t.itemsize() && os == op.outType(t).itemsize()) return contiguous(op, t, a, ao, o, oo, n, false);
+        int flags = n >= 16 ? Buffered.unary(op, t, a, ao, as, o, oo, os, n) : Buffered.NO_SIMD;
+        return flags != Buffered.NO_SIMD ? flags : scalar(op, t, a, ao, as, o, oo, os, n);
+    }
+
+    /**
+     * Contiguous operands: the SIMD loop where the operation has one (same input and output dtype), then the
+     * scalar loop for the rest. With {@code simdOnly}, returns {@link Buffered#NO_SIMD} instead of doing
+     * anything when there is no SIMD loop.
+     */
+    static int contiguous(UnaryOp op, DType t, MemorySegment a, long ao, MemorySegment o, long oo, long n, boolean simdOnly) {
         long done = 0;
-        int isz = t.itemsize();
-        if (op.outType(t) == t && as == isz && os == isz && n >= 8) {
+        if (op.outType(t) == t && n >= 8) {
             done = switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, o, oo, n);
                 default -> IntegerSimd.isInteger(t) ? IntegerSimd.unary(op, t, a, ao, o, oo, n) : 0;
             };
         }
+        if (done == 0 && simdOnly) return Buffered.NO_SIMD;
         int simdFlags = 0;
         if (done > 0) {
             int[] f = FLAGS.get();
             simdFlags = f[0];
             f[0] = 0;
         }
-        return simdFlags | scalar(op, t, a, ao + done * as, as, o, oo + done * os, os, n - done);
+        int isz = t.itemsize(), osz = op.outType(t).itemsize();
+        return simdFlags | scalar(op, t, a, ao + done * isz, isz, o, oo + done * osz, osz, n - done);
     }
 
     public static int float64(UnaryOp op, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {

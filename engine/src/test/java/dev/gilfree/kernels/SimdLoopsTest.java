@@ -115,4 +115,35 @@ class SimdLoopsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"INT8", "UINT16", "INT32", "UINT64", "FLOAT32", "FLOAT64"})
+    void stridedOperandsTakeBufferedBlocksWithTheScalarLoopsResults(DType t) {
+        int isz = t.itemsize();
+        long n = 2 * Buffered.BLOCK + 37; // three blocks, the last one short
+        MemorySegment a = filled(t, 3, -1, 0, 7, Double.NaN, 2, 100, -0.0, 1e30, 5, 6), b = filled(t, 2, 9, -4, 0, 1, 3, 8);
+        MemorySegment big = Arena.ofAuto().allocate(4 * n * isz, 64), bigB = Arena.ofAuto().allocate(4 * n * isz, 64);
+        for (long i = 0; i < 4 * n; i++) {
+            MemorySegment.copy(a, (i % N) * isz, big, i * isz, isz);
+            MemorySegment.copy(b, (i % N) * isz, bigB, i * isz, isz);
+        }
+        // a: every third element backwards from the end; b: every other one; outputs strided too
+        long ao = (3 * n - 3) * isz, as = -3L * isz, bs = 2L * isz;
+        for (BinaryOp op : new BinaryOp[]{BinaryOp.ADD, BinaryOp.MULTIPLY, BinaryOp.LESS, BinaryOp.MAXIMUM, BinaryOp.FLOOR_DIVIDE}) {
+            int osz = op.outType(t).itemsize();
+            MemorySegment got = Arena.ofAuto().allocate(2 * n * osz), want = Arena.ofAuto().allocate(2 * n * osz);
+            int flags = BinaryLoops.run(op, t, big, ao, as, bigB, 0, bs, got, 0, 2L * osz, n);
+            int refFlags = BinaryLoops.scalar(op, t, big, ao, as, bigB, 0, bs, want, 0, 2L * osz, n);
+            assertArrayEquals(bytes(want), bytes(got), op + " " + t);
+            assertEquals(refFlags, flags, op + " " + t + " flags");
+        }
+        for (UnaryOp op : new UnaryOp[]{UnaryOp.NEGATIVE, UnaryOp.SQUARE, UnaryOp.ISNAN}) {
+            int osz = op.outType(t).itemsize();
+            MemorySegment got = Arena.ofAuto().allocate(3 * n * osz), want = Arena.ofAuto().allocate(3 * n * osz);
+            int flags = UnaryLoops.run(op, t, big, ao, as, got, 0, 3L * osz, n);
+            int refFlags = UnaryLoops.scalar(op, t, big, ao, as, want, 0, 3L * osz, n);
+            assertArrayEquals(bytes(want), bytes(got), op + " " + t);
+            assertEquals(refFlags, flags, op + " " + t + " flags");
+        }
+    }
 }
