@@ -11,6 +11,9 @@ public final class Copy {
 
     private enum Path { SAME, LONG, DOUBLE, COMPLEX, TRUTH }
 
+    /** Elements converted at a time. */
+    private static final int CHUNK = 512;
+
     private static Path path(DType st, DType dt) {
         if (st == dt) return Path.SAME;
         if (st.kind() == 'c' && dt.kind() == 'c') return Path.COMPLEX;
@@ -29,18 +32,33 @@ public final class Copy {
         DType st = src.dtype(), dt = dst.dtype();
         int isz = dt.itemsize();
         Path p = path(st, dt);
+        // Conversions go a chunk at a time through typed loops (TypedRuns), not a dtype switch per element.
+        long[] chunkL = p == Path.LONG ? new long[CHUNK] : null;
+        double[] chunkD = p == Path.DOUBLE ? new double[CHUNK] : null;
         Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
             if (p == Path.SAME) {
                 if (str[0] == isz && str[1] == isz) MemorySegment.copy(s, off[0], d, off[1], n * isz);
                 else Buffered.copy(s, off[0], str[0], d, off[1], str[1], isz, n);
                 return;
             }
+            if (p == Path.LONG || p == Path.DOUBLE) {
+                for (long i = 0; i < n; i += CHUNK) {
+                    int m = (int) Math.min(CHUNK, n - i);
+                    if (p == Path.LONG) {
+                        TypedRuns.gatherL(st, s, off[0] + i * str[0], str[0], chunkL, 0, m);
+                        TypedRuns.scatterL(chunkL, m, dt, d, off[1] + i * str[1], str[1]);
+                    } else {
+                        TypedRuns.gatherD(st, s, off[0] + i * str[0], str[0], chunkD, 0, m);
+                        TypedRuns.scatterD(chunkD, m, dt, d, off[1] + i * str[1], str[1]);
+                    }
+                }
+                return;
+            }
             long so = off[0], doff = off[1];
             for (long i = 0; i < n; i++, so += str[0], doff += str[1]) {
                 switch (p) {
                     case SAME -> throw new AssertionError(); // copied above
-                    case LONG -> Elements.setLong(dt, d, doff, Elements.getLong(st, s, so));
-                    case DOUBLE -> Elements.setDouble(dt, d, doff, Elements.getDouble(st, s, so));
+                    case LONG, DOUBLE -> throw new AssertionError(); // converted above
                     case COMPLEX -> Elements.setComplex(dt, d, doff, Elements.getDouble(st, s, so), Elements.getImag(st, s, so));
                     case TRUTH -> Elements.setLong(dt, d, doff,
                             ComplexLoops.truth(Elements.getDouble(st, s, so), Elements.getImag(st, s, so)) ? 1 : 0);

@@ -148,34 +148,46 @@ public final class Reductions {
         boolean fl = t.isFloating();
         boolean f32 = t == DType.FLOAT32;
         double[] bd = fl ? new double[CHUNK] : null;
-        boolean pairwise = fl && op == BinaryOp.ADD;
-        double[] partials = new double[16];
         long[] bl = fl ? null : new long[CHUNK];
+        Fold f = new Fold(op, t);
         long nOut = Layout.size(ks);
         long[] kidx = new long[nk];
         long base = a.offset(), wbase = where != null ? where.offset() : 0;
         for (long o = 0; o < nOut; o++) {
             // fold one output element
-            boolean have = init != null;
-            double accD = init instanceof Number nn ? nn.doubleValue() : 0;
-            long accL = init instanceof Number nn ? nn.longValue() : 0;
-            if (init instanceof Double dd && !fl) accL = (long) dd.doubleValue();
+            f.reset(init);
             int fill = 0;
-            int np = 0;
-            long[] ridx = new long[rs.length];
             long total = Layout.size(rs);
+            if (ws == null && rs.length > 0) {
+                // A run is the innermost reduced axis: read in typed chunks, the outer reduced axes walked per run.
+                int last = rs.length - 1;
+                long rl = rs[last], rstr = rst[last], runs = rl == 0 ? 0 : total / rl;
+                long[] ridx = new long[last];
+                long off = base;
+                for (long r = 0; r < runs; r++) {
+                    for (long k = 0; k < rl; ) {
+                        int m = (int) Math.min(CHUNK - fill, rl - k);
+                        if (fl) TypedRuns.gatherD(t, seg, off + k * rstr, rstr, bd, fill, m);
+                        else TypedRuns.gatherL(t, seg, off + k * rstr, rstr, bl, fill, m);
+                        fill += m;
+                        k += m;
+                        if (fill == CHUNK) fill = f.chunk(bd, bl, fill);
+                    }
+                    for (int ax = last - 1; ax >= 0; ax--) {
+                        off += rst[ax];
+                        if (++ridx[ax] < rs[ax]) break;
+                        off -= rst[ax] * rs[ax];
+                        ridx[ax] = 0;
+                    }
+                }
+                total = 0; // done: the element loop below is for where= (and 0-d reductions)
+            }
+            long[] ridx = new long[rs.length];
             long off = base, woff = wbase;
             for (long j = 0; j < total; j++) {
                 if (ws == null || ws.get(ValueLayout.JAVA_BYTE, woff) != 0) {
                     if (fl) bd[fill++] = Elements.getDouble(t, seg, off); else bl[fill++] = Elements.getLong(t, seg, off);
-                    if (fill == CHUNK) {
-                        if (pairwise) {
-                            if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
-                            partials[np++] = pairwiseArray(bd, 0, fill);
-                        } else if (fl) { accD = foldD(op, bd, fill, have, accD, f32); } else { accL = foldL(op, bl, fill, have, accL, t); }
-                        have = true;
-                        fill = 0;
-                    }
+                    if (fill == CHUNK) fill = f.chunk(bd, bl, fill);
                 }
                 for (int ax = rs.length - 1; ax >= 0; ax--) {
                     off += rst[ax];
@@ -186,30 +198,17 @@ public final class Reductions {
                     ridx[ax] = 0;
                 }
             }
-            if (pairwise && np > 0) {
-                // chunk sums are summed pairwise too, so the error grows like log n over the whole reduction
-                if (fill > 0) {
-                    if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
-                    partials[np++] = pairwiseArray(bd, 0, fill);
-                    fill = 0;
-                }
-                double s = pairwiseArray(partials, 0, np);
-                accD = init != null ? accD + s : s;
+            f.finish(bd, bl, fill, init);
+            if (!f.have && empty instanceof Number e) {
+                f.accD = e.doubleValue();
+                f.accL = e.longValue();
+                f.have = true;
             }
-            if (fill > 0) {
-                if (fl) { accD = foldD(op, bd, fill, have, accD, f32); } else { accL = foldL(op, bl, fill, have, accL, t); }
-                have = true;
-            }
-            if (!have && empty instanceof Number e) {
-                accD = e.doubleValue();
-                accL = e.longValue();
-                have = true;
-            }
-            if (!have) {
+            if (!f.have) {
                 throw GilfreeException.value("zero-size array to reduction operation " + op.ufuncName() + " which has no identity");
             }
             long oo = o * ot.itemsize();
-            if (fl) Elements.setDouble(ot, os, oo, accD); else Elements.setLong(ot, os, oo, accL);
+            if (fl) Elements.setDouble(ot, os, oo, f.accD); else Elements.setLong(ot, os, oo, f.accL);
             for (int ax = nk - 1; ax >= 0; ax--) {
                 base += kst[ax];
                 wbase += kw[ax];
@@ -221,25 +220,59 @@ public final class Reductions {
         }
     }
 
-    private static double foldD(BinaryOp op, double[] b, int n, boolean have, double acc, boolean f32) {
-        int i = 0;
-        if (op == BinaryOp.ADD) {
-            double s = pairwiseArray(b, 0, n);
-            return have ? acc + s : s;
-        }
-        if (!have) acc = b[i++];
-        for (; i < n; i++) {
-            acc = op.applyD(acc, b[i], f32);
-            if (f32 && !op.boolOut()) acc = (float) acc;
-        }
-        return acc;
-    }
+    /** The running state of one output element's fold: chunks come in, the result comes out. */
+    private static final class Fold {
+        final BinaryOp op;
+        final DType t;
+        final boolean fl, f32, pairwise;
+        double accD;
+        long accL;
+        boolean have;
+        double[] partials = new double[16];
+        int np;
 
-    private static long foldL(BinaryOp op, long[] b, int n, boolean have, long acc, DType t) {
-        int i = 0;
-        if (!have) acc = b[i++];
-        for (; i < n; i++) acc = op.applyL(acc, b[i], t);
-        return acc;
+        Fold(BinaryOp op, DType t) {
+            this.op = op;
+            this.t = t;
+            fl = t.isFloating();
+            f32 = t == DType.FLOAT32;
+            pairwise = fl && op == BinaryOp.ADD;
+        }
+
+        void reset(Object init) {
+            have = init != null;
+            accD = init instanceof Number nn ? nn.doubleValue() : 0;
+            accL = init instanceof Number nn ? nn.longValue() : 0;
+            if (init instanceof Double dd && !fl) accL = (long) dd.doubleValue();
+            np = 0;
+        }
+
+        /** Folds a full (or final) chunk; returns the new fill, 0. */
+        int chunk(double[] bd, long[] bl, int fill) {
+            if (pairwise) {
+                if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
+                partials[np++] = pairwiseArray(bd, 0, fill);
+            } else if (fl) {
+                accD = ChunkFolds.foldD(op, bd, fill, have, accD, f32);
+            } else {
+                accL = ChunkFolds.foldL(op, bl, fill, have, accL, t);
+            }
+            have = true;
+            return 0;
+        }
+
+        void finish(double[] bd, long[] bl, int fill, Object init) {
+            if (pairwise && np > 0) {
+                // chunk sums are summed pairwise too, so the error grows like log n over the whole reduction
+                if (fill > 0) fill = chunk(bd, bl, fill);
+                double s = pairwiseArray(partials, 0, np);
+                accD = init != null ? accD + s : s;
+            }
+            if (fill > 0) {
+                if (fl) accD = ChunkFolds.foldD(op, bd, fill, have, accD, f32); else accL = ChunkFolds.foldL(op, bl, fill, have, accL, t);
+                have = true;
+            }
+        }
     }
 
     static double pairwiseArray(double[] b, int from, int n) {
