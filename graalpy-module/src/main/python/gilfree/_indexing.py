@@ -210,12 +210,20 @@ def _element(a, key):
     return dt.type(v)
 
 
+def _full_mask(a, key):
+    """True when key is a bool array of a's own shape: a[key] is then one engine pass (no nonzero())."""
+    from ._ndarray import ndarray
+    return isinstance(key, ndarray) and key.dtype.kind == "b" and key.shape == a.shape
+
+
 def getitem(a, key):
     from ._ndarray import _call, _wrap
     if type(key) is int or type(key) is tuple:
         r = _element(a, key)
         if r is not None:
             return r
+    if _full_mask(a, key):
+        return _wrap(_call(_IX.maskSelect, a._j, key._j))
     items = _classify(key)
     if not any(c == _ARR for c, _ in items):
         if len(items) == a.ndim and all(c == _INT for c, _ in items):
@@ -279,6 +287,11 @@ def setitem(a, key, value):
         return
     if not a.flags.writeable:
         raise ValueError("assignment destination is read-only")
+    if _full_mask(a, key):
+        vals = _value_array(a, value)
+        if vals.size == 1 or vals.ndim == 1:
+            _call(_IX.maskAssign, a._j, key._j, vals._j)
+            return
     items = _classify(key)
     vals = _value_array(a, value)
     if not any(c == _ARR for c, _ in items):

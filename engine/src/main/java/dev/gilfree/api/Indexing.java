@@ -6,9 +6,11 @@ import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.IndexResolver;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.OpGuard;
 import dev.gilfree.core.StridedWalk;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Iteration;
+import dev.gilfree.kernels.Masked;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
@@ -132,6 +134,41 @@ public final class Indexing {
         NDArray one = NDArray.zeros(dst.dtype(), new long[0]);
         Elements.setLong(dst.dtype(), one.segment(), 0, v);
         Copy.into(one, dst);
+    }
+
+    /** a[mask] for a bool mask of a's own shape: the selected elements in C order, a new 1-d array. */
+    public static NDArray maskSelect(NDArray a, NDArray mask) {
+        OpGuard.Slot g = OpGuard.enter("getitem", a, mask, null);
+        try {
+            requireMask(a, mask);
+            NDArray out = NDArray.empty(a.dtype(), new long[]{Masked.countTrue(mask)});
+            Masked.select(a, mask, out);
+            return out;
+        } finally { OpGuard.exit(g); }
+    }
+
+    /** a[mask] = values for a bool mask of a's own shape; values (a's dtype) has one element or one per true element. */
+    public static void maskAssign(NDArray a, NDArray mask, NDArray values) {
+        OpGuard.Slot g = OpGuard.enter("setitem", mask, values, a);
+        try {
+            a.checkWriteable();
+            requireMask(a, mask);
+            long count = Masked.countTrue(mask);
+            if (values.size() != 1 && (values.ndim() != 1 || values.size() != count)) {
+                throw GilfreeException.value("NumPy boolean array indexing assignment cannot assign " + values.size()
+                        + " input values to the " + count + " output values where the mask is true");
+            }
+            NDArray v = values.dtype() == a.dtype() && (values.size() == 1 || values.isCContiguous())
+                    && !values.overlapsOtherwise(a) ? values : Copy.astype(values, a.dtype());
+            Masked.assign(a, mask, v);
+        } finally { OpGuard.exit(g); }
+    }
+
+    private static void requireMask(NDArray a, NDArray mask) {
+        if (mask.dtype() != DType.BOOL || !Arrays.equals(mask.shape(), a.shape())) {
+            throw GilfreeException.index("boolean index must be a bool array of the indexed array's shape "
+                    + Iteration.pyShape(a.shape()) + ", got " + mask.dtype().npName() + " " + Iteration.pyShape(mask.shape()));
+        }
     }
 
     /** np.nonzero as one int64 array of shape (ndim, count) (row j holds the indices along axis j). */
