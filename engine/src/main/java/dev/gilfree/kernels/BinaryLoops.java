@@ -110,7 +110,10 @@ public final class BinaryLoops {
     }
 
     private static boolean simdF(BinaryOp op) {
-        return op == BinaryOp.ADD || op == BinaryOp.SUBTRACT || op == BinaryOp.MULTIPLY || op == BinaryOp.DIVIDE;
+        return switch (op) {
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM, FMAX, FMIN -> true;
+            default -> false;
+        };
     }
 
     // SIMD loops return how many elements they did; a vector with a non-finite lane is left to the
@@ -126,6 +129,10 @@ public final class BinaryLoops {
             case SUBTRACT -> subtractF64(a, ao, b, bo, bs, o, oo, n);
             case MULTIPLY -> multiplyF64(a, ao, b, bo, bs, o, oo, n);
             case DIVIDE -> divideF64(a, ao, b, bo, bs, o, oo, n);
+            case MAXIMUM -> maximumF64(a, ao, b, bo, bs, o, oo, n);
+            case MINIMUM -> minimumF64(a, ao, b, bo, bs, o, oo, n);
+            case FMAX -> fmaxF64(a, ao, b, bo, bs, o, oo, n);
+            case FMIN -> fminF64(a, ao, b, bo, bs, o, oo, n);
             default -> 0;
         };
     }
@@ -156,6 +163,42 @@ public final class BinaryLoops {
         if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(vb), a, ao, b, bo, bs, o, oo, i);
         else for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
         return i;
+    }
+
+    // NumPy's maximum/minimum keep x when it is NaN or wins the comparison (so NaN propagates and a tie of
+    // -0.0 and 0.0 keeps x); fmax/fmin keep x when y is NaN or x wins. One blend each, exactly that rule.
+    private static long maximumF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), vb, VectorOperators.GE, true), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, true), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static long minimumF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), vb, VectorOperators.LE, true), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, true), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static long fmaxF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), vb, VectorOperators.GE, false), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, false), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    private static long fminF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), vb, VectorOperators.LE, false), a, ao, b, bo, bs, o, oo, i);
+        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, false), a, ao, b, bo, bs, o, oo, i);
+        return i;
+    }
+
+    /** x where (x cmp y) or (x is NaN when nanWins, else y is NaN); y elsewhere. Inlined with constant arguments. */
+    private static DoubleVector pick(DoubleVector x, DoubleVector y, VectorOperators.Comparison cmp, boolean nanWins) {
+        VectorMask<Double> keep = x.compare(cmp, y).or(nanWins ? x.test(VectorOperators.IS_NAN) : y.test(VectorOperators.IS_NAN));
+        return y.blend(x, keep);
     }
 
     // float64 comparisons into bool: the lane mask becomes one byte (0 or 1) per lane through a table.
@@ -289,6 +332,10 @@ public final class BinaryLoops {
             case SUBTRACT -> va.sub(vb);
             case MULTIPLY -> va.mul(vb);
             case DIVIDE -> va.div(vb);
+            case MAXIMUM -> vb.blend(va, va.compare(VectorOperators.GE, vb).or(va.test(VectorOperators.IS_NAN)));
+            case MINIMUM -> vb.blend(va, va.compare(VectorOperators.LE, vb).or(va.test(VectorOperators.IS_NAN)));
+            case FMAX -> vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN)));
+            case FMIN -> vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN)));
             default -> throw new IllegalStateException();
         };
     }

@@ -98,6 +98,7 @@ public final class UnaryLoops {
     private static long simdF64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         switch (op) {
             case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE -> { }
+            case FLOOR, CEIL, TRUNC, RINT -> { return RoundingLoops.float64(op, a, ao, o, oo, n); }
             default -> { return TranscendentalLoops.float64(op, a, ao, o, oo, n); }
         }
         int lanes = DS.length();
@@ -133,6 +134,7 @@ public final class UnaryLoops {
     private static long simdF32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         switch (op) {
             case NEGATIVE, ABSOLUTE, SQUARE, SQRT, POSITIVE -> { }
+            case FLOOR, CEIL, TRUNC, RINT -> { return RoundingLoops.float32(op, a, ao, o, oo, n); }
             default -> { return TranscendentalLoops.float32(op, a, ao, o, oo, n); }
         }
         int lanes = FS.length();

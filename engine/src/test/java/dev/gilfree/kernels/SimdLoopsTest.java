@@ -146,4 +146,28 @@ class SimdLoopsTest {
             assertEquals(refFlags, flags, op + " " + t + " flags");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"FLOAT32", "FLOAT64"})
+    void floatMaximumMinimumAndRoundingMatchTheScalarLoopBitForBit(DType t) {
+        int isz = t.itemsize();
+        // NaN on either side, and -0.0 against 0.0 both ways: NumPy's tie and NaN rules must survive the blend
+        MemorySegment a = filled(t, 1, Double.NaN, -0.0, 0.0, 2.5, Double.NEGATIVE_INFINITY, 3, -7.5, 0.5, -2.5, 1e30, -1.5);
+        MemorySegment b = filled(t, 1, 2, 0.0, -0.0, Double.NaN, 5, Double.POSITIVE_INFINITY, -7.5, 2, -3, 4.5);
+        for (long bs : new long[]{isz, 0}) {
+            for (BinaryOp op : new BinaryOp[]{BinaryOp.MAXIMUM, BinaryOp.MINIMUM, BinaryOp.FMAX, BinaryOp.FMIN}) {
+                MemorySegment simd = Arena.ofAuto().allocate(N * isz), ref = Arena.ofAuto().allocate(N * isz);
+                int flags = BinaryLoops.run(op, t, a, 0, isz, b, 0, bs, simd, 0, isz, N);
+                int refFlags = BinaryLoops.scalar(op, t, a, 0, isz, b, 0, bs, ref, 0, isz, N);
+                assertArrayEquals(bytes(ref), bytes(simd), op + " " + t + " bs=" + bs);
+                assertEquals(refFlags, flags, op + " " + t + " flags");
+            }
+        }
+        for (UnaryOp op : new UnaryOp[]{UnaryOp.FLOOR, UnaryOp.CEIL, UnaryOp.TRUNC, UnaryOp.RINT}) {
+            MemorySegment fast = Arena.ofAuto().allocate(N * isz), ref = Arena.ofAuto().allocate(N * isz);
+            assertEquals(N, t == DType.FLOAT64 ? RoundingLoops.float64(op, a, 0, fast, 0, N) : RoundingLoops.float32(op, a, 0, fast, 0, N));
+            UnaryLoops.scalar(op, t, a, 0, isz, ref, 0, isz, N);
+            assertArrayEquals(bytes(ref), bytes(fast), op + " " + t);
+        }
+    }
 }
