@@ -97,6 +97,10 @@ public final class Sorting {
         Iteration.run(outer, new long[][]{a.strides(), out.strides()}, new long[]{a.offset(), out.offset()}, (off, st, cnt) -> {
             for (long c = 0; c < cnt; c++) {
                 long ao = off[0] + c * st[0], oo = off[1] + c * st[1];
+                if (!arg && t.kind() != 'c') {
+                    sortValues(keys, t, as, ao, sa, os, oo, so, n, descending);
+                    continue;
+                }
                 keys.read(t, as, ao, sa, n);
                 int[] idx = argsort(keys, n);
                 for (int i = 0; i < n; i++) {
@@ -105,6 +109,57 @@ public final class Sorting {
                 }
             }
         });
+    }
+
+    /**
+     * One lane sorted by value: the keys sorted as primitives (Arrays.sort) and written back, instead of an
+     * index merge sort through a comparator (1M float64: 330 ms against NumPy's 15). For values a stable
+     * sort is only visible in the order of -0.0 and 0.0, which compare equal: they are put back in their
+     * original order. NaN sorts last (first when descending), as NumPy.
+     */
+    private static void sortValues(Keys k, DType t, MemorySegment as, long ao, long sa, MemorySegment os, long oo, long so,
+                                   int n, boolean descending) {
+        if (k.d != null) {
+            TypedRuns.gatherD(t, as, ao, sa, k.d, 0, n);
+            long[] zeroSigns = zeroSigns(k.d, n);
+            java.util.Arrays.sort(k.d, 0, n);
+            if (descending) reverse(k.d, n);
+            if (zeroSigns != null) restoreZeros(k.d, n, zeroSigns);
+            TypedRuns.scatterD(k.d, n, t, os, oo, so);
+        } else {
+            TypedRuns.gatherL(t, as, ao, sa, k.l, 0, n);
+            boolean u64 = t == DType.UINT64;
+            if (u64) for (int i = 0; i < n; i++) k.l[i] ^= Long.MIN_VALUE; // unsigned order as signed
+            java.util.Arrays.sort(k.l, 0, n);
+            if (u64) for (int i = 0; i < n; i++) k.l[i] ^= Long.MIN_VALUE;
+            if (descending) for (int i = 0, j = n - 1; i < j; i++, j--) { long x = k.l[i]; k.l[i] = k.l[j]; k.l[j] = x; }
+            TypedRuns.scatterL(k.l, n, t, os, oo, so);
+        }
+    }
+
+    /** The signs of the lane's zeros in order (bit set: -0.0), or null when it has no negative zero. */
+    private static long[] zeroSigns(double[] d, int n) {
+        long[] bits = null;
+        int z = 0;
+        for (int i = 0; i < n; i++) {
+            if (d[i] != 0) continue;
+            if (Double.doubleToRawLongBits(d[i]) != 0) {
+                if (bits == null) bits = new long[(n >>> 6) + 1];
+                bits[z >>> 6] |= 1L << z;
+            }
+            z++;
+        }
+        return bits;
+    }
+
+    private static void restoreZeros(double[] d, int n, long[] signs) {
+        int first = 0;
+        while (first < n && !(d[first] == 0)) first++;
+        for (int i = first, z = 0; i < n && d[i] == 0; i++, z++) d[i] = (signs[z >>> 6] >>> z & 1) != 0 ? -0.0 : 0.0;
+    }
+
+    private static void reverse(double[] d, int n) {
+        for (int i = 0, j = n - 1; i < j; i++, j--) { double x = d[i]; d[i] = d[j]; d[j] = x; }
     }
 
     /** Insertion points of each value of {@code v} in the sorted 1-D {@code a} (left: first, right: after equals). */
