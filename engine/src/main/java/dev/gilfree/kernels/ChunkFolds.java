@@ -30,6 +30,7 @@ final class ChunkFolds {
             double s = Reductions.pairwiseArray(b, 0, n);
             return have ? acc + s : s;
         }
+        if (op == BinaryOp.LOGICAL_OR || op == BinaryOp.LOGICAL_AND) return anyAll(op == BinaryOp.LOGICAL_OR, b, n, have, acc);
         int i = 0;
         if (!have) acc = b[i++];
         if ((op == BinaryOp.MAXIMUM || op == BinaryOp.MINIMUM) && n - i >= 2 * DS.length()) {
@@ -65,6 +66,7 @@ final class ChunkFolds {
      * 64-bit two's complement: truncated to t's width when stored, that is the wrapped result NumPy gives.
      */
     static long foldL(BinaryOp op, long[] b, int n, boolean have, long acc, DType t) {
+        if (op == BinaryOp.LOGICAL_OR || op == BinaryOp.LOGICAL_AND) return anyAll(op == BinaryOp.LOGICAL_OR, b, n, have, acc);
         int i = 0;
         if (!have) acc = b[i++];
         boolean u64 = t == DType.UINT64;
@@ -114,5 +116,21 @@ final class ChunkFolds {
     private static long foldRest(BinaryOp op, long[] b, int from, int n, long acc, DType t) {
         for (int i = from; i < n; i++) acc = op.applyL(acc, b[i], t);
         return acc;
+    }
+
+    /**
+     * any/all: 1 or 0, stopping at the first element that decides it (NaN counts as true, as NumPy's truth
+     * test). Reductions also stop reading chunks once the result is decided (Reductions.Fold.decided).
+     */
+    private static double anyAll(boolean or, double[] b, int n, boolean have, double acc) {
+        if (have && (acc != 0) == or) return or ? 1 : 0;
+        for (int i = 0; i < n; i++) if ((b[i] != 0) == or) return or ? 1 : 0;
+        return or ? 0 : 1;
+    }
+
+    private static long anyAll(boolean or, long[] b, int n, boolean have, long acc) {
+        if (have && (acc != 0) == or) return or ? 1 : 0;
+        for (int i = 0; i < n; i++) if ((b[i] != 0) == or) return or ? 1 : 0;
+        return or ? 0 : 1;
     }
 }

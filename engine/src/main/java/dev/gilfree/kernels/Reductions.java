@@ -164,6 +164,7 @@ public final class Reductions {
                 long rl = rs[last], rstr = rst[last], runs = rl == 0 ? 0 : total / rl;
                 long[] ridx = new long[last];
                 long off = base;
+                runs:
                 for (long r = 0; r < runs; r++) {
                     for (long k = 0; k < rl; ) {
                         int m = (int) Math.min(CHUNK - fill, rl - k);
@@ -171,7 +172,10 @@ public final class Reductions {
                         else TypedRuns.gatherL(t, seg, off + k * rstr, rstr, bl, fill, m);
                         fill += m;
                         k += m;
-                        if (fill == CHUNK) fill = f.chunk(bd, bl, fill);
+                        if (fill == CHUNK) {
+                            fill = f.chunk(bd, bl, fill);
+                            if (f.decided()) break runs; // any/all: the rest cannot change the result
+                        }
                     }
                     for (int ax = last - 1; ax >= 0; ax--) {
                         off += rst[ax];
@@ -245,6 +249,13 @@ public final class Reductions {
             accL = init instanceof Number nn ? nn.longValue() : 0;
             if (init instanceof Double dd && !fl) accL = (long) dd.doubleValue();
             np = 0;
+        }
+
+        /** True once a logical_or (any) has met a true element or a logical_and (all) a false one. */
+        boolean decided() {
+            if (!have || (op != BinaryOp.LOGICAL_OR && op != BinaryOp.LOGICAL_AND)) return false;
+            boolean value = fl ? accD != 0 : accL != 0;
+            return value == (op == BinaryOp.LOGICAL_OR);
         }
 
         /** Folds a full (or final) chunk; returns the new fill, 0. */

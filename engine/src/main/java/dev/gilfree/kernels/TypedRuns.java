@@ -47,6 +47,7 @@ final class TypedRuns {
             case UINT16 -> { for (int i = 0; i < m; i++) dst[at + i] = Short.toUnsignedInt(s.get(S, off + i * stride)); }
             case INT8 -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(B, off + i * stride); }
             case UINT8 -> { for (int i = 0; i < m; i++) dst[at + i] = Byte.toUnsignedInt(s.get(B, off + i * stride)); }
+            case BOOL -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(B, off + i * stride) != 0 ? 1 : 0; }
             default -> { for (int i = 0; i < m; i++) dst[at + i] = Elements.getLong(t, s, off + i * stride); }
         }
     }

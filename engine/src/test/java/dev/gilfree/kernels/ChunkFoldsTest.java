@@ -80,4 +80,26 @@ class ChunkFoldsTest {
         assertArrayEquals(new double[]{1.5, -2.5, 1e10f}, Engine.astype(f, "float32").toDoubleArray());
         assertArrayEquals(new long[]{1, -2, 10_000_000_000L}, Engine.astype(f, "int64").toLongArray());
     }
+
+    @Test
+    void anyAndAllStopEarlyWithoutChangingTheirResult() {
+        int n = 3 * 8192 + 5;
+        for (int at : new int[]{0, 8191, 8192, n - 1, -1}) { // decisive element in the first, second, last chunk, or none
+            long[] zeros = new long[n], ones = new long[n];
+            java.util.Arrays.fill(ones, 1);
+            if (at >= 0) { zeros[at] = 1; ones[at] = 0; }
+            for (String dt : new String[]{"bool", "int8", "int64"}) {
+                NDArray z = Engine.fromLongs(zeros, new long[]{n}, dt), o = Engine.fromLongs(ones, new long[]{n}, dt);
+                assertEquals(at >= 0 ? 1 : 0, Reduce.reduce("logical_or", z, new int[]{0}, false, null, null, "none", 0, 0).toLongArray()[0], dt + " any, true at " + at);
+                assertEquals(at >= 0 ? 0 : 1, Reduce.reduce("logical_and", o, new int[]{0}, false, null, null, "none", 0, 0).toLongArray()[0], dt + " all, false at " + at);
+            }
+        }
+        double[] v = new double[n];
+        v[n - 1] = Double.NaN; // NaN is true
+        NDArray f = Engine.fromDoubles(v, new long[]{n}, "float64");
+        assertEquals(1, Reduce.reduce("logical_or", f, new int[]{0}, false, null, null, "none", 0, 0).toLongArray()[0]);
+        NDArray grid = Engine.reshape(Engine.fromLongs(new long[]{0, 0, 1, 0, 0, 0}, new long[]{6}, "bool"), new long[]{2, 3});
+        assertArrayEquals(new long[]{1, 0}, Reduce.reduce("logical_or", grid, new int[]{1}, false, null, null, "none", 0, 0).toLongArray());
+        assertArrayEquals(new long[]{0, 0, 1}, Reduce.reduce("logical_or", grid, new int[]{0}, false, null, null, "none", 0, 0).toLongArray());
+    }
 }
