@@ -242,12 +242,10 @@ public final class Reduce {
     public static NDArray select(NDArray cond, NDArray x, NDArray y, String dtype) {
         DType t = DType.of(dtype);
         long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
-        NDArray out = NDArray.zeros(t, shape);
-        Copy.into(y.dtype() == t ? y : Copy.astype(y, t), out);
-        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t);
-        NDArray xb = xs.view(new Layout(shape, Iteration.broadcastStrides(xs.shape(), xs.strides(), shape), xs.offset()));
+        NDArray out = NDArray.empty(t, shape); // choose writes every element
+        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t), ys = y.dtype() == t ? y : Copy.astype(y, t);
         NDArray c = cond.dtype() == DType.BOOL ? cond : Copy.astype(cond, DType.BOOL);
-        dev.gilfree.kernels.Elementwise.maskedCopy(xb, c, out);
+        dev.gilfree.kernels.Masked.choose(c, xs, ys, out);
         return out;
     }
 

@@ -45,19 +45,6 @@ public final class Elementwise {
 
     /** {@code dst[i] = src[i]} where the (broadcast) bool {@code mask} is true; src has dst's dtype and shape. */
     public static void maskedCopy(NDArray src, NDArray mask, NDArray dst) {
-        long[] shape = dst.shape();
-        long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape),
-            Iteration.broadcastStrides(mask.shape(), mask.strides(), shape), dst.strides()};
-        var s = src.segment();
-        var m = mask.segment();
-        var d = dst.segment();
-        int isz = dst.itemsize();
-        Iteration.run(shape, strides, new long[]{src.offset(), mask.offset(), dst.offset()}, (off, st, n) -> {
-            for (long i = 0; i < n; i++) {
-                if (m.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[1] + i * st[1]) != 0) {
-                    java.lang.foreign.MemorySegment.copy(s, off[0] + i * st[0], d, off[2] + i * st[2], isz);
-                }
-            }
-        });
+        Masked.choose(mask, src, dst, dst); // elsewhere dst keeps its own element
     }
 }

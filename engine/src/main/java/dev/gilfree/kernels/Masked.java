@@ -5,9 +5,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Boolean-mask selection and assignment over a mask of the array's own shape (a[mask], a[mask] = v), the
- * common case of boolean indexing, in one pass each instead of nonzero() indices and a gather: runs of the
- * array and the mask are walked together in C order with a copy loop typed by the element width.
+ * Element choice by a bool mask, with copy loops typed by the element width (not one MemorySegment.copy
+ * call per element): where(cond, x, y), the masked copy behind where= and, for a mask of the array's own
+ * shape, a[mask] and a[mask] = v (the common case of boolean indexing) in one pass each instead of
+ * nonzero() indices and a gather. Runs are walked in C order.
  */
 public final class Masked {
     private Masked() {}
@@ -49,6 +50,31 @@ public final class Masked {
         long[] at = {values.offset()};
         Iteration.run(a.shape(), new long[][]{a.strides(), mask.strides()}, new long[]{a.offset(), mask.offset()},
                 (off, st, n) -> at[0] = scatter(v, at[0], step, d, off[0], st[0], m, off[1], st[1], w, n));
+    }
+
+    /** out = cond ? x : y elementwise; cond (bool), x and y broadcast to out's shape; x, y and out share a dtype. */
+    public static void choose(NDArray cond, NDArray x, NDArray y, NDArray out) {
+        long[] shape = out.shape();
+        long[][] strides = {Iteration.broadcastStrides(cond.shape(), cond.strides(), shape),
+            Iteration.broadcastStrides(x.shape(), x.strides(), shape), Iteration.broadcastStrides(y.shape(), y.strides(), shape),
+            out.strides()};
+        MemorySegment c = cond.segment(), xs = x.segment(), ys = y.segment(), o = out.segment();
+        int w = out.itemsize();
+        Iteration.run(shape, strides, new long[]{cond.offset(), x.offset(), y.offset(), out.offset()}, (off, st, n) -> {
+            long co = off[0], cs = st[0], xo = off[1], xst = st[1], yo = off[2], yst = st[2], oo = off[3], os = st[3];
+            switch (w) {
+                case 8 -> { for (long i = 0; i < n; i++) o.set(L, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(L, xo + i * xst) : ys.get(L, yo + i * yst)); }
+                case 4 -> { for (long i = 0; i < n; i++) o.set(I, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(I, xo + i * xst) : ys.get(I, yo + i * yst)); }
+                case 2 -> { for (long i = 0; i < n; i++) o.set(S, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(S, xo + i * xst) : ys.get(S, yo + i * yst)); }
+                case 1 -> { for (long i = 0; i < n; i++) o.set(B, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(B, xo + i * xst) : ys.get(B, yo + i * yst)); }
+                default -> {
+                    for (long i = 0; i < n; i++) {
+                        if (c.get(B, co + i * cs) != 0) MemorySegment.copy(xs, xo + i * xst, o, oo + i * os, w);
+                        else MemorySegment.copy(ys, yo + i * yst, o, oo + i * os, w);
+                    }
+                }
+            }
+        });
     }
 
     // Run element i (source stride ss) goes to the next packed output element when mask[i] is true.
