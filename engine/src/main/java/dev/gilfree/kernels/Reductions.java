@@ -143,6 +143,7 @@ public final class Reductions {
             if (reduced[i]) { rs[r] = shape[i]; rst[r] = st[i]; rw[r++] = wst != null ? wst[i] : 0; }
             else { ks[k] = shape[i]; kst[k] = st[i]; kw[k++] = wst != null ? wst[i] : 0; }
         }
+        if (where == null && nd > 0 && !reduced[nd - 1] && accumulateOuter(op, a, ks, kst, rs, rst, init, out)) return;
         MemorySegment seg = a.segment(), ws = where != null ? where.segment() : null, os = out.segment();
         DType ot = out.dtype();
         boolean fl = t.isFloating();
@@ -222,6 +223,45 @@ public final class Reductions {
                 kidx[ax] = 0;
             }
         }
+    }
+
+    /**
+     * Reduction over outer axes when the array's last axis is kept and contiguous (sum(axis=0) of a C-order
+     * matrix): out = op(out, slice) for each reduced index, elementwise through the SIMD binary loops, which
+     * is also NumPy's order. Folding each output element on its own read one column at a time across every
+     * row (max over axis 0 of 1000x10000: 32 ms, NumPy 8). Not for float32 sums, which gilfree accumulates
+     * in double, nor for results of another dtype (any/all). Returns false when it does not apply.
+     */
+    private static boolean accumulateOuter(BinaryOp op, NDArray a, long[] ks, long[] kst, long[] rs, long[] rst,
+                                           Object init, NDArray out) {
+        DType t = a.dtype();
+        if (op.boolOut() || op.outType(t) != t || t.kind() == 'c' || (t == DType.FLOAT32 && op == BinaryOp.ADD)) return false;
+        long total = Layout.size(rs), kept = Layout.size(ks);
+        if (rs.length == 0 || total == 0 || kept < 64 || kst[ks.length - 1] != t.itemsize()) return false;
+        long[] ridx = new long[rs.length];
+        long off = a.offset();
+        for (long r = 0; r < total; r++) {
+            NDArray slice = a.view(new Layout(ks, kst, off));
+            if (r > 0 || init != null) {
+                if (r == 0) Copy.into(initial(t, init), out);
+                Elementwise.binary(op, out, slice, out);
+            } else {
+                Copy.into(slice, out);
+            }
+            for (int ax = rs.length - 1; ax >= 0; ax--) {
+                off += rst[ax];
+                if (++ridx[ax] < rs[ax]) break;
+                off -= rst[ax] * rs[ax];
+                ridx[ax] = 0;
+            }
+        }
+        return true;
+    }
+
+    private static NDArray initial(DType t, Object init) {
+        NDArray v = NDArray.zeros(t, new long[0]);
+        if (init instanceof Double d) Elements.setDouble(t, v.segment(), 0, d); else Elements.setLong(t, v.segment(), 0, (Long) init);
+        return v;
     }
 
     /** The running state of one output element's fold: chunks come in, the result comes out. */

@@ -102,4 +102,34 @@ class ChunkFoldsTest {
         assertArrayEquals(new long[]{1, 0}, Reduce.reduce("logical_or", grid, new int[]{1}, false, null, null, "none", 0, 0).toLongArray());
         assertArrayEquals(new long[]{0, 0, 1}, Reduce.reduce("logical_or", grid, new int[]{0}, false, null, null, "none", 0, 0).toLongArray());
     }
+
+    @Test
+    void outerAxisReductionsFoldRowByRowInNumPysOrder() {
+        int rows = 50, cols = 100;
+        Random r = new Random(11);
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) v[i] = r.nextGaussian() * Math.pow(10, r.nextInt(6));
+        NDArray a = Engine.fromDoubles(v, new long[]{rows, cols}, "float64");
+        double[] sum = Reduce.reduce("add", a, new int[]{0}, false, null, null, "none", 0, 0).toDoubleArray();
+        double[] max = Reduce.reduce("maximum", a, new int[]{0}, false, null, null, "none", 0, 0).toDoubleArray();
+        double[] withInit = Reduce.reduce("add", a, new int[]{0}, false, null, null, "float", 0.5, 0).toDoubleArray();
+        for (int j = 0; j < cols; j++) {
+            double s = v[j], m = v[j], si = 0.5;
+            for (int i = 1; i < rows; i++) { s += v[i * cols + j]; m = Math.max(m, v[i * cols + j]); }
+            for (int i = 0; i < rows; i++) si += v[i * cols + j];
+            assertEquals(s, sum[j], 0.0, "column " + j + ": sequential, bit for bit");
+            assertEquals(m, max[j], 0.0);
+            assertEquals(si, withInit[j], 0.0);
+        }
+        // three axes, the two outer ones reduced, an integer dtype that wraps
+        long[] w = randomLongs(5, 4 * 3 * 70, 1L << 40);
+        NDArray b = Engine.fromLongs(w, new long[]{4, 3, 70}, "int32");
+        long[] stored = b.toLongArray();
+        long[] prod = Reduce.reduce("multiply", b, new int[]{0, 1}, false, "int32", null, "none", 0, 0).toLongArray();
+        for (int k = 0; k < 70; k++) {
+            int p = 1;
+            for (int i = 0; i < 12; i++) p *= (int) stored[i * 70 + k];
+            assertEquals(p, prod[k], "int32 product of column " + k);
+        }
+    }
 }
