@@ -7,10 +7,12 @@ import java.lang.foreign.MemorySegment;
 /**
  * Loops for complex64 and complex128 (stored as interleaved real, imaginary), with NumPy's formulas:
  * the textbook product, Smith's quotient (scaled by the larger part of the divisor), |z| as hypot,
- * comparisons of both parts, and a value is "true" when either part is non-zero. complex64 computes in
+ * equality of both parts, NumPy's lexicographic order (real part first; a NaN in either operand makes
+ * an ordering false, and maximum/minimum propagate it), and a value is "true" when either part is
+ * non-zero. The elementary functions are in {@link ComplexElementary} and {@link ComplexTrig}. complex64 computes in
  * double and rounds each part, which can differ from NumPy's float arithmetic by an ulp in products and
  * quotients. Floating-point conditions are reported from the results (a NaN from non-NaN inputs is
- * invalid, an infinity from finite inputs an overflow, a zero divisor a division by zero).
+ * invalid, an infinity from finite inputs an overflow, or a division by zero at a pole).
  */
 final class ComplexLoops {
     private ComplexLoops() {}
@@ -26,9 +28,11 @@ final class ComplexLoops {
             double yr = Elements.getDouble(t, b, bi), yi = Elements.getImag(t, b, bi);
             if (op.boolOut()) {
                 Elements.setLong(ot, o, oi, compare(op, xr, xi, yr, yi) ? 1 : 0);
+                if (ordering(op) && orderingSignals(xr, xi, yr, yi)) flags |= FpFlags.INVALID;
                 continue;
             }
-            flags |= arithmetic(op, xr, xi, yr, yi, r);
+            flags |= arithmetic(op, xr, xi, yr, yi, ot == DType.COMPLEX64, r);
+            if (ot == DType.COMPLEX64) flags |= overflowInFloat(xr, xi, yr, yi, r);
             Elements.setComplex(ot, o, oi, r[0], r[1]);
         }
         return flags;
@@ -41,40 +45,89 @@ final class ComplexLoops {
             case LOGICAL_AND -> truth(xr, xi) && truth(yr, yi);
             case LOGICAL_OR -> truth(xr, xi) || truth(yr, yi);
             case LOGICAL_XOR -> truth(xr, xi) != truth(yr, yi);
+            case LESS -> less(xr, xi, yr, yi, false);
+            case LESS_EQUAL -> less(xr, xi, yr, yi, true);
+            case GREATER -> less(yr, yi, xr, xi, false);
+            case GREATER_EQUAL -> less(yr, yi, xr, xi, true);
             default -> throw new IllegalArgumentException("no complex loop for " + op);
         };
+    }
+
+    private static boolean ordering(BinaryOp op) {
+        return op == BinaryOp.LESS || op == BinaryOp.LESS_EQUAL || op == BinaryOp.GREATER || op == BinaryOp.GREATER_EQUAL;
+    }
+
+    // NumPy's C comparisons signal invalid on the NaNs they reach: a real part, or an imaginary part once
+    // the real parts tie
+    private static boolean orderingSignals(double xr, double xi, double yr, double yi) {
+        return Double.isNaN(xr) || Double.isNaN(yr) || xr == yr && (Double.isNaN(xi) || Double.isNaN(yi));
+    }
+
+    // NumPy's x < y (or x <= y): by real parts unless an imaginary part is NaN, then by imaginary parts
+    private static boolean less(double xr, double xi, double yr, double yi, boolean orEqual) {
+        if (xr < yr) return !Double.isNaN(xi) && !Double.isNaN(yi);
+        return xr == yr && (orEqual ? xi <= yi : xi < yi);
     }
 
     /** bool(z): either part non-zero; a NaN part counts (NaN != 0), as NumPy. */
     static boolean truth(double re, double im) { return re != 0 || im != 0; }
 
     // r = x op y; returns the conditions met.
-    private static int arithmetic(BinaryOp op, double xr, double xi, double yr, double yi, double[] r) {
+    private static int arithmetic(BinaryOp op, double xr, double xi, double yr, double yi, boolean f32, double[] r) {
         switch (op) {
             case ADD -> { r[0] = xr + yr; r[1] = xi + yi; }
             case SUBTRACT -> { r[0] = xr - yr; r[1] = xi - yi; }
-            case MULTIPLY -> { r[0] = xr * yr - xi * yi; r[1] = xr * yi + xi * yr; }
+            case MULTIPLY -> multiply(xr, xi, yr, yi, r);
             case DIVIDE -> {
-                double ar = Math.abs(yr), ai = Math.abs(yi);
-                if (ar >= ai) {
-                    if (ar == 0 && ai == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
-                        r[0] = xr / ar;
-                        r[1] = xi / ar;
-                        return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
-                                ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
-                    }
-                    double rat = yi / yr, scl = 1.0 / (yr + yi * rat);
-                    r[0] = (xr + xi * rat) * scl;
-                    r[1] = (xi - xr * rat) * scl;
-                } else {
-                    double rat = yr / yi, scl = 1.0 / (yi + yr * rat);
-                    r[0] = (xr * rat + xi) * scl;
-                    r[1] = (xi * rat - xr) * scl;
+                if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
+                    r[0] = xr / Math.abs(yr);
+                    r[1] = xi / Math.abs(yr);
+                    return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
+                            ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
                 }
+                divide(xr, xi, yr, yi, r);
             }
+            case POWER, FLOAT_POWER -> ComplexElementary.power(xr, xi, yr, yi, f32, r);
+            // NumPy keeps x when it wins or is NaN (maximum/minimum) or when y is NaN (fmax/fmin)
+            case MAXIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(yr, yi, xr, xi, true), xr, xi, yr, yi, r);
+            case MINIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(xr, xi, yr, yi, true), xr, xi, yr, yi, r);
+            case FMAX -> pick(Double.isNaN(yr) || Double.isNaN(yi) || less(yr, yi, xr, xi, true), xr, xi, yr, yi, r);
+            case FMIN -> pick(Double.isNaN(yr) || Double.isNaN(yi) || less(xr, xi, yr, yi, true), xr, xi, yr, yi, r);
             default -> throw new IllegalArgumentException("no complex loop for " + op);
         }
         return conditions(xr, xi, yr, yi, r[0], r[1]);
+    }
+
+    static void multiply(double xr, double xi, double yr, double yi, double[] r) {
+        double re = xr * yr - xi * yi;
+        r[1] = xr * yi + xi * yr;
+        r[0] = re;
+    }
+
+    /** Smith's quotient for a non-zero divisor: scaled by its larger part, so neither overflows. */
+    static void divide(double xr, double xi, double yr, double yi, double[] r) {
+        if (Math.abs(yr) >= Math.abs(yi)) {
+            double rat = yi / yr, scl = 1.0 / (yr + yi * rat);
+            double re = (xr + xi * rat) * scl;
+            r[1] = (xi - xr * rat) * scl;
+            r[0] = re;
+        } else {
+            double rat = yr / yi, scl = 1.0 / (yi + yr * rat);
+            double re = (xr * rat + xi) * scl;
+            r[1] = (xi * rat - xr) * scl;
+            r[0] = re;
+        }
+    }
+
+    private static void pick(boolean first, double xr, double xi, double yr, double yi, double[] r) {
+        r[0] = first ? xr : yr;
+        r[1] = first ? xi : yi;
+    }
+
+    // A part finite in double that complex64 cannot hold, from finite inputs
+    private static int overflowInFloat(double xr, double xi, double yr, double yi, double[] r) {
+        boolean big = Float.isInfinite((float) r[0]) && Double.isFinite(r[0]) || Float.isInfinite((float) r[1]) && Double.isFinite(r[1]);
+        return big && Double.isFinite(xr) && Double.isFinite(xi) && Double.isFinite(yr) && Double.isFinite(yi) ? FpFlags.OVERFLOW : 0;
     }
 
     private static int conditions(double xr, double xi, double yr, double yi, double rr, double ri) {
@@ -85,70 +138,42 @@ final class ComplexLoops {
         return 0;
     }
 
-    // The principal square root, exponential and logarithm with C99 Annex G's special values (what NumPy
-    // gets from the C library): sqrt keeps the sign of the imaginary part and has a non-negative real part,
-    // an infinite imaginary part wins over NaN. Each writes r and returns the conditions met.
-
-    static int sqrt(double x, double y, double[] r) {
-        if (Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; r[1] = y; return 0; }
-        if (Double.isNaN(x)) { r[0] = x; r[1] = Double.NaN; return 0; }
-        if (Double.isInfinite(x)) {
-            if (x > 0) { r[0] = x; r[1] = Double.isNaN(y) ? y : Math.copySign(0.0, y); }
-            else { r[0] = Double.isNaN(y) ? y : 0.0; r[1] = Math.copySign(Double.POSITIVE_INFINITY, y); }
-            return 0;
-        }
-        if (Double.isNaN(y)) { r[0] = y; r[1] = y; return 0; }
-        if (x == 0 && y == 0) { r[0] = 0.0; r[1] = y; return 0; }
-        // Scale huge inputs down (x + |z| would overflow) and tiny ones up (their halves would underflow).
-        double ax = Math.abs(x), ay = Math.abs(y), scale = 1;
-        if (ax > 0x1p1020 || ay > 0x1p1020) { x *= 0x1p-4; y *= 0x1p-4; scale = 0x1p2; }
-        else if (ax < 0x1p-1020 && ay < 0x1p-1020) { x *= 0x1p100; y *= 0x1p100; scale = 0x1p-50; }
-        double t = Math.sqrt((Math.abs(x) + Math.hypot(x, y)) * 0.5);
-        if (x >= 0) { r[0] = t * scale; r[1] = y / (2 * t) * scale; }
-        else { r[0] = Math.abs(y) / (2 * t) * scale; r[1] = Math.copySign(t, y) * scale; }
-        return 0;
+    // An infinite part for finite z only here is a pole: a division by zero, as the C library reports it.
+    private static boolean pole(UnaryOp op, double re, double im) {
+        return switch (op) {
+            case LOG, LOG2, LOG10 -> re == 0 && im == 0;
+            case LOG1P -> re == -1 && im == 0;
+            case ARCTANH -> Math.abs(re) == 1 && im == 0;
+            case ARCTAN -> re == 0 && Math.abs(im) == 1;
+            default -> false;
+        };
     }
 
-    static int exp(double x, double y, double[] r) {
-        if (y == 0) { // exp(x ± 0i) = exp(x) ± 0i, exactly real (NaN ± 0i for a NaN x)
-            r[0] = Math.exp(x); r[1] = y;
-            return Double.isInfinite(r[0]) && Double.isFinite(x) ? FpFlags.OVERFLOW : 0;
+    private static void function(UnaryOp op, double x, double y, boolean f32, double[] r) {
+        switch (op) {
+            case SIGN -> ComplexElementary.sign(x, y, r);
+            case SQRT -> ComplexElementary.sqrt(x, y, r);
+            case EXP -> ComplexElementary.exp(x, y, r);
+            case EXP2 -> ComplexElementary.exp2(x, y, f32, r);
+            case EXPM1 -> ComplexElementary.expm1(x, y, f32, r);
+            case LOG -> ComplexElementary.log(x, y, r);
+            case LOG2 -> ComplexElementary.log2(x, y, r);
+            case LOG10 -> ComplexElementary.log10(x, y, r);
+            case LOG1P -> ComplexElementary.log1p(x, y, f32, r);
+            case SIN -> ComplexTrig.sin(x, y, r);
+            case COS -> ComplexTrig.cos(x, y, r);
+            case TAN -> ComplexTrig.tan(x, y, r);
+            case ARCSIN -> ComplexTrig.arcsin(x, y, r);
+            case ARCCOS -> ComplexTrig.arccos(x, y, r);
+            case ARCTAN -> ComplexTrig.arctan(x, y, r);
+            case SINH -> ComplexTrig.sinh(x, y, r);
+            case COSH -> ComplexTrig.cosh(x, y, r);
+            case TANH -> ComplexTrig.tanh(x, y, r);
+            case ARCSINH -> ComplexTrig.arcsinh(x, y, r);
+            case ARCCOSH -> ComplexTrig.arccosh(x, y, r);
+            case ARCTANH -> ComplexTrig.arctanh(x, y, r);
+            default -> throw new IllegalArgumentException("no complex function " + op);
         }
-        if (Double.isInfinite(x) && !Double.isFinite(y)) {
-            if (x > 0) { r[0] = x; r[1] = Double.NaN; return Double.isInfinite(y) ? FpFlags.INVALID : 0; }
-            r[0] = 0.0; r[1] = Math.copySign(0.0, y); return 0;
-        }
-        if (Double.isInfinite(x)) { // finite non-zero y
-            double m = x > 0 ? x : 0.0;
-            r[0] = m * Math.cos(y); r[1] = m * Math.sin(y);
-            return 0;
-        }
-        if (!Double.isFinite(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return Double.isInfinite(y) && !Double.isNaN(x) ? FpFlags.INVALID : 0; }
-        if (Double.isNaN(x)) { r[0] = x; r[1] = x; return 0; }
-        double c = Math.cos(y), s = Math.sin(y);
-        if (x > 709) { // exp(x) alone overflows where exp(x)·cos(y) may not: take it in two halves
-            double h = Math.exp(x * 0.5);
-            r[0] = h * c * h; r[1] = h * s * h;
-        } else {
-            double e = Math.exp(x);
-            r[0] = e * c; r[1] = e * s;
-        }
-        return Double.isInfinite(r[0]) || Double.isInfinite(r[1]) ? FpFlags.OVERFLOW : 0;
-    }
-
-    static int log(double x, double y, double[] r) {
-        r[1] = Math.atan2(y, x);
-        double ax = Math.abs(x), ay = Math.abs(y);
-        if (Double.isInfinite(x) || Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; return 0; }
-        if (Double.isNaN(x) || Double.isNaN(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return 0; }
-        if (ax == 0 && ay == 0) { r[0] = Double.NEGATIVE_INFINITY; return FpFlags.DIVIDE; }
-        double big = Math.max(ax, ay), small = Math.min(ax, ay);
-        if (big > 0.5 && big < 2) { // |z| near 1: log(|z|) from log1p keeps its relative accuracy
-            r[0] = 0.5 * Math.log1p((big - 1) * (big + 1) + small * small);
-        } else {
-            r[0] = Math.log(Math.hypot(x, y));
-        }
-        return 0;
     }
 
     static int unary(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
@@ -187,19 +212,13 @@ final class ComplexLoops {
                     if (Double.isInfinite(m) && Double.isFinite(re) && Double.isFinite(im)) flags |= FpFlags.OVERFLOW;
                     Elements.setDouble(ot, o, oi, m);
                 }
-                case SQRT, EXP, LOG -> {
-                    int f = switch (op) {
-                        case SQRT -> sqrt(re, im, res);
-                        case EXP -> exp(re, im, res);
-                        default -> log(re, im, res);
-                    };
-                    if (ot == DType.COMPLEX64 && Double.isFinite(re) && Double.isFinite(im)
-                            && (Float.isInfinite((float) res[0]) && !Double.isInfinite(res[0])
-                                || Float.isInfinite((float) res[1]) && !Double.isInfinite(res[1]))) {
-                        f |= FpFlags.OVERFLOW; // finite in double, too large for complex64
-                    }
-                    flags |= f;
-                    Elements.setComplex(ot, o, oi, res[0], res[1]);
+                case SIGN, SQRT, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN,
+                     SINH, COSH, TANH, ARCSINH, ARCCOSH, ARCTANH -> {
+                    function(op, re, im, ot == DType.COMPLEX64, res);
+                    double rr = ot == DType.COMPLEX64 ? (float) res[0] : res[0], ri = ot == DType.COMPLEX64 ? (float) res[1] : res[1];
+                    int f = conditions(re, im, 0, 0, rr, ri);
+                    flags |= f == FpFlags.OVERFLOW && pole(op, re, im) ? FpFlags.DIVIDE : f;
+                    Elements.setComplex(ot, o, oi, rr, ri);
                 }
                 case ISNAN -> Elements.setLong(ot, o, oi, Double.isNaN(re) || Double.isNaN(im) ? 1 : 0);
                 case ISINF -> Elements.setLong(ot, o, oi, Double.isInfinite(re) || Double.isInfinite(im) ? 1 : 0);
