@@ -16,8 +16,8 @@ except ImportError:  # GraalPy
 
 strict = pytest.mark.skipif(xp is None, reason="array-api-strict (CPython only)")
 
-# gilfree's documented gaps (docs/deviations.md): round is the one elementwise function without a complex loop.
-COMPLEX_GAPS = {"round"}
+# gilfree's documented gaps (docs/deviations.md): none left, every elementwise function has its complex loop.
+COMPLEX_GAPS = set()
 
 
 @strict

@@ -101,10 +101,29 @@ def test_division_by_zero_warns_like_numpy():
 
 
 def test_what_has_no_complex_loop_yet_raises_type_error():
-    with pytest.raises(TypeError, match="rint"):
-        gf.rint(gf.asarray(Z))
-    with pytest.raises(TypeError):
-        gf.maximum.reduce(gf.asarray(Z))
+    with pytest.raises(TypeError, match="where="):
+        gf.maximum.reduce(gf.asarray(Z), where=gf.asarray([True, False]), initial=0)
+
+
+def test_rint_rounds_each_part():
+    check(lambda m: m.rint(m.asarray([2.5 - 1.5j, 0.4 + 3.6j])), [2 - 2j, 0 + 4j], "complex128")
+    near(lambda m: m.round(m.asarray([1.25 + 2.75j], dtype="complex64"), 1), [1.2 + 2.8j], "complex64")
+
+
+V = [1 + 2j, 3 - 1j, 0.5j, 2.5 - 1.5j]
+
+
+def test_extremes_reduce_and_everything_accumulates():
+    check(lambda m: m.max(m.asarray(V)), 3 - 1j, "complex128")
+    check(lambda m: m.min(m.asarray(V, dtype="complex64")), 0.5j, "complex64")
+    check(lambda m: m.max(m.asarray([V, V[::-1]]), axis=1), [3 - 1j, 3 - 1j], "complex128")
+    near(lambda m: m.max(m.asarray([complex(1, NAN), 2 + 0j]), keepdims=True), [complex(1, NAN)], "complex128")
+    check(lambda m: m.subtract.reduce(m.asarray(V)), -4.5 + 4j, "complex128")
+    check(lambda m: m.cumsum(m.asarray(V)), [1 + 2j, 4 + 1j, 4 + 1.5j, 6.5 + 0j], "complex128")
+    check(lambda m: m.cumprod(m.asarray(V)), [1 + 2j, 5 + 5j, -2.5 + 2.5j, -2.5 + 10j], "complex128")
+    check(lambda m: m.maximum.accumulate(m.asarray(V)), [1 + 2j, 3 - 1j, 3 - 1j, 3 - 1j], "complex128")
+    with pytest.raises(ValueError, match="no identity"):
+        gf.min(gf.asarray([], dtype="complex128"))
 
 
 @pytest.mark.skipif(not HAVE_NUMPY, reason="NumPy oracle")

@@ -98,6 +98,11 @@ final class ComplexLoops {
         return conditions(xr, xi, yr, yi, r[0], r[1]);
     }
 
+    /** r = x op y for the reductions (ComplexReductions), conditions dropped. */
+    static void combine(BinaryOp op, double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        arithmetic(op, xr, xi, yr, yi, f32, r);
+    }
+
     static void multiply(double xr, double xi, double yr, double yi, double[] r) {
         double re = xr * yr - xi * yi;
         r[1] = xr * yi + xi * yr;
@@ -187,6 +192,7 @@ final class ComplexLoops {
                 case NEGATIVE -> Elements.setComplex(ot, o, oi, -re, -im);
                 case POSITIVE -> Elements.setComplex(ot, o, oi, re, im);
                 case CONJUGATE -> Elements.setComplex(ot, o, oi, re, -im);
+                case RINT -> Elements.setComplex(ot, o, oi, Math.rint(re), Math.rint(im)); // each part, as NumPy
                 case SQUARE -> {
                     double rr = re * re - im * im, ri = re * im + im * re;
                     flags |= conditions(re, im, 0, 0, rr, ri);

@@ -265,6 +265,7 @@ public final class Reductions {
      * op.outType(a.dtype()).
      */
     public static void accumulate(BinaryOp op, NDArray a, int axis, NDArray out) {
+        if (a.dtype().kind() == 'c') { ComplexReductions.accumulate(op, a, axis, out); return; }
         DType t = a.dtype(), ot = out.dtype();
         long[] shape = a.shape();
         long n = shape[axis];

@@ -39,7 +39,7 @@ public enum UnaryOp {
     FLOOR("floor", Types.ALL, 'S'),
     CEIL("ceil", Types.ALL, 'S'),
     TRUNC("trunc", Types.ALL, 'S'),
-    RINT("rint", Types.FLOAT, 'S'),
+    RINT("rint", Types.FLOAT + Types.COMPLEX, 'S'),
     SIGN("sign", Types.NO_BOOL + Types.COMPLEX, 'S'),
     SIGNBIT("signbit", Types.FLOAT, '?'),
     SPACING("spacing", Types.FLOAT, 'S'),
