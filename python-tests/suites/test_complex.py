@@ -126,6 +126,20 @@ def test_extremes_reduce_and_everything_accumulates():
         gf.min(gf.asarray([], dtype="complex128"))
 
 
+A = [[1 + 2j, 3 - 1j], [0.5j, 2 + 0j]]
+
+
+def test_matrix_products_keep_the_imaginary_parts():
+    check(lambda m: m.asarray(A) @ m.asarray(A), [[-2.5 + 5.5j, 11 + 3j], [-1 + 1.5j, 4.5 + 1.5j]], "complex128")
+    check(lambda m: m.asarray(A) @ m.asarray([1.0, 2.0]), [7 + 0j, 4 + 0.5j], "complex128")
+    check(lambda m: m.dot(m.asarray(A, dtype="complex64"), m.asarray(A, dtype="complex64")[0]), [5 - 2j, 5 - 1.5j], "complex64")
+    check(lambda m: m.vdot(m.asarray(A[0]), m.asarray(A[1])), 7 + 2.5j, "complex128")  # the first one conjugated
+    check(lambda m: m.linalg.matrix_power(m.asarray(A), 2), [[-2.5 + 5.5j, 11 + 3j], [-1 + 1.5j, 4.5 + 1.5j]], "complex128")
+    check(lambda m: m.linalg.vector_norm(m.asarray([3 + 4j, 0j])), 5.0, "float64")
+    with pytest.raises(TypeError, match="complex"):
+        gf.linalg.det(gf.asarray(A))
+
+
 @pytest.mark.skipif(not HAVE_NUMPY, reason="NumPy oracle")
 def test_large_split_operations_match_numpy():
     import numpy as np

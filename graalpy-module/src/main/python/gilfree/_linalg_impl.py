@@ -75,7 +75,7 @@ def vdot(a, b, /):
     a, b = _to_array(a).reshape(-1), _to_array(b).reshape(-1)
     if a.shape != b.shape:
         raise ValueError("cannot reshape array of size %d into shape (%d,)" % (b.size, a.size))
-    return matmul(a, b)
+    return matmul(_u.conjugate(a) if a.dtype.kind == "c" else a, b)  # NumPy conjugates the first argument
 
 
 def inner(a, b, /):
