@@ -148,8 +148,9 @@ def test_large_split_operations_match_numpy():
     a = re + 1j * re[::-1]
     g = gf.asarray(a.tolist())
     assert (g - 2j).tolist() == (a - 2j).tolist()  # sums are exact to the rounding NumPy does
-    # Products and quotients: NumPy's SIMD loops may fuse multiply-adds, so a part that cancels to near
-    # zero can differ; both agree within a few ulps of the operands' magnitude.
+    # Products and quotients: gilfree fuses each product's multiply-add as NumPy's FMA loops do; NumPy on
+    # hardware without FMA does not, and a part that cancels to near zero then differs: both agree within
+    # a few ulps of the operands' magnitude.
     for got, want, scale in ((g * g, a * a, abs(a) ** 2), (g / (g + 1), a / (a + 1), abs(a) / abs(a + 1))):
         for x, y, s in zip(got.tolist(), want.tolist(), scale.tolist()):
             assert abs(x - y) <= 8 * math.ulp(s), (x, y)

@@ -141,15 +141,15 @@ final class ComplexElementary {
             int n = (int) yr;
             switch (n) {
                 case 1 -> { r[0] = xr; r[1] = xi; }
-                case 2 -> ComplexLoops.multiply(xr, xi, xr, xi, r);
-                case 3 -> { ComplexLoops.multiply(xr, xi, xr, xi, r); ComplexLoops.multiply(xr, xi, r[0], r[1], r); }
+                case 2 -> ComplexLoops.multiply(xr, xi, xr, xi, f32, r);
+                case 3 -> { ComplexLoops.multiply(xr, xi, xr, xi, f32, r); ComplexLoops.multiply(xr, xi, r[0], r[1], f32, r); }
                 default -> { // binary powering of |n|, then 1/xⁿ for a negative n
                     double ar = 1, ai = 0, pr = xr, pi = xi;
                     for (int k = Math.abs(n); ; ) {
-                        if ((k & 1) != 0) { ComplexLoops.multiply(ar, ai, pr, pi, r); ar = r[0]; ai = r[1]; }
+                        if ((k & 1) != 0) { ComplexLoops.multiply(ar, ai, pr, pi, f32, r); ar = r[0]; ai = r[1]; }
                         k >>= 1;
                         if (k == 0) break;
-                        ComplexLoops.multiply(pr, pi, pr, pi, r); pr = r[0]; pi = r[1];
+                        ComplexLoops.multiply(pr, pi, pr, pi, f32, r); pr = r[0]; pi = r[1];
                     }
                     if (n < 0) ComplexLoops.divide(1, 0, ar, ai, r);
                     else { r[0] = ar; r[1] = ai; }

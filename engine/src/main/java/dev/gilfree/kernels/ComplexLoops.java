@@ -6,13 +6,14 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Loops for complex64 and complex128 (stored as interleaved real, imaginary), with NumPy's formulas:
- * the textbook product, Smith's quotient (scaled by the larger part of the divisor), |z| as hypot,
- * equality of both parts, NumPy's lexicographic order (real part first; a NaN in either operand makes
- * an ordering false, and maximum/minimum propagate it), and a value is "true" when either part is
- * non-zero. The elementary functions are in {@link ComplexElementary} and {@link ComplexTrig}. complex64 computes in
- * double and rounds each part, which can differ from NumPy's float arithmetic by an ulp in products and
- * quotients. Floating-point conditions are reported from the results (a NaN from non-NaN inputs is
- * invalid, an infinity from finite inputs an overflow, or a division by zero at a pole).
+ * the product with fused multiply-adds (complex64 in float), Smith's quotient (scaled by the larger part
+ * of the divisor), |z| as hypot, equality of both parts, NumPy's lexicographic order (real part first; a
+ * NaN in either operand makes an ordering false, and maximum/minimum propagate it), and a value is "true"
+ * when either part is non-zero. The elementary functions are in {@link ComplexElementary} and
+ * {@link ComplexTrig}. Otherwise complex64 computes in double and rounds each part, which can differ from
+ * NumPy's float arithmetic by an ulp in quotients. Floating-point conditions are reported from the results
+ * (a NaN from non-NaN inputs is invalid, an infinity from finite inputs an overflow, or a division by zero
+ * at a pole).
  */
 final class ComplexLoops {
     private ComplexLoops() {}
@@ -77,7 +78,7 @@ final class ComplexLoops {
         switch (op) {
             case ADD -> { r[0] = xr + yr; r[1] = xi + yi; }
             case SUBTRACT -> { r[0] = xr - yr; r[1] = xi - yi; }
-            case MULTIPLY -> multiply(xr, xi, yr, yi, r);
+            case MULTIPLY -> fusedMultiply(xr, xi, yr, yi, f32, r);
             case DIVIDE -> {
                 if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
                     r[0] = xr / Math.abs(yr);
@@ -98,15 +99,42 @@ final class ComplexLoops {
         return conditions(xr, xi, yr, yi, r[0], r[1]);
     }
 
-    /** r = x op y for the reductions (ComplexReductions), conditions dropped. */
+    /** r = x op y for the reductions (ComplexReductions), conditions dropped; NumPy folds with the textbook product. */
     static void combine(BinaryOp op, double xr, double xi, double yr, double yi, boolean f32, double[] r) {
-        arithmetic(op, xr, xi, yr, yi, f32, r);
+        if (op == BinaryOp.MULTIPLY) multiply(xr, xi, yr, yi, f32, r);
+        else arithmetic(op, xr, xi, yr, yi, f32, r);
     }
 
-    static void multiply(double xr, double xi, double yr, double yi, double[] r) {
-        double re = xr * yr - xi * yi;
-        r[1] = xr * yi + xi * yr;
-        r[0] = re;
+    /**
+     * NumPy's SIMD product (FMA-capable x86): each part one fused multiply-add, in float for complex64,
+     * so a part that cancels or overflows halfway comes out as NumPy's.
+     */
+    static void fusedMultiply(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            r[0] = Math.fma(a, c, -(b * d));
+            r[1] = Math.fma(a, d, b * c);
+        } else {
+            double re = Math.fma(xr, yr, -(xi * yi));
+            r[1] = Math.fma(xr, yi, xi * yr);
+            r[0] = re;
+        }
+    }
+
+    /**
+     * The textbook product, as NumPy's scalar code (reductions, power's repeated products) computes it;
+     * complex64 rounds each product and sum to float as NumPy's float code does.
+     */
+    static void multiply(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            r[0] = a * c - b * d;
+            r[1] = a * d + b * c;
+        } else {
+            double re = xr * yr - xi * yi;
+            r[1] = xr * yi + xi * yr;
+            r[0] = re;
+        }
     }
 
     /** Smith's quotient for a non-zero divisor: scaled by its larger part, so neither overflows. */
@@ -194,9 +222,9 @@ final class ComplexLoops {
                 case CONJUGATE -> Elements.setComplex(ot, o, oi, re, -im);
                 case RINT -> Elements.setComplex(ot, o, oi, Math.rint(re), Math.rint(im)); // each part, as NumPy
                 case SQUARE -> {
-                    double rr = re * re - im * im, ri = re * im + im * re;
-                    flags |= conditions(re, im, 0, 0, rr, ri);
-                    Elements.setComplex(ot, o, oi, rr, ri);
+                    fusedMultiply(re, im, re, im, ot == DType.COMPLEX64, res);
+                    flags |= conditions(re, im, 0, 0, res[0], res[1]);
+                    Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
                 case RECIPROCAL -> { // NumPy's own formula (not 1/z by the quotient): 1/0 is nan+nanj, invalid
                     double rr, ri;

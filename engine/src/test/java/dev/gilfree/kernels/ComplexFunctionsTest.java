@@ -116,6 +116,21 @@ class ComplexFunctionsTest {
     }
 
     @Test
+    void productsFuseAsNumPysSimdLoopsAndFoldsDoNot() {
+        // each part one fused multiply-add: nothing lost to a cancelling or overflowing half
+        assertArrayEquals(new double[] {-INF, INF}, f("square", 1e300, 1e300));
+        NDArray z = Engine.fromComplex(new double[] {0.8f, 0.8f}, new long[] {1}, "complex64");
+        double[] sq = Ufunc.get("square").call1(z, null).toComplexArray();
+        assertEquals(Math.fma(0.8f, 0.8f, -(0.8f * 0.8f)), sq[0]); // the float rounding error of 0.8f², not 0
+        assertEquals(-2.6226043559063328e-08, sq[0]);
+        // a product reduction folds with the textbook formula, as NumPy's reduce loop: (1e300+1e300i)² is nan+infj
+        double[] p = dev.gilfree.api.Reduce.reduce("multiply", c128(1e300, 1e300, 1e300, 1e300), new int[] {0}, false, null,
+                null, "none", 0, 0).toComplexArray();
+        assertEquals(NAN, p[0]);
+        assertEquals(INF, p[1]);
+    }
+
+    @Test
     void signIsTheUnitDirection() {
         assertArrayEquals(new double[] {0.6, 0.8, 1, 0, 0, 0, NAN, NAN}, f("sign", 3, 4, INF, 1, 0, 0, INF, INF));
     }
