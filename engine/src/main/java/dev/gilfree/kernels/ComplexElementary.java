@@ -151,7 +151,7 @@ final class ComplexElementary {
                         if (k == 0) break;
                         ComplexLoops.multiply(pr, pi, pr, pi, f32, r); pr = r[0]; pi = r[1];
                     }
-                    if (n < 0) ComplexLoops.divide(1, 0, ar, ai, r);
+                    if (n < 0) ComplexLoops.divide(1, 0, ar, ai, f32, r);
                     else { r[0] = ar; r[1] = ai; }
                 }
             }

@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Loops for complex64 and complex128 (stored as interleaved real, imaginary), with NumPy's formulas:
  * the product with fused multiply-adds (complex64 in float), Smith's quotient (scaled by the larger part
- * of the divisor), |z| as hypot, equality of both parts, NumPy's lexicographic order (real part first; a
+ * of the divisor), |z| as NumPy's scaled formula, equality of both parts, NumPy's lexicographic order (real part first; a
  * NaN in either operand makes an ordering false, and maximum/minimum propagate it), and a value is "true"
  * when either part is non-zero. The elementary functions are in {@link ComplexElementary} and
  * {@link ComplexTrig}. Otherwise complex64 computes in double and rounds each part, which can differ from
@@ -80,13 +80,12 @@ final class ComplexLoops {
             case SUBTRACT -> { r[0] = xr - yr; r[1] = xi - yi; }
             case MULTIPLY -> fusedMultiply(xr, xi, yr, yi, f32, r);
             case DIVIDE -> {
+                divide(xr, xi, yr, yi, f32, r);
                 if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
-                    r[0] = xr / Math.abs(yr);
-                    r[1] = xi / Math.abs(yr);
                     return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
                             ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
                 }
-                divide(xr, xi, yr, yi, r);
+                return conditions(xr, xi, yr, yi, r[0], r[1]) | comparedNaN(yr, yi) | scaleOverflows(yr, yi, f32);
             }
             case POWER, FLOAT_POWER -> ComplexElementary.power(xr, xi, yr, yi, f32, r);
             // NumPy keeps x when it wins or is NaN (maximum/minimum) or when y is NaN (fmax/fmin)
@@ -137,9 +136,21 @@ final class ComplexLoops {
         }
     }
 
-    /** Smith's quotient for a non-zero divisor: scaled by its larger part, so neither overflows. */
-    static void divide(double xr, double xi, double yr, double yi, double[] r) {
-        if (Math.abs(yr) >= Math.abs(yi)) {
+    /**
+     * NumPy's quotient: Smith's, scaled by the larger part of the divisor so neither overflows (in float for
+     * complex64, where 1/tiny can overflow as in NumPy); a zero divisor divides each part by |0|.
+     */
+    static void divide(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (yr == 0 && yi == 0) {
+            r[0] = xr / Math.abs(yr);
+            r[1] = xi / Math.abs(yr);
+        } else if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            boolean realBig = Math.abs(c) >= Math.abs(d);
+            float rat = realBig ? d / c : c / d, scl = 1.0f / (realBig ? c + d * rat : d + c * rat);
+            r[0] = realBig ? (a + b * rat) * scl : (a * rat + b) * scl;
+            r[1] = realBig ? (b - a * rat) * scl : (b * rat - a) * scl;
+        } else if (Math.abs(yr) >= Math.abs(yi)) {
             double rat = yi / yr, scl = 1.0 / (yr + yi * rat);
             double re = (xr + xi * rat) * scl;
             r[1] = (xi - xr * rat) * scl;
@@ -163,12 +174,58 @@ final class ComplexLoops {
         return big && Double.isFinite(xr) && Double.isFinite(xi) && Double.isFinite(yr) && Double.isFinite(yi) ? FpFlags.OVERFLOW : 0;
     }
 
+    // Both can hold at once: one part overflows while the other becomes NaN (inf·0)
     private static int conditions(double xr, double xi, double yr, double yi, double rr, double ri) {
         boolean nanIn = Double.isNaN(xr) || Double.isNaN(xi) || Double.isNaN(yr) || Double.isNaN(yi);
-        if ((Double.isNaN(rr) || Double.isNaN(ri)) && !nanIn) return FpFlags.INVALID;
         boolean finiteIn = Double.isFinite(xr) && Double.isFinite(xi) && Double.isFinite(yr) && Double.isFinite(yi);
-        if ((Double.isInfinite(rr) || Double.isInfinite(ri)) && finiteIn) return FpFlags.OVERFLOW;
-        return 0;
+        return ((Double.isNaN(rr) || Double.isNaN(ri)) && !nanIn ? FpFlags.INVALID : 0)
+                | ((Double.isInfinite(rr) || Double.isInfinite(ri)) && finiteIn ? FpFlags.OVERFLOW : 0);
+    }
+
+    // NumPy's quotients first compare |re| >= |im| of the divisor, an ordered comparison that signals
+    // invalid on a NaN
+    private static int comparedNaN(double re, double im) { return Double.isNaN(re) || Double.isNaN(im) ? FpFlags.INVALID : 0; }
+
+    // Smith's scale 1/(c + d·(d/c)) overflows for a tiny divisor even when an infinite dividend hides it
+    private static int scaleOverflows(double c, double d, boolean f32) {
+        double big = Math.max(Math.abs(c), Math.abs(d)), small = Math.min(Math.abs(c), Math.abs(d));
+        double den = big + small * (small / big), scl = 1 / (f32 ? (float) den : den);
+        return Double.isFinite(den) && den != 0 && Double.isInfinite(f32 ? (float) scl : scl) ? FpFlags.OVERFLOW : 0;
+    }
+
+    /** NumPy's own 1/z (not the quotient 1/z): 1/0 is nan+nanj; in float for complex64, as NumPy. */
+    static void reciprocal(double re, double im, boolean f32, double[] out) {
+        if (f32) {
+            float a = (float) re, b = (float) im;
+            boolean realBig = Math.abs(a) >= Math.abs(b);
+            float r = realBig ? b / a : a / b, d = realBig ? a + b * r : a * r + b;
+            out[0] = realBig ? 1 / d : r / d;
+            out[1] = realBig ? -r / d : -1 / d;
+        } else if (Math.abs(re) >= Math.abs(im)) {
+            double r = im / re, d = re + im * r;
+            out[0] = 1 / d;
+            out[1] = -r / d;
+        } else {
+            double r = re / im, d = re * r + im;
+            out[0] = r / d;
+            out[1] = -1 / d;
+        }
+    }
+
+    /**
+     * |z| as NumPy's loop computes it (not hypot): the larger part times sqrt(1 + r²) with r the ratio of
+     * the parts, r² + 1 fused, in float for complex64; an infinite part wins over NaN.
+     */
+    static double modulus(double re, double im, boolean f32) {
+        double ar = Math.abs(re), ai = Math.abs(im);
+        if (Double.isInfinite(ar) || Double.isInfinite(ai)) return Double.POSITIVE_INFINITY;
+        if (Double.isNaN(ar) || Double.isNaN(ai)) return Double.NaN;
+        if (f32) {
+            float big = (float) Math.max(ar, ai), small = (float) Math.min(ar, ai), r = big == 0 ? 0 : small / big;
+            return big * (float) Math.sqrt(Math.fma(r, r, 1f));
+        }
+        double big = Math.max(ar, ai), small = Math.min(ar, ai), r = big == 0 ? 0 : small / big;
+        return Math.sqrt(Math.fma(r, r, 1.0)) * big;
     }
 
     // An infinite part for finite z only here is a pole: a division by zero, as the C library reports it.
@@ -226,23 +283,13 @@ final class ComplexLoops {
                     flags |= conditions(re, im, 0, 0, res[0], res[1]);
                     Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
-                case RECIPROCAL -> { // NumPy's own formula (not 1/z by the quotient): 1/0 is nan+nanj, invalid
-                    double rr, ri;
-                    if (Math.abs(re) >= Math.abs(im)) {
-                        double r = im / re, d = re + im * r;
-                        rr = 1 / d;
-                        ri = -r / d;
-                    } else {
-                        double r = re / im, d = re * r + im;
-                        rr = r / d;
-                        ri = -1 / d;
-                    }
-                    flags |= conditions(re, im, 0, 0, rr, ri);
-                    Elements.setComplex(ot, o, oi, rr, ri);
+                case RECIPROCAL -> {
+                    reciprocal(re, im, ot == DType.COMPLEX64, res);
+                    flags |= conditions(re, im, 0, 0, res[0], res[1]) | comparedNaN(re, im);
+                    Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
                 case ABSOLUTE -> {
-                    double m = Math.hypot(re, im);
-                    if (ot == DType.FLOAT32) m = (float) m;
+                    double m = modulus(re, im, ot == DType.FLOAT32);
                     if (Double.isInfinite(m) && Double.isFinite(re) && Double.isFinite(im)) flags |= FpFlags.OVERFLOW;
                     Elements.setDouble(ot, o, oi, m);
                 }
@@ -251,6 +298,10 @@ final class ComplexLoops {
                     function(op, re, im, ot == DType.COMPLEX64, res);
                     double rr = ot == DType.COMPLEX64 ? (float) res[0] : res[0], ri = ot == DType.COMPLEX64 ? (float) res[1] : res[1];
                     int f = conditions(re, im, 0, 0, rr, ri);
+                    // expm1 takes exp(x) of the real part first: its overflow shows even where y makes the result NaN
+                    if (op == UnaryOp.EXPM1 && Double.isFinite(re) && Double.isInfinite(ot == DType.COMPLEX64 ? (float) Math.exp(re) : Math.exp(re))) {
+                        f |= FpFlags.OVERFLOW;
+                    }
                     flags |= f == FpFlags.OVERFLOW && pole(op, re, im) ? FpFlags.DIVIDE : f;
                     Elements.setComplex(ot, o, oi, rr, ri);
                 }

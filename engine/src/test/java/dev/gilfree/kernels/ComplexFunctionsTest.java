@@ -131,6 +131,20 @@ class ComplexFunctionsTest {
     }
 
     @Test
+    void modulusQuotientAndReciprocalUseNumPysFormulas() {
+        // |z| as the larger part times sqrt(1 + r²), not hypot (which rounds sqrt(6.5) to ...922)
+        assertArrayEquals(new double[] {2.5495097567963927}, Ufunc.get("absolute").call1(c128(0.5, -2.5), null).toDoubleArray());
+        // complex64 divides in float as NumPy: Smith's scale 1/1e-40 overflows, with its condition
+        NDArray tiny = Engine.fromComplex(new double[] {1e-40f, -0.0}, new long[] {1}, "complex64");
+        FpSignal s = assertThrows(FpSignal.class, () -> Ufunc.get("divide").call2Checked(tiny, tiny, null, FpFlags.OVERFLOW));
+        assertEquals(INF, s.result().toComplexArray()[0]);
+        assertEquals(NAN, s.result().toComplexArray()[1]);
+        // a NaN divisor signals invalid in NumPy's |re| >= |im| comparison
+        FpSignal t = assertThrows(FpSignal.class, () -> Ufunc.get("reciprocal").call1Checked(c128(NAN, 1), null, FpFlags.INVALID));
+        assertEquals(FpFlags.INVALID, t.fpFlags());
+    }
+
+    @Test
     void signIsTheUnitDirection() {
         assertArrayEquals(new double[] {0.6, 0.8, 1, 0, 0, 0, NAN, NAN}, f("sign", 3, 4, INF, 1, 0, 0, INF, INF));
     }
