@@ -11,6 +11,7 @@ import pytest
 import gilfree as gf
 from oracle import HAVE_NUMPY, check, np
 
+INF, NAN = math.inf, math.nan
 Z = [1 + 2j, 3 - 1j]
 
 
@@ -126,6 +127,37 @@ def test_extremes_reduce_and_everything_accumulates():
         gf.min(gf.asarray([], dtype="complex128"))
 
 
+S = [1 + 2j, 1 + 1j, 0.7 + 0j, 0.2 + 5j, complex(1, NAN), complex(NAN, 1), 3 - 1j, complex(NAN, 0), 1 + 1j]
+
+
+def _same_list(got, want):
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        _same_complex(complex(g), complex(w), 0.0)
+
+
+def test_sorting_searching_and_sets_order_complex_as_numpy():
+    # real part, then imaginary part; then R + nanj, nan + Rj, nan + nanj (each group by its other part)
+    order = [0.2 + 5j, 0.7 + 0j, 1 + 1j, 1 + 1j, 1 + 2j, 3 - 1j, complex(1, NAN), complex(NAN, 0), complex(NAN, 1)]
+    for m in [gf] + ([np] if HAVE_NUMPY else []):
+        _same_list(m.sort(m.asarray(S)).tolist(), order)
+        assert m.argsort(m.asarray(S)).tolist() == [3, 2, 1, 8, 0, 6, 4, 7, 5]
+        assert int(m.argmax(m.asarray(S[:4]))) == 0 and int(m.argmin(m.asarray(S[:4]))) == 3
+        assert int(m.argmax(m.asarray(S))) == 4  # the first NaN wins
+        _same_list(m.unique(m.asarray(S)).tolist(), order[:2] + order[3:7])  # NaNs collapse into one
+        assert m.searchsorted(m.sort(m.asarray(S)), m.asarray([1 + 1.5j, complex(NAN, 0.5)])).tolist() == [4, 8]
+        assert m.isin(m.asarray(S), m.asarray([1 + 1j, 0.2 + 5j])).tolist() == [False, True, False, True, False,
+                                                                                False, False, False, True]
+
+
+def test_variance_and_nan_extremes():
+    check(lambda m: m.var(m.asarray(V)), 3.296875, "float64")  # mean |z - 1.625|²
+    check(lambda m: m.std(m.asarray([1j, -1j], dtype="complex64")), 1.0, "float32")
+    near(lambda m: m.nanmax(m.asarray(S), keepdims=True), [3 - 1j], "complex128")
+    near(lambda m: m.nanmin(m.asarray(S), keepdims=True), [0.2 + 5j], "complex128")
+    check(lambda m: m.nanargmax(m.asarray(S)), 6, "int64")
+
+
 A = [[1 + 2j, 3 - 1j], [0.5j, 2 + 0j]]
 
 
@@ -169,7 +201,6 @@ def test_sqrt_exp_log_values():
         gf.log(gf.asarray([0j]))
 
 
-INF, NAN = math.inf, math.nan
 SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 1e300, -1e300, 1e-310, 800.0, -800.0, INF, -INF, NAN]
 UNARY = ["sqrt", "exp", "log", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
          "arcsinh", "arccosh", "arctanh", "log2", "log10", "log1p", "expm1", "exp2", "sign", "reciprocal"]

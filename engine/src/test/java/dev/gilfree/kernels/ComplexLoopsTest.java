@@ -57,6 +57,19 @@ class ComplexLoopsTest {
     }
 
     @Test
+    void sortingOrdersByRealThenImaginaryWithNaNGroupsLast() {
+        double nan = Double.NaN;
+        NDArray z = c128(1, nan, 3, -1, 1, 2, nan, 0, 1, 1);
+        NDArray idx = dev.gilfree.api.Sort.argsort(z, 0);
+        assertArrayEquals(new double[] {4, 2, 1, 0, 3}, idx.toDoubleArray());
+        NDArray arg = NDArray.zeros(DType.INT64, new long[0]);
+        Reductions.argExtreme(c128(1, 2, 3, -1, 3, -2), 0, false, arg);
+        assertArrayEquals(new double[] {0}, arg.toDoubleArray());
+        Reductions.argExtreme(c128(1, 2, 3, -2, 3, -1), 0, true, arg);
+        assertArrayEquals(new double[] {2}, arg.toDoubleArray());
+    }
+
+    @Test
     void partsAreWriteableViews() {
         NDArray z = c128(1, 2, 3, -1);
         NDArray im = Views.complexPart(z, true);
