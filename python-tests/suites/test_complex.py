@@ -148,6 +148,9 @@ def test_sorting_searching_and_sets_order_complex_as_numpy():
         assert m.searchsorted(m.sort(m.asarray(S)), m.asarray([1 + 1.5j, complex(NAN, 0.5)])).tolist() == [4, 8]
         assert m.isin(m.asarray(S), m.asarray([1 + 1j, 0.2 + 5j])).tolist() == [False, True, False, True, False,
                                                                                 False, False, False, True]
+        # a value is non-zero when either part is
+        assert m.argwhere(m.asarray([0.5j, 0j, 2 + 0j])).tolist() == [[0], [2]]
+        assert m.nonzero(m.asarray([0.5j, 0j, 2 + 0j]))[0].tolist() == [0, 2]
 
 
 def test_variance_and_nan_extremes():

@@ -150,6 +150,7 @@ public final class Sort {
     }
 
     private static boolean nonzero(DType t, MemorySegment s, long off) {
+        if (t.kind() == 'c') return Elements.getDouble(t, s, off) != 0 || Elements.getImag(t, s, off) != 0; // either part
         return t.isFloating() ? Elements.getDouble(t, s, off) != 0 : Elements.getLong(t, s, off) != 0;
     }
 }
