@@ -169,6 +169,8 @@ def test_matrix_products_keep_the_imaginary_parts():
     check(lambda m: m.asarray(A) @ m.asarray([1.0, 2.0]), [7 + 0j, 4 + 0.5j], "complex128")
     check(lambda m: m.dot(m.asarray(A, dtype="complex64"), m.asarray(A, dtype="complex64")[0]), [5 - 2j, 5 - 1.5j], "complex64")
     check(lambda m: m.vdot(m.asarray(A[0]), m.asarray(A[1])), 7 + 2.5j, "complex128")  # the first one conjugated
+    check(lambda m: m.vecdot(m.asarray(A[0]), m.asarray(A[1])), 7 + 2.5j, "complex128")  # so is vecdot's
+    check(lambda m: m.isclose(m.asarray([0.5j, 1 + 1j]), m.asarray([0j, 1 + 1.000000001j])), [False, True], "bool")
     check(lambda m: m.linalg.matrix_power(m.asarray(A), 2), [[-2.5 + 5.5j, 11 + 3j], [-1 + 1.5j, 4.5 + 1.5j]], "complex128")
     check(lambda m: m.linalg.vector_norm(m.asarray([3 + 4j, 0j])), 5.0, "float64")
     with pytest.raises(TypeError, match="complex"):

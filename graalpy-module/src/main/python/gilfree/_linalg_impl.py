@@ -129,6 +129,8 @@ def tensordot(a, b, /, axes=2):
 def vecdot(x1, x2, /, *, axis=-1):
     a, b = _to_array(x1), _to_array(x2)
     from ._reductions import sum as _sum
+    if a.dtype.kind == "c":  # NumPy and the Array API conjugate the first vector
+        a = _u.conjugate(a)
     return _sum(_u.multiply(a, b), axis=axis)
 
 
