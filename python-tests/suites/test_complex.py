@@ -36,6 +36,14 @@ def test_complex64_stays_complex64():
     check(lambda m: abs(m.asarray([3 + 4j], dtype="complex64")), [5.0], "float32")
 
 
+def test_python_complex_scalars_are_weak():
+    # NEP 50: a Python complex takes the array's precision
+    check(lambda m: m.asarray([1, 2], dtype="complex64") * 1j, [1j, 2j], "complex64")
+    check(lambda m: 1j + m.asarray([1.5], dtype="float32"), [1.5 + 1j], "complex64")
+    check(lambda m: m.asarray([1, 2], dtype="int8") * 1j, [1j, 2j], "complex128")
+    check(lambda m: m.where(m.asarray([True, False]), m.asarray([1, 2], dtype="float32"), 1j), [1 + 0j, 1j], "complex64")
+
+
 def test_real_input_promotes_to_complex():
     check(lambda m: m.arange(2.0) + z(m), [1 + 2j, 4 - 1j], "complex128")
     check(lambda m: m.arange(2) * z(m), [0j, 3 - 1j], "complex128")
