@@ -4,6 +4,7 @@ import random
 import zlib
 
 REAL = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]
+COMPLEX = ["complex64", "complex128"]
 INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
              "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
              "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 63) - 1)}
@@ -23,12 +24,34 @@ def values(dt, n=24, seed=0):
     elif dt.startswith("float"):
         edges = FLOAT_EDGES if dt == "float64" else F32_EDGES
         v = edges + [rnd.uniform(-50, 50) for _ in range(n)]
+    elif dt.startswith("complex"):  # each edge value once as a real and once as an imaginary part
+        edges = FLOAT_EDGES if dt == "complex128" else F32_EDGES
+        v = [complex(e, edges[(5 * i + 3) % len(edges)]) for i, e in enumerate(edges)] + \
+            [complex(rnd.uniform(-50, 50), rnd.uniform(-50, 50)) for _ in range(n)]
     else:
         lo, hi = INT_RANGE[dt]
         small = [x for x in (0, 1, -1, 2, -2, 3, 7, -7, 13, 100, -100) if lo <= x <= hi]
         v = small + [lo, hi, lo + 1, hi - 1] + [rnd.randint(lo, hi) for _ in range(n // 2)] + \
             [rnd.randint(max(lo, -20), min(hi, 20)) for _ in range(n // 2)]
     return v[:n] if len(v) >= n else (v * (n // len(v) + 1))[:n]
+
+
+def complex_close(got, want, ulps, f32=False):
+    """True when got and want (complex) agree part by part: NaN with NaN, infinities and zeros exactly (signs
+    included), other values within `ulps` ulps of the larger finite part (a complex result's accuracy)."""
+    finite = [abs(p) for p in (want.real, want.imag) if math.isfinite(p)]
+    big = max(finite) if finite else 0.0
+    unit = (max(math.ulp(big) * 2 ** 29, 2 ** -149) if f32 else math.ulp(big)) if big else 0.0
+    for g, w in ((got.real, want.real), (got.imag, want.imag)):
+        if math.isnan(w) or math.isnan(g):
+            if not (math.isnan(w) and math.isnan(g)):
+                return False
+        elif math.isinf(w) or math.isinf(g) or (w == 0 and abs(g) > ulps * unit):
+            if g != w or math.copysign(1, g) != math.copysign(1, w):
+                return False
+        elif abs(g - w) > ulps * unit:
+            return False
+    return True
 
 
 def ulp_close(got, want, ulps, f32=False):

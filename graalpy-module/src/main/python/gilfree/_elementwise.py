@@ -97,9 +97,9 @@ def angle(z, deg=False):
 
 def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
     a, b = _to_array(a), _to_array(b)
-    if a.dtype.kind != "f":
+    if a.dtype.kind not in "fc":  # complex stays complex: the distance is |a - b|
         a = a.astype("float64")
-    if b.dtype.kind != "f":
+    if b.dtype.kind not in "fc":
         b = b.astype("float64")
     from ._errstate import errstate
     with errstate(invalid="ignore"):

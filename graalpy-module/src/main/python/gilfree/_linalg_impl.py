@@ -75,7 +75,7 @@ def vdot(a, b, /):
     a, b = _to_array(a).reshape(-1), _to_array(b).reshape(-1)
     if a.shape != b.shape:
         raise ValueError("cannot reshape array of size %d into shape (%d,)" % (b.size, a.size))
-    return matmul(a, b)
+    return matmul(_u.conjugate(a) if a.dtype.kind == "c" else a, b)  # NumPy conjugates the first argument
 
 
 def inner(a, b, /):
@@ -129,6 +129,8 @@ def tensordot(a, b, /, axes=2):
 def vecdot(x1, x2, /, *, axis=-1):
     a, b = _to_array(x1), _to_array(x2)
     from ._reductions import sum as _sum
+    if a.dtype.kind == "c":  # NumPy and the Array API conjugate the first vector
+        a = _u.conjugate(a)
     return _sum(_u.multiply(a, b), axis=axis)
 
 

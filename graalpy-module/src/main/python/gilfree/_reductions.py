@@ -3,6 +3,7 @@
 Folds run in the engine (ufunc.reduce / accumulate); float sums are pairwise like NumPy's.
 """
 import builtins
+import cmath
 import math
 import warnings
 
@@ -132,7 +133,11 @@ def var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=Tru
         m = _u.divide(m, n if not isinstance(n, int) else float(n))
         x = a if a.dtype == _dtype(dt) else a.astype(dt)
         d = _u.subtract(x, m)
-        sq = _u.multiply(d, d)
+        if d.dtype.kind == "c":  # NumPy: |d|² as (d·conj d).real, a real variance
+            sq = _u.multiply(d, _u.conjugate(d)).real
+            dt = sq.dtype.name
+        else:
+            sq = _u.multiply(d, d)
         s = _u.add.reduce(sq, axis=axis, dtype=dt, keepdims=keepdims, where=where)
         nk = _count(a, axis, keepdims, where)
         den = _u.subtract(nk, ddof) if not isinstance(nk, int) else builtins.max(nk - ddof, 0)
@@ -253,13 +258,13 @@ def nanprod(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NOVALUE
 
 def _all_nan_warn(r):
     vals = _flat(r) if isinstance(r, ndarray) else [r]
-    if builtins.any(isinstance(v, float) and math.isnan(v) for v in vals):
+    if builtins.any(isinstance(v, (float, complex)) and cmath.isnan(v) for v in vals):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
 
 
 def nanmax(a, axis=None, out=None, keepdims=False, initial=_NOVALUE, where=True):
     a = _arr(a)
-    if a.dtype.kind != "f":
+    if a.dtype.kind not in "fc":
         return max(a, axis, out, keepdims, initial, where)
     r = _reduce(_u.fmax, a, axis, None, out, keepdims, initial, where)
     _all_nan_warn(r)
@@ -268,7 +273,7 @@ def nanmax(a, axis=None, out=None, keepdims=False, initial=_NOVALUE, where=True)
 
 def nanmin(a, axis=None, out=None, keepdims=False, initial=_NOVALUE, where=True):
     a = _arr(a)
-    if a.dtype.kind != "f":
+    if a.dtype.kind not in "fc":
         return min(a, axis, out, keepdims, initial, where)
     r = _reduce(_u.fmin, a, axis, None, out, keepdims, initial, where)
     _all_nan_warn(r)
@@ -289,7 +294,7 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
 
 def _empty_warn(r, msg):
     vals = _flat(r) if isinstance(r, ndarray) else [r]
-    if builtins.any(isinstance(v, float) and math.isnan(v) for v in vals):
+    if builtins.any(isinstance(v, (float, complex)) and cmath.isnan(v) for v in vals):
         warnings.warn(msg, RuntimeWarning, stacklevel=3)
 
 
@@ -317,7 +322,7 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=
 
 def _nanarg(a, axis, out, keepdims, is_max):
     a = _arr(a)
-    if a.dtype.kind != "f":
+    if a.dtype.kind not in "fc":
         return _argext(a, axis, out, keepdims, is_max)
     nan = _u.isnan(a)
     if builtins.bool(all(nan, axis=axis).any() if axis is not None else all(nan)):

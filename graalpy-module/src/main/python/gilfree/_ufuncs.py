@@ -46,6 +46,21 @@ def _is_weak(x):
     return isinstance(x, (int, float)) and not isinstance(x, (_generic, builtins.bool))
 
 
+def _is_weak_complex(x):
+    return isinstance(x, complex) and not isinstance(x, _generic)
+
+
+def _weak_complex_dtype(arr_dtype):
+    """NEP 50: a Python complex takes the array's precision (float32 -> complex64), else complex128."""
+    if arr_dtype.kind == "c":
+        return arr_dtype.name
+    return "complex64" if arr_dtype.name == "float32" else "complex128"
+
+
+def _weak_complex(s, arr):
+    return _asarray(s, dtype=_weak_complex_dtype(arr.dtype))
+
+
 def _check_int_scalar(s, arr_dtype):
     if arr_dtype.kind in "iu":
         lo, hi = _INT_RANGE[arr_dtype.name]
@@ -65,6 +80,11 @@ def _to_array(x):
 
 def _weak_result_dtype(x, y):
     """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
+    if _is_weak_complex(x) or _is_weak_complex(y):
+        other = y if _is_weak_complex(x) else x
+        if _is_weak_complex(other) or _is_weak(other) or isinstance(other, builtins.bool):
+            return "complex128"
+        return _weak_complex_dtype(_to_array(other).dtype)
     wx, wy = _is_weak(x) or isinstance(x, builtins.bool), _is_weak(y) or isinstance(y, builtins.bool)
     if wx and wy:
         return _to_array(x if isinstance(x, float) or not isinstance(y, float) else y).dtype.name
@@ -184,6 +204,10 @@ class ufunc:
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
+            if isinstance(a, ndarray) and _is_weak_complex(b):
+                b = _weak_complex(b, a)
+            elif isinstance(b, ndarray) and _is_weak_complex(a):
+                a = _weak_complex(a, b)
             if isinstance(a, ndarray) and _is_weak(b):
                 r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
                 shape = a._shape

@@ -141,7 +141,7 @@ def matrix_power(a, n):
 
 def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
     x = _to_array(x)
-    if x.dtype.kind != "f":
+    if x.dtype.kind not in "fc":  # complex: the norm of the moduli
         x = x.astype("float64")
     from ._reductions import sum as _sum, max as _max, min as _min
     ax = _u.absolute(x)
@@ -154,7 +154,7 @@ def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
     if ord == -math.inf:
         return _min(ax, axis=axis, keepdims=keepdims)
     if ord == 0:
-        return _sum(_u.not_equal(x, 0), axis=axis, keepdims=keepdims, dtype=x.dtype)
+        return _sum(_u.not_equal(x, 0), axis=axis, keepdims=keepdims, dtype=ax.dtype)
     return _u.power(_sum(_u.power(ax, float(ord)), axis=axis, keepdims=keepdims), 1.0 / ord)
 
 

@@ -79,6 +79,7 @@ public final class LinAlg {
                     + "(n?,k),(k,m?)->(n?,m?) (size " + k2 + " is different from " + k + ")");
         }
         DType t = Promotion.promote(a.dtype(), b.dtype());
+        if (t.kind() == 'c') return complexMatmul(a, b, t);
         long[] ba = Arrays.copyOf(sa, sa.length - 2), bb = Arrays.copyOf(sb, sb.length - 2);
         long[] bshape = Iteration.broadcastShapes(ba, bb);
         long nb = Layout.size(bshape);
@@ -117,6 +118,19 @@ public final class LinAlg {
             }
         }
         return out.dtype() == t ? out : Copy.astype(out, t);
+    }
+
+    // (Ar + iAi)(Br + iBi) = (ArBr - AiBi) + i(ArBi + AiBr): four real products of the parts' views
+    private static NDArray complexMatmul(NDArray a, NDArray b, DType t) {
+        NDArray ac = a.dtype() == t ? a : Copy.astype(a, t), bc = b.dtype() == t ? b : Copy.astype(b, t);
+        NDArray ar = Views.complexPart(ac, false), ai = Views.complexPart(ac, true);
+        NDArray br = Views.complexPart(bc, false), bi = Views.complexPart(bc, true);
+        NDArray re = Ufunc.get("subtract").call2(matmul(ar, br), matmul(ai, bi), null);
+        NDArray im = Ufunc.get("add").call2(matmul(ar, bi), matmul(ai, br), null);
+        NDArray out = NDArray.zeros(t, re.shape());
+        Copy.into(re, Views.complexPart(out, false));
+        Copy.into(im, Views.complexPart(out, true));
+        return out;
     }
 
     // ---------------- decompositions ----------------

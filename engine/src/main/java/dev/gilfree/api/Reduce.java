@@ -7,6 +7,7 @@ import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.OpGuard;
 import dev.gilfree.kernels.BinaryOp;
+import dev.gilfree.kernels.ComplexReductions;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Iteration;
 import dev.gilfree.kernels.Reductions;
@@ -92,7 +93,8 @@ public final class Reduce {
     }
 
     // Complex reductions: truth tests on z != 0; sums part by part (each a float reduction of a real view,
-    // pairwise like NumPy's); products folded in order over a copy with the reduced axes last.
+    // pairwise like NumPy's); the others (products, extremes, ...) folded in order over a copy with the
+    // reduced axes last.
     private static NDArray reduceComplex(String ufunc, BinaryOp op, NDArray src, int[] axes, boolean keepdims, NDArray where,
                                          String initKind, double initD, long initL) {
         if (op.boolOut()) {
@@ -107,10 +109,7 @@ public final class Reduce {
             Copy.into(im, Views.complexPart(out, true));
             return out;
         }
-        if (op != BinaryOp.MULTIPLY || where != null) {
-            throw GilfreeException.type("ufunc '" + ufunc + "' reduce " + (where != null ? "with where= " : "")
-                    + "is not supported for complex input yet");
-        }
+        if (where != null) throw GilfreeException.type("ufunc '" + ufunc + "' reduce with where= is not supported for complex input yet");
         int nd = src.ndim();
         boolean[] reduced = new boolean[nd];
         for (int ax : axes) reduced[ax] = true;
@@ -128,20 +127,13 @@ public final class Reduce {
             if (reduced[i]) keptKeep[i] = 1;
         }
         NDArray out = NDArray.zeros(src.dtype(), keptShape);
-        long outN = out.size(), isz = src.itemsize();
-        double initRe = switch (initKind) { case "float" -> initD; case "int" -> initL; default -> 1.0; };
-        for (long o = 0; o < outN; o++) {
-            double pr = initRe, pi = 0;
-            for (long j = 0; j < run; j++) {
-                long off = (o * run + j) * isz;
-                double xr = dev.gilfree.core.Elements.getDouble(src.dtype(), c.segment(), off);
-                double xi = dev.gilfree.core.Elements.getImag(src.dtype(), c.segment(), off);
-                double nr = pr * xr - pi * xi;
-                pi = pr * xi + pi * xr;
-                pr = nr;
-            }
-            dev.gilfree.core.Elements.setComplex(src.dtype(), out.segment(), o * isz, pr, pi);
-        }
+        Object id = op.identity();
+        double[] init = switch (initKind) {
+            case "float" -> new double[] {initD, 0};
+            case "int" -> new double[] {initL, 0};
+            default -> id instanceof Long l ? new double[] {l, 0} : null; // multiply starts at 1, maximum at the first element
+        };
+        ComplexReductions.fold(op, c, run, init, out);
         return keepdims ? out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0)) : out;
     }
 

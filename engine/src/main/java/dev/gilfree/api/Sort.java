@@ -82,6 +82,12 @@ public final class Sort {
     }
 
     private static boolean equal(DType t, MemorySegment s, long o1, long o2, boolean equalNan) {
+        if (t.kind() == 'c') { // both parts equal; a NaN in either part makes a NaN
+            double xr = Elements.getDouble(t, s, o1), xi = Elements.getImag(t, s, o1);
+            double yr = Elements.getDouble(t, s, o2), yi = Elements.getImag(t, s, o2);
+            return xr == yr && xi == yi
+                    || equalNan && (Double.isNaN(xr) || Double.isNaN(xi)) && (Double.isNaN(yr) || Double.isNaN(yi));
+        }
         if (t.isFloating()) {
             double x = Elements.getDouble(t, s, o1), y = Elements.getDouble(t, s, o2);
             return x == y || equalNan && Double.isNaN(x) && Double.isNaN(y);
@@ -108,6 +114,9 @@ public final class Sort {
     }
 
     private static boolean equal2(DType t, MemorySegment s1, long o1, MemorySegment s2, long o2) {
+        if (t.kind() == 'c') {
+            return Elements.getDouble(t, s1, o1) == Elements.getDouble(t, s2, o2) && Elements.getImag(t, s1, o1) == Elements.getImag(t, s2, o2);
+        }
         if (t.isFloating()) return Elements.getDouble(t, s1, o1) == Elements.getDouble(t, s2, o2);
         return Elements.getLong(t, s1, o1) == Elements.getLong(t, s2, o2);
     }
@@ -141,6 +150,7 @@ public final class Sort {
     }
 
     private static boolean nonzero(DType t, MemorySegment s, long off) {
+        if (t.kind() == 'c') return Elements.getDouble(t, s, off) != 0 || Elements.getImag(t, s, off) != 0; // either part
         return t.isFloating() ? Elements.getDouble(t, s, off) != 0 : Elements.getLong(t, s, off) != 0;
     }
 }

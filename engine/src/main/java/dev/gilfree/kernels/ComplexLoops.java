@@ -6,11 +6,14 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Loops for complex64 and complex128 (stored as interleaved real, imaginary), with NumPy's formulas:
- * the textbook product, Smith's quotient (scaled by the larger part of the divisor), |z| as hypot,
- * comparisons of both parts, and a value is "true" when either part is non-zero. complex64 computes in
- * double and rounds each part, which can differ from NumPy's float arithmetic by an ulp in products and
- * quotients. Floating-point conditions are reported from the results (a NaN from non-NaN inputs is
- * invalid, an infinity from finite inputs an overflow, a zero divisor a division by zero).
+ * the product with fused multiply-adds (complex64 in float), Smith's quotient (scaled by the larger part
+ * of the divisor), |z| as NumPy's scaled formula, equality of both parts, NumPy's lexicographic order (real part first; a
+ * NaN in either operand makes an ordering false, and maximum/minimum propagate it), and a value is "true"
+ * when either part is non-zero. The elementary functions are in {@link ComplexElementary} and
+ * {@link ComplexTrig}. Otherwise complex64 computes in double and rounds each part, which can differ from
+ * NumPy's float arithmetic by an ulp in quotients. Floating-point conditions are reported from the results
+ * (a NaN from non-NaN inputs is invalid, an infinity from finite inputs an overflow, or a division by zero
+ * at a pole).
  */
 final class ComplexLoops {
     private ComplexLoops() {}
@@ -26,9 +29,11 @@ final class ComplexLoops {
             double yr = Elements.getDouble(t, b, bi), yi = Elements.getImag(t, b, bi);
             if (op.boolOut()) {
                 Elements.setLong(ot, o, oi, compare(op, xr, xi, yr, yi) ? 1 : 0);
+                if (ordering(op) && orderingSignals(xr, xi, yr, yi)) flags |= FpFlags.INVALID;
                 continue;
             }
-            flags |= arithmetic(op, xr, xi, yr, yi, r);
+            flags |= arithmetic(op, xr, xi, yr, yi, ot == DType.COMPLEX64, r);
+            if (ot == DType.COMPLEX64) flags |= overflowInFloat(xr, xi, yr, yi, r);
             Elements.setComplex(ot, o, oi, r[0], r[1]);
         }
         return flags;
@@ -41,114 +46,224 @@ final class ComplexLoops {
             case LOGICAL_AND -> truth(xr, xi) && truth(yr, yi);
             case LOGICAL_OR -> truth(xr, xi) || truth(yr, yi);
             case LOGICAL_XOR -> truth(xr, xi) != truth(yr, yi);
+            case LESS -> less(xr, xi, yr, yi, false);
+            case LESS_EQUAL -> less(xr, xi, yr, yi, true);
+            case GREATER -> less(yr, yi, xr, xi, false);
+            case GREATER_EQUAL -> less(yr, yi, xr, xi, true);
             default -> throw new IllegalArgumentException("no complex loop for " + op);
         };
+    }
+
+    private static boolean ordering(BinaryOp op) {
+        return op == BinaryOp.LESS || op == BinaryOp.LESS_EQUAL || op == BinaryOp.GREATER || op == BinaryOp.GREATER_EQUAL;
+    }
+
+    // NumPy's C comparisons signal invalid on the NaNs they reach: a real part, or an imaginary part once
+    // the real parts tie
+    private static boolean orderingSignals(double xr, double xi, double yr, double yi) {
+        return Double.isNaN(xr) || Double.isNaN(yr) || xr == yr && (Double.isNaN(xi) || Double.isNaN(yi));
+    }
+
+    // NumPy's x < y (or x <= y): by real parts unless an imaginary part is NaN, then by imaginary parts
+    private static boolean less(double xr, double xi, double yr, double yi, boolean orEqual) {
+        if (xr < yr) return !Double.isNaN(xi) && !Double.isNaN(yi);
+        return xr == yr && (orEqual ? xi <= yi : xi < yi);
     }
 
     /** bool(z): either part non-zero; a NaN part counts (NaN != 0), as NumPy. */
     static boolean truth(double re, double im) { return re != 0 || im != 0; }
 
     // r = x op y; returns the conditions met.
-    private static int arithmetic(BinaryOp op, double xr, double xi, double yr, double yi, double[] r) {
+    private static int arithmetic(BinaryOp op, double xr, double xi, double yr, double yi, boolean f32, double[] r) {
         switch (op) {
             case ADD -> { r[0] = xr + yr; r[1] = xi + yi; }
             case SUBTRACT -> { r[0] = xr - yr; r[1] = xi - yi; }
-            case MULTIPLY -> { r[0] = xr * yr - xi * yi; r[1] = xr * yi + xi * yr; }
+            case MULTIPLY -> fusedMultiply(xr, xi, yr, yi, f32, r);
             case DIVIDE -> {
-                double ar = Math.abs(yr), ai = Math.abs(yi);
-                if (ar >= ai) {
-                    if (ar == 0 && ai == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
-                        r[0] = xr / ar;
-                        r[1] = xi / ar;
-                        return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
-                                ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
-                    }
-                    double rat = yi / yr, scl = 1.0 / (yr + yi * rat);
-                    r[0] = (xr + xi * rat) * scl;
-                    r[1] = (xi - xr * rat) * scl;
-                } else {
-                    double rat = yr / yi, scl = 1.0 / (yi + yr * rat);
-                    r[0] = (xr * rat + xi) * scl;
-                    r[1] = (xi * rat - xr) * scl;
+                divide(xr, xi, yr, yi, f32, r);
+                if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
+                    return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
+                            ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
                 }
+                return conditions(xr, xi, yr, yi, r[0], r[1]) | comparedNaN(yr, yi) | scaleOverflows(yr, yi, f32);
             }
+            case POWER, FLOAT_POWER -> ComplexElementary.power(xr, xi, yr, yi, f32, r);
+            // NumPy keeps x when it wins or is NaN (maximum/minimum) or when y is NaN (fmax/fmin)
+            case MAXIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(yr, yi, xr, xi, true), xr, xi, yr, yi, r);
+            case MINIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(xr, xi, yr, yi, true), xr, xi, yr, yi, r);
+            case FMAX -> pick(Double.isNaN(yr) || Double.isNaN(yi) || less(yr, yi, xr, xi, true), xr, xi, yr, yi, r);
+            case FMIN -> pick(Double.isNaN(yr) || Double.isNaN(yi) || less(xr, xi, yr, yi, true), xr, xi, yr, yi, r);
             default -> throw new IllegalArgumentException("no complex loop for " + op);
         }
         return conditions(xr, xi, yr, yi, r[0], r[1]);
     }
 
+    /** r = x op y for the reductions (ComplexReductions), conditions dropped; NumPy folds with the textbook product. */
+    static void combine(BinaryOp op, double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (op == BinaryOp.MULTIPLY) multiply(xr, xi, yr, yi, f32, r);
+        else arithmetic(op, xr, xi, yr, yi, f32, r);
+    }
+
+    /**
+     * NumPy's SIMD product (FMA-capable x86): each part one fused multiply-add, in float for complex64,
+     * so a part that cancels or overflows halfway comes out as NumPy's.
+     */
+    static void fusedMultiply(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            r[0] = Math.fma(a, c, -(b * d));
+            r[1] = Math.fma(a, d, b * c);
+        } else {
+            double re = Math.fma(xr, yr, -(xi * yi));
+            r[1] = Math.fma(xr, yi, xi * yr);
+            r[0] = re;
+        }
+    }
+
+    /**
+     * The textbook product, as NumPy's scalar code (reductions, power's repeated products) computes it;
+     * complex64 rounds each product and sum to float as NumPy's float code does.
+     */
+    static void multiply(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            r[0] = a * c - b * d;
+            r[1] = a * d + b * c;
+        } else {
+            double re = xr * yr - xi * yi;
+            r[1] = xr * yi + xi * yr;
+            r[0] = re;
+        }
+    }
+
+    /**
+     * NumPy's quotient: Smith's, scaled by the larger part of the divisor so neither overflows (in float for
+     * complex64, where 1/tiny can overflow as in NumPy); a zero divisor divides each part by |0|.
+     */
+    static void divide(double xr, double xi, double yr, double yi, boolean f32, double[] r) {
+        if (yr == 0 && yi == 0) {
+            r[0] = xr / Math.abs(yr);
+            r[1] = xi / Math.abs(yr);
+        } else if (f32) {
+            float a = (float) xr, b = (float) xi, c = (float) yr, d = (float) yi;
+            boolean realBig = Math.abs(c) >= Math.abs(d);
+            float rat = realBig ? d / c : c / d, scl = 1.0f / (realBig ? c + d * rat : d + c * rat);
+            r[0] = realBig ? (a + b * rat) * scl : (a * rat + b) * scl;
+            r[1] = realBig ? (b - a * rat) * scl : (b * rat - a) * scl;
+        } else if (Math.abs(yr) >= Math.abs(yi)) {
+            double rat = yi / yr, scl = 1.0 / (yr + yi * rat);
+            double re = (xr + xi * rat) * scl;
+            r[1] = (xi - xr * rat) * scl;
+            r[0] = re;
+        } else {
+            double rat = yr / yi, scl = 1.0 / (yi + yr * rat);
+            double re = (xr * rat + xi) * scl;
+            r[1] = (xi * rat - xr) * scl;
+            r[0] = re;
+        }
+    }
+
+    private static void pick(boolean first, double xr, double xi, double yr, double yi, double[] r) {
+        r[0] = first ? xr : yr;
+        r[1] = first ? xi : yi;
+    }
+
+    // A part finite in double that complex64 cannot hold, from finite inputs
+    private static int overflowInFloat(double xr, double xi, double yr, double yi, double[] r) {
+        boolean big = Float.isInfinite((float) r[0]) && Double.isFinite(r[0]) || Float.isInfinite((float) r[1]) && Double.isFinite(r[1]);
+        return big && Double.isFinite(xr) && Double.isFinite(xi) && Double.isFinite(yr) && Double.isFinite(yi) ? FpFlags.OVERFLOW : 0;
+    }
+
+    // Both can hold at once: one part overflows while the other becomes NaN (inf·0)
     private static int conditions(double xr, double xi, double yr, double yi, double rr, double ri) {
         boolean nanIn = Double.isNaN(xr) || Double.isNaN(xi) || Double.isNaN(yr) || Double.isNaN(yi);
-        if ((Double.isNaN(rr) || Double.isNaN(ri)) && !nanIn) return FpFlags.INVALID;
         boolean finiteIn = Double.isFinite(xr) && Double.isFinite(xi) && Double.isFinite(yr) && Double.isFinite(yi);
-        if ((Double.isInfinite(rr) || Double.isInfinite(ri)) && finiteIn) return FpFlags.OVERFLOW;
-        return 0;
+        return ((Double.isNaN(rr) || Double.isNaN(ri)) && !nanIn ? FpFlags.INVALID : 0)
+                | ((Double.isInfinite(rr) || Double.isInfinite(ri)) && finiteIn ? FpFlags.OVERFLOW : 0);
     }
 
-    // The principal square root, exponential and logarithm with C99 Annex G's special values (what NumPy
-    // gets from the C library): sqrt keeps the sign of the imaginary part and has a non-negative real part,
-    // an infinite imaginary part wins over NaN. Each writes r and returns the conditions met.
+    // NumPy's quotients first compare |re| >= |im| of the divisor, an ordered comparison that signals
+    // invalid on a NaN
+    private static int comparedNaN(double re, double im) { return Double.isNaN(re) || Double.isNaN(im) ? FpFlags.INVALID : 0; }
 
-    static int sqrt(double x, double y, double[] r) {
-        if (Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; r[1] = y; return 0; }
-        if (Double.isNaN(x)) { r[0] = x; r[1] = Double.NaN; return 0; }
-        if (Double.isInfinite(x)) {
-            if (x > 0) { r[0] = x; r[1] = Double.isNaN(y) ? y : Math.copySign(0.0, y); }
-            else { r[0] = Double.isNaN(y) ? y : 0.0; r[1] = Math.copySign(Double.POSITIVE_INFINITY, y); }
-            return 0;
-        }
-        if (Double.isNaN(y)) { r[0] = y; r[1] = y; return 0; }
-        if (x == 0 && y == 0) { r[0] = 0.0; r[1] = y; return 0; }
-        // Scale huge inputs down (x + |z| would overflow) and tiny ones up (their halves would underflow).
-        double ax = Math.abs(x), ay = Math.abs(y), scale = 1;
-        if (ax > 0x1p1020 || ay > 0x1p1020) { x *= 0x1p-4; y *= 0x1p-4; scale = 0x1p2; }
-        else if (ax < 0x1p-1020 && ay < 0x1p-1020) { x *= 0x1p100; y *= 0x1p100; scale = 0x1p-50; }
-        double t = Math.sqrt((Math.abs(x) + Math.hypot(x, y)) * 0.5);
-        if (x >= 0) { r[0] = t * scale; r[1] = y / (2 * t) * scale; }
-        else { r[0] = Math.abs(y) / (2 * t) * scale; r[1] = Math.copySign(t, y) * scale; }
-        return 0;
+    // Smith's scale 1/(c + d·(d/c)) overflows for a tiny divisor even when an infinite dividend hides it
+    private static int scaleOverflows(double c, double d, boolean f32) {
+        double big = Math.max(Math.abs(c), Math.abs(d)), small = Math.min(Math.abs(c), Math.abs(d));
+        double den = big + small * (small / big), scl = 1 / (f32 ? (float) den : den);
+        return Double.isFinite(den) && den != 0 && Double.isInfinite(f32 ? (float) scl : scl) ? FpFlags.OVERFLOW : 0;
     }
 
-    static int exp(double x, double y, double[] r) {
-        if (y == 0) { // exp(x ± 0i) = exp(x) ± 0i, exactly real (NaN ± 0i for a NaN x)
-            r[0] = Math.exp(x); r[1] = y;
-            return Double.isInfinite(r[0]) && Double.isFinite(x) ? FpFlags.OVERFLOW : 0;
-        }
-        if (Double.isInfinite(x) && !Double.isFinite(y)) {
-            if (x > 0) { r[0] = x; r[1] = Double.NaN; return Double.isInfinite(y) ? FpFlags.INVALID : 0; }
-            r[0] = 0.0; r[1] = Math.copySign(0.0, y); return 0;
-        }
-        if (Double.isInfinite(x)) { // finite non-zero y
-            double m = x > 0 ? x : 0.0;
-            r[0] = m * Math.cos(y); r[1] = m * Math.sin(y);
-            return 0;
-        }
-        if (!Double.isFinite(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return Double.isInfinite(y) && !Double.isNaN(x) ? FpFlags.INVALID : 0; }
-        if (Double.isNaN(x)) { r[0] = x; r[1] = x; return 0; }
-        double c = Math.cos(y), s = Math.sin(y);
-        if (x > 709) { // exp(x) alone overflows where exp(x)·cos(y) may not: take it in two halves
-            double h = Math.exp(x * 0.5);
-            r[0] = h * c * h; r[1] = h * s * h;
+    /** NumPy's own 1/z (not the quotient 1/z): 1/0 is nan+nanj; in float for complex64, as NumPy. */
+    static void reciprocal(double re, double im, boolean f32, double[] out) {
+        if (f32) {
+            float a = (float) re, b = (float) im;
+            boolean realBig = Math.abs(a) >= Math.abs(b);
+            float r = realBig ? b / a : a / b, d = realBig ? a + b * r : a * r + b;
+            out[0] = realBig ? 1 / d : r / d;
+            out[1] = realBig ? -r / d : -1 / d;
+        } else if (Math.abs(re) >= Math.abs(im)) {
+            double r = im / re, d = re + im * r;
+            out[0] = 1 / d;
+            out[1] = -r / d;
         } else {
-            double e = Math.exp(x);
-            r[0] = e * c; r[1] = e * s;
+            double r = re / im, d = re * r + im;
+            out[0] = r / d;
+            out[1] = -1 / d;
         }
-        return Double.isInfinite(r[0]) || Double.isInfinite(r[1]) ? FpFlags.OVERFLOW : 0;
     }
 
-    static int log(double x, double y, double[] r) {
-        r[1] = Math.atan2(y, x);
-        double ax = Math.abs(x), ay = Math.abs(y);
-        if (Double.isInfinite(x) || Double.isInfinite(y)) { r[0] = Double.POSITIVE_INFINITY; return 0; }
-        if (Double.isNaN(x) || Double.isNaN(y)) { r[0] = Double.NaN; r[1] = Double.NaN; return 0; }
-        if (ax == 0 && ay == 0) { r[0] = Double.NEGATIVE_INFINITY; return FpFlags.DIVIDE; }
-        double big = Math.max(ax, ay), small = Math.min(ax, ay);
-        if (big > 0.5 && big < 2) { // |z| near 1: log(|z|) from log1p keeps its relative accuracy
-            r[0] = 0.5 * Math.log1p((big - 1) * (big + 1) + small * small);
-        } else {
-            r[0] = Math.log(Math.hypot(x, y));
+    /**
+     * |z| as NumPy's loop computes it (not hypot): the larger part times sqrt(1 + r²) with r the ratio of
+     * the parts, r² + 1 fused, in float for complex64; an infinite part wins over NaN.
+     */
+    static double modulus(double re, double im, boolean f32) {
+        double ar = Math.abs(re), ai = Math.abs(im);
+        if (Double.isInfinite(ar) || Double.isInfinite(ai)) return Double.POSITIVE_INFINITY;
+        if (Double.isNaN(ar) || Double.isNaN(ai)) return Double.NaN;
+        if (f32) {
+            float big = (float) Math.max(ar, ai), small = (float) Math.min(ar, ai), r = big == 0 ? 0 : small / big;
+            return big * (float) Math.sqrt(Math.fma(r, r, 1f));
         }
-        return 0;
+        double big = Math.max(ar, ai), small = Math.min(ar, ai), r = big == 0 ? 0 : small / big;
+        return Math.sqrt(Math.fma(r, r, 1.0)) * big;
+    }
+
+    // An infinite part for finite z only here is a pole: a division by zero, as the C library reports it.
+    private static boolean pole(UnaryOp op, double re, double im) {
+        return switch (op) {
+            case LOG, LOG2, LOG10 -> re == 0 && im == 0;
+            case LOG1P -> re == -1 && im == 0;
+            case ARCTANH -> Math.abs(re) == 1 && im == 0;
+            case ARCTAN -> re == 0 && Math.abs(im) == 1;
+            default -> false;
+        };
+    }
+
+    private static void function(UnaryOp op, double x, double y, boolean f32, double[] r) {
+        switch (op) {
+            case SIGN -> ComplexElementary.sign(x, y, r);
+            case SQRT -> ComplexElementary.sqrt(x, y, r);
+            case EXP -> ComplexElementary.exp(x, y, r);
+            case EXP2 -> ComplexElementary.exp2(x, y, f32, r);
+            case EXPM1 -> ComplexElementary.expm1(x, y, f32, r);
+            case LOG -> ComplexElementary.log(x, y, r);
+            case LOG2 -> ComplexElementary.log2(x, y, r);
+            case LOG10 -> ComplexElementary.log10(x, y, r);
+            case LOG1P -> ComplexElementary.log1p(x, y, f32, r);
+            case SIN -> ComplexTrig.sin(x, y, r);
+            case COS -> ComplexTrig.cos(x, y, r);
+            case TAN -> ComplexTrig.tan(x, y, r);
+            case ARCSIN -> ComplexTrig.arcsin(x, y, r);
+            case ARCCOS -> ComplexTrig.arccos(x, y, r);
+            case ARCTAN -> ComplexTrig.arctan(x, y, r);
+            case SINH -> ComplexTrig.sinh(x, y, r);
+            case COSH -> ComplexTrig.cosh(x, y, r);
+            case TANH -> ComplexTrig.tanh(x, y, r);
+            case ARCSINH -> ComplexTrig.arcsinh(x, y, r);
+            case ARCCOSH -> ComplexTrig.arccosh(x, y, r);
+            case ARCTANH -> ComplexTrig.arctanh(x, y, r);
+            default -> throw new IllegalArgumentException("no complex function " + op);
+        }
     }
 
     static int unary(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
@@ -162,44 +277,33 @@ final class ComplexLoops {
                 case NEGATIVE -> Elements.setComplex(ot, o, oi, -re, -im);
                 case POSITIVE -> Elements.setComplex(ot, o, oi, re, im);
                 case CONJUGATE -> Elements.setComplex(ot, o, oi, re, -im);
+                case RINT -> Elements.setComplex(ot, o, oi, Math.rint(re), Math.rint(im)); // each part, as NumPy
                 case SQUARE -> {
-                    double rr = re * re - im * im, ri = re * im + im * re;
-                    flags |= conditions(re, im, 0, 0, rr, ri);
-                    Elements.setComplex(ot, o, oi, rr, ri);
+                    fusedMultiply(re, im, re, im, ot == DType.COMPLEX64, res);
+                    flags |= conditions(re, im, 0, 0, res[0], res[1]);
+                    Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
-                case RECIPROCAL -> { // NumPy's own formula (not 1/z by the quotient): 1/0 is nan+nanj, invalid
-                    double rr, ri;
-                    if (Math.abs(re) >= Math.abs(im)) {
-                        double r = im / re, d = re + im * r;
-                        rr = 1 / d;
-                        ri = -r / d;
-                    } else {
-                        double r = re / im, d = re * r + im;
-                        rr = r / d;
-                        ri = -1 / d;
-                    }
-                    flags |= conditions(re, im, 0, 0, rr, ri);
-                    Elements.setComplex(ot, o, oi, rr, ri);
+                case RECIPROCAL -> {
+                    reciprocal(re, im, ot == DType.COMPLEX64, res);
+                    flags |= conditions(re, im, 0, 0, res[0], res[1]) | comparedNaN(re, im);
+                    Elements.setComplex(ot, o, oi, res[0], res[1]);
                 }
                 case ABSOLUTE -> {
-                    double m = Math.hypot(re, im);
-                    if (ot == DType.FLOAT32) m = (float) m;
+                    double m = modulus(re, im, ot == DType.FLOAT32);
                     if (Double.isInfinite(m) && Double.isFinite(re) && Double.isFinite(im)) flags |= FpFlags.OVERFLOW;
                     Elements.setDouble(ot, o, oi, m);
                 }
-                case SQRT, EXP, LOG -> {
-                    int f = switch (op) {
-                        case SQRT -> sqrt(re, im, res);
-                        case EXP -> exp(re, im, res);
-                        default -> log(re, im, res);
-                    };
-                    if (ot == DType.COMPLEX64 && Double.isFinite(re) && Double.isFinite(im)
-                            && (Float.isInfinite((float) res[0]) && !Double.isInfinite(res[0])
-                                || Float.isInfinite((float) res[1]) && !Double.isInfinite(res[1]))) {
-                        f |= FpFlags.OVERFLOW; // finite in double, too large for complex64
+                case SIGN, SQRT, EXP, EXP2, EXPM1, LOG, LOG2, LOG10, LOG1P, SIN, COS, TAN, ARCSIN, ARCCOS, ARCTAN,
+                     SINH, COSH, TANH, ARCSINH, ARCCOSH, ARCTANH -> {
+                    function(op, re, im, ot == DType.COMPLEX64, res);
+                    double rr = ot == DType.COMPLEX64 ? (float) res[0] : res[0], ri = ot == DType.COMPLEX64 ? (float) res[1] : res[1];
+                    int f = conditions(re, im, 0, 0, rr, ri);
+                    // expm1 takes exp(x) of the real part first: its overflow shows even where y makes the result NaN
+                    if (op == UnaryOp.EXPM1 && Double.isFinite(re) && Double.isInfinite(ot == DType.COMPLEX64 ? (float) Math.exp(re) : Math.exp(re))) {
+                        f |= FpFlags.OVERFLOW;
                     }
-                    flags |= f;
-                    Elements.setComplex(ot, o, oi, res[0], res[1]);
+                    flags |= f == FpFlags.OVERFLOW && pole(op, re, im) ? FpFlags.DIVIDE : f;
+                    Elements.setComplex(ot, o, oi, rr, ri);
                 }
                 case ISNAN -> Elements.setLong(ot, o, oi, Double.isNaN(re) || Double.isNaN(im) ? 1 : 0);
                 case ISINF -> Elements.setLong(ot, o, oi, Double.isInfinite(re) || Double.isInfinite(im) ? 1 : 0);

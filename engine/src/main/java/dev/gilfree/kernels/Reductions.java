@@ -349,6 +349,7 @@ public final class Reductions {
      * op.outType(a.dtype()).
      */
     public static void accumulate(BinaryOp op, NDArray a, int axis, NDArray out) {
+        if (a.dtype().kind() == 'c') { ComplexReductions.accumulate(op, a, axis, out); return; }
         DType t = a.dtype(), ot = out.dtype();
         long[] shape = a.shape();
         long n = shape[axis];
@@ -400,7 +401,9 @@ public final class Reductions {
             for (long k = 0; k < cnt; k++) {
                 long ao = off[0] + k * st[0];
                 long best = 0;
-                if (fl) {
+                if (t.kind() == 'c') {
+                    best = argExtremeComplex(t, as, ao, sa, n, max);
+                } else if (fl) {
                     double bv = Elements.getDouble(t, as, ao);
                     for (long i = 1; i < n && !Double.isNaN(bv); i++) {
                         double x = Elements.getDouble(t, as, ao + i * sa);
@@ -417,5 +420,17 @@ public final class Reductions {
                 os.set(ValueLayout.JAVA_LONG_UNALIGNED, off[1] + k * st[1], best);
             }
         });
+    }
+
+    // NumPy's complex argmax/argmin: lexicographic, the first element with a NaN part wins outright
+    private static long argExtremeComplex(DType t, MemorySegment s, long off, long stride, long n, boolean max) {
+        double br = Elements.getDouble(t, s, off), bi = Elements.getImag(t, s, off);
+        long best = 0;
+        for (long i = 1; i < n && !Double.isNaN(br) && !Double.isNaN(bi); i++) {
+            double xr = Elements.getDouble(t, s, off + i * stride), xi = Elements.getImag(t, s, off + i * stride);
+            boolean wins = max ? xr > br || xr == br && xi > bi : xr < br || xr == br && xi < bi;
+            if (wins || Double.isNaN(xr) || Double.isNaN(xi)) { br = xr; bi = xi; best = i; }
+        }
+        return best;
     }
 }

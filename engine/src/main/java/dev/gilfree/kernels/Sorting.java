@@ -8,33 +8,37 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Sorting along an axis with NumPy's order: stable, NaN after everything, -0.0 equal to 0.0 (original
- * order kept), unsigned integers compared unsigned. Keys are read once per lane into a primitive array,
+ * order kept), complex by real then imaginary part, unsigned integers compared unsigned. Keys are read once per lane into a primitive array,
  * indices are merge-sorted by key.
  */
 public final class Sorting {
     private Sorting() {}
 
-    /** Lane keys: floats as doubles, integers/bools as longs (uint64 with the sign bit flipped). */
+    /** Lane keys: floats as doubles, complex as two doubles, integers/bools as longs (uint64 with the sign bit flipped). */
     static final class Keys {
-        final double[] d;
+        final double[] d, im;
         final long[] l;
         boolean descending;
 
         Keys(DType t, int n) {
-            d = t.isFloating() ? new double[n] : null;
-            l = t.isFloating() ? null : new long[n];
+            boolean complex = t.kind() == 'c';
+            d = t.isFloating() || complex ? new double[n] : null;
+            im = complex ? new double[n] : null;
+            l = d == null ? new long[n] : null;
         }
 
         void read(DType t, MemorySegment s, long off, long stride, int n) {
             boolean u64 = t == DType.UINT64;
             for (int i = 0; i < n; i++) {
-                if (d != null) d[i] = Elements.getDouble(t, s, off + i * stride);
-                else l[i] = u64 ? Elements.getLong(t, s, off + i * stride) ^ Long.MIN_VALUE : Elements.getLong(t, s, off + i * stride);
+                long o = off + i * stride;
+                if (d != null) d[i] = Elements.getDouble(t, s, o);
+                else l[i] = u64 ? Elements.getLong(t, s, o) ^ Long.MIN_VALUE : Elements.getLong(t, s, o);
+                if (im != null) im[i] = Elements.getImag(t, s, o);
             }
         }
 
         int compare(int i, int j) {
-            int c = d == null ? Long.compare(l[i], l[j]) : compareD(d[i], d[j]);
+            int c = d == null ? Long.compare(l[i], l[j]) : im != null ? compareC(d[i], im[i], d[j], im[j]) : compareD(d[i], d[j]);
             return descending ? -c : c;
         }
     }
@@ -45,6 +49,17 @@ public final class Sorting {
         if (x > y) return 1;
         boolean nx = Double.isNaN(x), ny = Double.isNaN(y);
         return nx == ny ? 0 : nx ? 1 : -1;
+    }
+
+    /**
+     * NumPy's sort order for complex: R + Rj, then R + nanj, nan + Rj and nan + nanj, each group by its
+     * non-NaN parts (real first).
+     */
+    public static int compareC(double xr, double xi, double yr, double yi) {
+        int gx = (Double.isNaN(xr) ? 2 : 0) + (Double.isNaN(xi) ? 1 : 0), gy = (Double.isNaN(yr) ? 2 : 0) + (Double.isNaN(yi) ? 1 : 0);
+        if (gx != gy) return Integer.compare(gx, gy);
+        int c = compareD(xr, yr); // NaN == NaN here
+        return c != 0 ? c : compareD(xi, yi);
     }
 
     /** Stable argsort of keys[0..n). */
@@ -170,11 +185,13 @@ public final class Sorting {
         double[] ad = new double[n];
         for (int i = 0; i < n; i++) ad[i] = Elements.getDouble(t, a.segment(), a.offset() + i * sa);
         long[] al = null;
-        if (!t.isFloating()) {
+        if (!t.isFloating() && t.kind() != 'c') {
             al = new long[n];
             for (int i = 0; i < n; i++) al[i] = Elements.getLong(t, a.segment(), a.offset() + i * sa);
         }
         final long[] alf = al;
+        final double[] aim = t.kind() == 'c' ? new double[n] : null;
+        if (aim != null) for (int i = 0; i < n; i++) aim[i] = Elements.getImag(t, a.segment(), a.offset() + i * sa);
         boolean u64 = t == DType.UINT64;
         MemorySegment vs = v.segment(), os = out.segment();
         DType vt = v.dtype();
@@ -189,10 +206,10 @@ public final class Sorting {
                         if (right ? cmp <= 0 : cmp < 0) lo = mid + 1; else hi = mid;
                     }
                 } else {
-                    double x = Elements.getDouble(vt, vs, off[0] + c * st[0]);
+                    double x = Elements.getDouble(vt, vs, off[0] + c * st[0]), xi = Elements.getImag(vt, vs, off[0] + c * st[0]);
                     while (lo < hi) {
                         int mid = (lo + hi) >>> 1;
-                        int cmp = compareD(ad[mid], x);
+                        int cmp = aim != null ? compareC(ad[mid], aim[mid], x, xi) : compareD(ad[mid], x);
                         if (right ? cmp <= 0 : cmp < 0) lo = mid + 1; else hi = mid;
                     }
                 }

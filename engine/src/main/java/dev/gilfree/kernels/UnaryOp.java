@@ -16,31 +16,31 @@ public enum UnaryOp {
     SQRT("sqrt", Types.FLOAT + Types.COMPLEX, 'S'),
     CBRT("cbrt", Types.FLOAT, 'S'),
     EXP("exp", Types.FLOAT + Types.COMPLEX, 'S'),
-    EXP2("exp2", Types.FLOAT, 'S'),
-    EXPM1("expm1", Types.FLOAT, 'S'),
+    EXP2("exp2", Types.FLOAT + Types.COMPLEX, 'S'),
+    EXPM1("expm1", Types.FLOAT + Types.COMPLEX, 'S'),
     LOG("log", Types.FLOAT + Types.COMPLEX, 'S'),
-    LOG2("log2", Types.FLOAT, 'S'),
-    LOG10("log10", Types.FLOAT, 'S'),
-    LOG1P("log1p", Types.FLOAT, 'S'),
-    SIN("sin", Types.FLOAT, 'S'),
-    COS("cos", Types.FLOAT, 'S'),
-    TAN("tan", Types.FLOAT, 'S'),
-    ARCSIN("arcsin", Types.FLOAT, 'S'),
-    ARCCOS("arccos", Types.FLOAT, 'S'),
-    ARCTAN("arctan", Types.FLOAT, 'S'),
-    SINH("sinh", Types.FLOAT, 'S'),
-    COSH("cosh", Types.FLOAT, 'S'),
-    TANH("tanh", Types.FLOAT, 'S'),
-    ARCSINH("arcsinh", Types.FLOAT, 'S'),
-    ARCCOSH("arccosh", Types.FLOAT, 'S'),
-    ARCTANH("arctanh", Types.FLOAT, 'S'),
+    LOG2("log2", Types.FLOAT + Types.COMPLEX, 'S'),
+    LOG10("log10", Types.FLOAT + Types.COMPLEX, 'S'),
+    LOG1P("log1p", Types.FLOAT + Types.COMPLEX, 'S'),
+    SIN("sin", Types.FLOAT + Types.COMPLEX, 'S'),
+    COS("cos", Types.FLOAT + Types.COMPLEX, 'S'),
+    TAN("tan", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCSIN("arcsin", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCCOS("arccos", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCTAN("arctan", Types.FLOAT + Types.COMPLEX, 'S'),
+    SINH("sinh", Types.FLOAT + Types.COMPLEX, 'S'),
+    COSH("cosh", Types.FLOAT + Types.COMPLEX, 'S'),
+    TANH("tanh", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCSINH("arcsinh", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCCOSH("arccosh", Types.FLOAT + Types.COMPLEX, 'S'),
+    ARCTANH("arctanh", Types.FLOAT + Types.COMPLEX, 'S'),
     DEG2RAD("deg2rad", Types.FLOAT, 'S'),
     RAD2DEG("rad2deg", Types.FLOAT, 'S'),
     FLOOR("floor", Types.ALL, 'S'),
     CEIL("ceil", Types.ALL, 'S'),
     TRUNC("trunc", Types.ALL, 'S'),
-    RINT("rint", Types.FLOAT, 'S'),
-    SIGN("sign", Types.NO_BOOL, 'S'),
+    RINT("rint", Types.FLOAT + Types.COMPLEX, 'S'),
+    SIGN("sign", Types.NO_BOOL + Types.COMPLEX, 'S'),
     SIGNBIT("signbit", Types.FLOAT, '?'),
     SPACING("spacing", Types.FLOAT, 'S'),
     LOGICAL_NOT("logical_not", Types.ALL + Types.COMPLEX, '?'),
@@ -69,7 +69,7 @@ public enum UnaryOp {
     public String types() { return types; }
 
     /** Transcendental functions compute in floating point: integer input gives a float type, as NumPy. */
-    public boolean floatOnly() { return types.equals(Types.FLOAT); }
+    public boolean floatOnly() { return types.indexOf('l') < 0; }
 
     /** The loop's output dtype for loop input dtype {@code t}. */
     public DType outType(DType t) {
@@ -177,7 +177,7 @@ public enum UnaryOp {
         return Math.log(x) * LOG2E;
     }
 
-    private static double asinh(double x) {
+    static double asinh(double x) {
         double a = Math.abs(x);
         if (!Double.isFinite(a)) return x;
         double r = a > 1e8 ? Math.log(a) + Math.log(2.0) : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));

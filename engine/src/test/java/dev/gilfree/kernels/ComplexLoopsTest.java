@@ -14,7 +14,7 @@ import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
 import org.junit.jupiter.api.Test;
 
-/** Complex loops: NumPy's formulas, the conditions they report, complex reductions and part views. */
+/** Complex loops: NumPy's formulas, the conditions they report, complex reductions, accumulations and part views. */
 class ComplexLoopsTest {
     private static NDArray c128(double... interleaved) {
         return Engine.fromComplex(interleaved, new long[] {interleaved.length / 2}, "complex128");
@@ -48,7 +48,25 @@ class ComplexLoopsTest {
         assertArrayEquals(new double[] {4, 1.5}, Reduce.reduce("add", z, new int[] {0}, false, null, null, "none", 0, 0).toComplexArray());
         assertArrayEquals(new double[] {5, 5}, Reduce.reduce("multiply", c128(1, 2, 3, -1), new int[] {0}, false, null, null, "none", 0, 0).toComplexArray());
         assertArrayEquals(new double[] {1}, Reduce.reduce("logical_or", c128(0, 0, 0, 1), new int[] {0}, false, null, null, "none", 0, 0).toDoubleArray());
-        assertThrows(GilfreeException.class, () -> Reduce.reduce("maximum", z, new int[] {0}, false, null, null, "none", 0, 0));
+        // extremes fold lexicographically from the first element; an empty one has nothing to start from
+        assertArrayEquals(new double[] {3, -1}, Reduce.reduce("maximum", z, new int[] {0}, false, null, null, "none", 0, 0).toComplexArray());
+        assertArrayEquals(new double[] {0, 0.5}, Reduce.reduce("minimum", z, new int[] {0}, false, null, null, "none", 0, 0).toComplexArray());
+        assertThrows(GilfreeException.class, () -> Reduce.reduce("maximum", c128(), new int[] {0}, false, null, null, "none", 0, 0));
+        assertArrayEquals(new double[] {1, 2, 4, 1, 4, 1.5}, Reduce.accumulate("add", z, 0, null).toComplexArray());
+        assertArrayEquals(new double[] {1, 2, 3, -1, 3, -1}, Reduce.accumulate("maximum", z, 0, null).toComplexArray());
+    }
+
+    @Test
+    void sortingOrdersByRealThenImaginaryWithNaNGroupsLast() {
+        double nan = Double.NaN;
+        NDArray z = c128(1, nan, 3, -1, 1, 2, nan, 0, 1, 1);
+        NDArray idx = dev.gilfree.api.Sort.argsort(z, 0);
+        assertArrayEquals(new double[] {4, 2, 1, 0, 3}, idx.toDoubleArray());
+        NDArray arg = NDArray.zeros(DType.INT64, new long[0]);
+        Reductions.argExtreme(c128(1, 2, 3, -1, 3, -2), 0, false, arg);
+        assertArrayEquals(new double[] {0}, arg.toDoubleArray());
+        Reductions.argExtreme(c128(1, 2, 3, -2, 3, -1), 0, true, arg);
+        assertArrayEquals(new double[] {2}, arg.toDoubleArray());
     }
 
     @Test
