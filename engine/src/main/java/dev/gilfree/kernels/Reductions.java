@@ -165,9 +165,14 @@ public final class Reductions {
                 long rl = rs[last], rstr = rst[last], runs = rl == 0 ? 0 : total / rl;
                 long[] ridx = new long[last];
                 long off = base;
+                boolean direct = rstr == t.itemsize() && DirectFolds.applies(op, t, rl);
                 runs:
                 for (long r = 0; r < runs; r++) {
-                    for (long k = 0; k < rl; ) {
+                    if (direct) {
+                        if (fl) f.absorb(DirectFolds.foldDouble(op, t, seg, off, rl));
+                        else f.absorb(DirectFolds.foldLong(op, t, seg, off, rl));
+                    }
+                    for (long k = direct ? rl : 0; k < rl; ) {
                         int m = (int) Math.min(CHUNK - fill, rl - k);
                         if (fl) TypedRuns.gatherD(t, seg, off + k * rstr, rstr, bd, fill, m);
                         else TypedRuns.gatherL(t, seg, off + k * rstr, rstr, bl, fill, m);
@@ -289,6 +294,17 @@ public final class Reductions {
             accL = init instanceof Number nn ? nn.longValue() : 0;
             if (init instanceof Double dd && !fl) accL = (long) dd.doubleValue();
             np = 0;
+        }
+
+        /** Folds in the result of a whole run folded elsewhere (DirectFolds). */
+        void absorb(double v) {
+            accD = have ? op.applyD(accD, v, f32) : v;
+            have = true;
+        }
+
+        void absorb(long v) {
+            accL = have ? op.applyL(accL, v, t) : v;
+            have = true;
         }
 
         /** True once a logical_or (any) has met a true element or a logical_and (all) a false one. */
