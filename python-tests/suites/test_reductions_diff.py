@@ -10,7 +10,7 @@ import warnings
 import pytest
 
 import gilfree as gf
-from _ufunc_cases import REAL, values
+from _ufunc_cases import REAL, Input, values
 from oracle import np
 from recorded import answer
 
@@ -59,25 +59,13 @@ def _close(g, w, ctx, rel):
         assert g == w and type(g) is type(w), f"{ctx}: {g!r} != {w!r}"
 
 
-class _Spec:
-    """An input array as data: its values, dtype and shape (NumPy builds it only where it runs)."""
-    def __init__(self, vs, dt, shape):
-        self.vs, self.dt, self.shape = vs, dt, tuple(shape)
-
-    def np(self):
-        return np.asarray(self.vs, dtype=self.dt).reshape(self.shape)
-
-    def key(self):
-        return f"{self.dt}{list(self.shape)}:{self.vs!r}"
-
-
 def _arrays(dt, shape, seed=0, finite=True):
     n = math.prod(shape)
     vs = values(dt, max(n, 1), seed)
     if finite and dt.startswith("float"):
         vs = [v if math.isfinite(v) and abs(v) < 1e30 and abs(v) > 1e-30 or v == 0 else 1.25 for v in vs]
     vs = vs[:n]
-    return gf.asarray(vs, dtype=dt).reshape(shape) if n else gf.zeros(shape, dtype=dt), _Spec(vs, dt, shape)
+    return gf.asarray(vs, dtype=dt).reshape(shape) if n else gf.zeros(shape, dtype=dt), Input(vs, dt, shape)
 
 
 def _both(fn_name, ga, spec, **kw):
@@ -203,7 +191,7 @@ def test_arg_and_cumulative(fn, dt, axis):
                                 "nanargmax", "nanargmin", "nancumsum", "nancumprod"])
 def test_nan_variants(fn, axis):
     rows = [[1.0, math.nan, 3.0, -2.0], [math.nan, 4.5, 0.25, 8.0], [2.0, 2.0, math.nan, -1.0]]
-    ga, na = gf.asarray(rows), _Spec(rows, "float64", (3, 4))
+    ga, na = gf.asarray(rows), Input(rows, "float64", (3, 4))
     got, want = _both(fn, ga, na, axis=axis)
     if want is not None:
         _same(got, want, f"{fn}(axis={axis})")
