@@ -5,6 +5,7 @@ Checks: same dtype (NumPy's float16 results are float32 in gilfree: documented d
 when NumPy refuses the input types. Every case also runs on GraalPy against NumPy's answers recorded by the
 CPython run (recorded.py): inputs come from fixed seeds, NumPy's results are kept as plain data.
 """
+import cmath
 import math
 import warnings
 
@@ -31,6 +32,11 @@ ULPS = {"add": 0, "subtract": 0, "multiply": 0, "divide": 0, "sqrt": 0, "square"
         "floor": 0, "ceil": 0, "trunc": 0, "rint": 0, "maximum": 0, "minimum": 0, "fmax": 0, "fmin": 0,
         "copysign": 0, "nextafter": 0, "spacing": 0, "remainder": 0, "fmod": 0, "floor_divide": 0}
 DEFAULT_ULPS = 4
+# Complex results: exact, except products and quotients, within this relative distance of NumPy's (modulus):
+# complex64 multiplies and divides in double and rounds each part where NumPy computes in float32, and a
+# part that cancels (ac - bd) may differ in its last bits from NumPy's (fused or not) evaluation.
+COMPLEX_REL = {"multiply": {"complex64": 2e-7, "complex128": 4e-16},
+               "divide": {"complex64": 4e-7, "complex128": 8e-16}}
 F16 = {"bool", "int8", "uint8"}  # NumPy computes float-only functions of these in float16; gilfree in float32
 
 
@@ -106,13 +112,24 @@ def _compare(name, got, want, ctx):
     wl = w if isinstance(w, list) else [w]
     ulps = ULPS.get(name, DEFAULT_ULPS)
     f32 = want.dtype_name == "float32"
+    rel = COMPLEX_REL.get(name, {}).get(want.dtype_name, 0.0)
     for i, (x, y) in enumerate(zip(_flat(gl), _flat(wl))):
-        if isinstance(y, float):
+        if isinstance(y, complex):
+            assert type(x) is complex, f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
+            assert _complex_close(x, y, rel), f"{ctx} element {i}: gilfree {x!r} numpy {y!r} (rel {rel})"
+        elif isinstance(y, float):
             assert ulp_close(x, y, ulps, f32), f"{ctx} element {i}: gilfree {x!r} numpy {y!r} (tolerance {ulps} ulps)"
             if y == 0 and not math.isnan(x) and name not in ("sign",):
                 assert math.copysign(1, x) == math.copysign(1, y), f"{ctx} element {i}: sign of zero {x!r} {y!r}"
         else:
             assert x == y and type(x) is type(y), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
+
+
+def _complex_close(x, y, rel):
+    """Finite: within `rel` of y's modulus; else the same parts (NaN == NaN, infinities exact)."""
+    if cmath.isfinite(x) and cmath.isfinite(y):
+        return x == y or abs(x - y) <= rel * abs(y)
+    return all(p == q or math.isnan(p) and math.isnan(q) for p, q in ((x.real, y.real), (x.imag, y.imag)))
 
 
 def _flat(v):
@@ -180,6 +197,37 @@ def test_python_scalars_are_weak(name, dt, scalar):
                 with pytest.raises(want.error):
                     getattr(gf, name)(*args)
                 continue
+            got = getattr(gf, name)(*args)
+        _compare(name, got, want, f"{name}({args[0] if scalar_first else dt}, {dt if scalar_first else scalar})")
+
+
+COMPLEX = ["complex64", "complex128"]
+
+
+def _moderate(v):
+    """v, or 1.25 where it is an edge value (inf, NaN, huge, subnormal) of the float dtypes."""
+    return v if not isinstance(v, float) or v == 0 or 1e-3 < abs(v) < 1e3 else 1.25
+
+
+def _moderate_values(dt, seed):
+    """Values of dtype dt (complex too) without float edge values: the complex loops' handling of
+    overflow, NaN and infinities is test_complex.py's, and this suite checks the weak scalar's promotion."""
+    if dt in COMPLEX:
+        part = "float32" if dt == "complex64" else "float64"
+        return [complex(_moderate(x), _moderate(y)) for x, y in zip(values(part, 24, seed), values(part, 24, seed + 1))]
+    return [_moderate(v) for v in values(dt, 24, seed)]
+
+
+@pytest.mark.parametrize("dt", REAL + COMPLEX)
+@pytest.mark.parametrize("scalar", [1j, 1.5 - 2j, -0.25 + 0j])
+@pytest.mark.parametrize("name", ["add", "subtract", "multiply", "divide", "equal", "not_equal"])
+def test_python_complex_scalars_are_weak(name, dt, scalar):
+    """NEP 50: a Python complex is weak, so complex64 and float32 arrays give complex64, the rest complex128."""
+    a = Input(_moderate_values(dt, 16), dt, (24,))
+    for scalar_first in (False, True):
+        want = _with_scalar(name, a, scalar, scalar_first)
+        args = (scalar, a.gf()) if scalar_first else (a.gf(), scalar)
+        with gf.errstate(all="ignore"):
             got = getattr(gf, name)(*args)
         _compare(name, got, want, f"{name}({args[0] if scalar_first else dt}, {dt if scalar_first else scalar})")
 

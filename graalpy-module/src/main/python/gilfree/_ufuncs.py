@@ -46,6 +46,22 @@ def _is_weak(x):
     return isinstance(x, (int, float)) and not isinstance(x, (_generic, builtins.bool))
 
 
+def _is_py_scalar(x):
+    return isinstance(x, (int, float, complex)) and not isinstance(x, _generic)
+
+
+def _is_weak_complex(x):
+    return isinstance(x, complex) and not isinstance(x, _generic)
+
+
+def _weak_complex(s, other):
+    """A Python complex scalar as NEP 50's weak operand next to the array (or NumPy-style scalar) `other`:
+    a 0-d array of the dtype NumPy's result_type gives the pair (complex64 next to float32 or complex64,
+    complex128 next to the others), so it never widens the result beyond that."""
+    from ._promotion import result_type
+    return _asarray(s, dtype=result_type(_to_array(other).dtype, s))
+
+
 def _check_int_scalar(s, arr_dtype):
     if arr_dtype.kind in "iu":
         lo, hi = _INT_RANGE[arr_dtype.name]
@@ -106,7 +122,7 @@ def _result(res, out):
 class ufunc:
     """A NumPy-style ufunc: f(x[, y], out=None, *, where=True, dtype=None, casting='same_kind').
 
-    Python int/float operands are weak scalars (NEP 50)."""
+    Python int/float/complex operands are weak scalars (NEP 50)."""
 
     def __init__(self, name, doc=None, pyname=None):
         self._j = _E.ufunc(name)
@@ -184,6 +200,10 @@ class ufunc:
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
+            if _is_weak_complex(b) and not _is_py_scalar(a):
+                b = _weak_complex(b, a)
+            elif _is_weak_complex(a) and not _is_py_scalar(b):
+                a = _weak_complex(a, b)
             if isinstance(a, ndarray) and _is_weak(b):
                 r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
                 shape = a._shape
