@@ -304,7 +304,9 @@ def test_unique_family(dt):
         assert values_equal(got[k], want[k]) if k == "values" else got[k] == want[k], (k, got[k], want[k])
 
 
-WHERE_CASES = [("x", 0.5), (1, 2), (("int8", [1]), 300), ("x", ("float64", [7.0, 8.0, 9.0]))]
+WHERE_CASES = [("x", 0.5), (1, 2), (True, 1), (("int8", [1]), 300), ("x", ("float64", [7.0, 8.0, 9.0])),
+               # a Python complex is weak too: complex64 next to float32 and complex64 (NEP 50)
+               (("float32", [1.5, 2.5, 3.5]), 1j), (2 - 1j, ("complex64", [1j, 2, 3])), ("x", 1j), (1.5, 1j)]
 
 
 def _isin_where_argwhere_nonzero(m):

@@ -81,9 +81,10 @@ def _to_array(x):
 
 def _weak_result_dtype(x, y):
     """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
-    wx, wy = _is_weak(x) or isinstance(x, builtins.bool), _is_weak(y) or isinstance(y, builtins.bool)
-    if wx and wy:
-        return _to_array(x if isinstance(x, float) or not isinstance(y, float) else y).dtype.name
+    wx, wy = _is_py_scalar(x), _is_py_scalar(y)
+    if wx and wy or isinstance(x, complex) and wx or isinstance(y, complex) and wy:
+        from ._promotion import result_type
+        return result_type(x if wx else _to_array(x).dtype, y if wy else _to_array(y).dtype).name
     if wx or wy:
         arr, s = (_to_array(y), x) if wx else (_to_array(x), y)
         if isinstance(s, float) and arr.dtype.kind in "biu":
