@@ -13,7 +13,7 @@ str-keyed dicts of them (no NumPy objects). Both runtimes get it back through th
 (`encode`/`decode`: NaN, infinities, -0.0, big ints, complex and tuples survive), so CPython compares
 against exactly what GraalPy will replay. A key must name its case completely (inputs included, and no
 `hash()` or object address, which change per process): the same key answered twice in one session with
-different answers fails the test.
+different answers fails the test. Float literals in keys are compared by value (`_canonical`).
 
 Hypothesis-driven tests use `given_recorded` instead of ``@given``: with NumPy, hypothesis draws the
 examples (a fresh random set every session, as before) and every example that passes is kept with the
@@ -23,6 +23,7 @@ import functools
 import inspect
 import json
 import os
+import re
 import threading
 
 import pytest
@@ -91,8 +92,19 @@ def _load():
         return _old
 
 
+# A float literal in a key (a repr): a sign, digits with a point or an exponent, not part of a name.
+_FLOAT = re.compile(r"(?<![\w.])-?(?:\d+\.\d*(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)")
+
+
+def _canonical(key):
+    """The key with every float literal spelled exactly (float.hex): runtimes may spell the same float
+    differently in repr (GraalPy writes 5e-324 as 4.9e-324), and a key must be the same on both."""
+    return _FLOAT.sub(lambda m: float(m.group()).hex(), key)
+
+
 def answer(key, compute, keep=True):
     """NumPy's answer for the case `key` (a string naming the case exactly)."""
+    key = _canonical(key)
     if HAVE_NUMPY:
         data = encode(compute())
         text = json.dumps(data)
