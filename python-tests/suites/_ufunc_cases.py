@@ -1,7 +1,9 @@
-"""Shared inputs for the ufunc/reduction suites: dtypes, edge values, generated samples (no NumPy needed)."""
+"""Shared inputs for the differential suites: dtypes, edge values, generated samples (no NumPy needed)."""
 import math
 import random
 import zlib
+
+import gilfree as gf
 
 REAL = ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "float32", "float64"]
 COMPLEX = ["complex64", "complex128"]
@@ -64,3 +66,20 @@ def ulp_close(got, want, ulps, f32=False):
         return True
     unit = math.ulp(want) if not f32 else max(math.ulp(want) * 2 ** 29, 2 ** -149)
     return abs(got - want) <= ulps * unit
+
+
+class Input:
+    """An input array as data: its values, dtype and shape. gilfree's array is built on every runtime,
+    NumPy's only where NumPy runs (its answers are recorded there, recorded.py)."""
+    def __init__(self, vs, dt, shape):
+        self.vs, self.dt, self.shape = vs, dt, tuple(shape)
+
+    def gf(self):
+        return gf.asarray(self.vs, dtype=self.dt).reshape(self.shape)
+
+    def np(self):
+        import numpy
+        return numpy.asarray(self.vs, dtype=self.dt).reshape(self.shape)
+
+    def key(self):
+        return f"{self.dt}{list(self.shape)}:{self.vs!r}"

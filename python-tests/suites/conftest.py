@@ -35,6 +35,8 @@ def _parallel_run(config):
 
 
 def pytest_configure(config):
+    import recorded
+    recorded.keep_examples = not _parallel_run(config)
     config.addinivalue_line("markers", "numpy_answers: a module whose cases replay NumPy's recorded answers "
                                        "where NumPy is missing (recorded.py)")
 

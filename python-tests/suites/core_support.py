@@ -1,10 +1,12 @@
 """Helpers of the test_core_* suites: random arrays as nested lists, results described for comparison,
-and the differential check against NumPy (where it is importable)."""
+and the differential check against NumPy (its answers recorded on CPython and replayed on GraalPy)."""
+import builtins
 import math
 
 from hypothesis import strategies as st
 
 import gilfree as gf
+from recorded import generated
 
 try:
     import numpy as np
@@ -112,19 +114,27 @@ def outcome(fn, m):
         return "err", e
 
 
-def differential(fn, where=""):
-    """Runs fn(gilfree) and fn(numpy): same values/dtype/shape, or the same builtin exception type.
-    Without NumPy only runs fn(gilfree) and returns its outcome. Returns (kind, gilfree result)."""
+def _numpy_outcome(fn):
+    """NumPy's outcome of fn as plain data (recorded.py): ("ok", description) or ("err", builtin base
+    exception name, message)."""
+    kind, res = outcome(fn, np)
+    if kind == "err":
+        return "err", _builtin_base(type(res)).__name__, f"{type(res).__name__}: {res}"
+    return "ok", describe(res)
+
+
+def differential(fn, where):
+    """Runs fn(gilfree) and compares with NumPy's outcome of fn(numpy), computed now where NumPy is
+    importable and replayed elsewhere (a case of a `given_recorded` test; `where` names it completely):
+    same values/dtype/shape, or the same builtin exception type. Returns (kind, gilfree result)."""
+    want = generated(where, lambda: _numpy_outcome(fn))
     g = outcome(fn, gf)
-    if np is None:
-        return g
-    n = outcome(fn, np)
-    if n[0] == "err":
-        assert g[0] == "err", f"{where}: numpy raised {type(n[1]).__name__}: {n[1]} but gilfree returned {g[1]!r}"
-        assert issubclass(type(g[1]), _builtin_base(type(n[1]))), \
-            f"{where}: numpy raised {type(n[1]).__name__}: {n[1]}, gilfree {type(g[1]).__name__}: {g[1]}"
+    if want[0] == "err":
+        assert g[0] == "err", f"{where}: numpy raised {want[2]} but gilfree returned {g[1]!r}"
+        assert issubclass(type(g[1]), getattr(builtins, want[1])), \
+            f"{where}: numpy raised {want[2]}, gilfree {type(g[1]).__name__}: {g[1]}"
         return g
     if g[0] == "err":
-        raise AssertionError(f"{where}: gilfree raised {type(g[1]).__name__}: {g[1]}; numpy gave {n[1]!r}") from g[1]
-    assert_same_desc(describe(g[1]), describe(n[1]), where)
+        raise AssertionError(f"{where}: gilfree raised {type(g[1]).__name__}: {g[1]}; numpy gave {want[1]!r}") from g[1]
+    assert_same_desc(describe(g[1]), want[1], where)
     return g

@@ -1,16 +1,29 @@
 """NumPy's answers, recorded where NumPy runs (CPython through jep) and replayed where it cannot (GraalPy).
 
 A differential test asks ``answer(key, compute)`` for NumPy's result of one case. With NumPy importable,
-``compute()`` runs and its result (plain JSON data: dtype name, shape, values, or the exception type) is
-kept; at the end of the session every answer is merged into ``build/numpy-answers.json`` (or the file
-named by GILFREE_NUMPY_ANSWERS). Without NumPy the answer is read from that file, so GraalPy checks the
-same cases against the same (pinned) NumPy; a case never recorded is skipped with a reason.
-``./run-tests`` runs the CPython suites before the GraalPy ones, so the file is always fresh there.
-Modules that use it carry ``pytestmark = pytest.mark.numpy_answers`` (conftest.py skips them in the
-parallel run without NumPy).
+``compute()`` runs and its result is kept; at the end of the session every answer is merged into
+``build/numpy-answers.json`` (or the file named by GILFREE_NUMPY_ANSWERS). Without NumPy the answer is read
+from that file, so GraalPy checks the same cases against the same (pinned) NumPy; a case never recorded is
+skipped with a reason. ``./run-tests`` runs the CPython suites before the GraalPy ones, so the file is
+always fresh there. Modules that use it carry ``pytestmark = pytest.mark.numpy_answers`` (conftest.py
+skips them in the parallel run without NumPy).
+
+An answer is plain data: None, bool, int, float, str, complex, slice, Ellipsis, and lists, tuples and
+str-keyed dicts of them (no NumPy objects). Both runtimes get it back through the same JSON encoding
+(`encode`/`decode`: NaN, infinities, -0.0, big ints, complex and tuples survive), so CPython compares
+against exactly what GraalPy will replay. A key must name its case completely (inputs included, and no
+`hash()` or object address, which change per process): the same key answered twice in one session with
+different answers fails the test. Float literals in keys are compared by value (`_canonical`).
+
+Hypothesis-driven tests use `given_recorded` instead of ``@given``: with NumPy, hypothesis draws the
+examples (a fresh random set every session, as before) and every example that passes is kept with the
+answers; without NumPy the test replays the kept examples, so GraalPy checks the very cases CPython did.
 """
+import functools
+import inspect
 import json
 import os
+import re
 import threading
 
 import pytest
@@ -19,20 +32,56 @@ from oracle import HAVE_NUMPY
 
 PATH = os.environ.get("GILFREE_NUMPY_ANSWERS") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "numpy-answers.json")
+EXAMPLES = "examples of "  # key prefix of the examples kept by `given_recorded`, one key per test
+GENERATED = "generated "  # key prefix of the answers of those examples
+# Set by conftest.py: examples are kept by the sequential CPython session only (the parallel one would
+# draw four times as many, on four threads, for the same checks).
+keep_examples = True
 
 _new = {}
+_examples = {}
 _old = None
 _lock = threading.Lock()
 
 
-def answer(key, compute):
-    """NumPy's answer for the case `key` (a string naming the case exactly)."""
+def encode(x):
+    """Plain data as JSON data; complex numbers, tuples, slices and Ellipsis become one-key dicts."""
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    if isinstance(x, complex):
+        return {"__complex__": [x.real, x.imag]}
+    if isinstance(x, list):
+        return [encode(v) for v in x]
+    if isinstance(x, tuple):
+        return {"__tuple__": [encode(v) for v in x]}
+    if isinstance(x, slice):
+        return {"__slice__": [encode(x.start), encode(x.stop), encode(x.step)]}
+    if x is Ellipsis:
+        return {"__ellipsis__": None}
+    if isinstance(x, dict):
+        assert all(isinstance(k, str) and not k.startswith("__") for k in x), f"dict keys must be plain str: {x!r}"
+        return {k: encode(v) for k, v in x.items()}
+    raise TypeError(f"a recorded answer must be plain data, not {type(x).__module__}.{type(x).__name__}: {x!r}")
+
+
+def decode(x):
+    if isinstance(x, list):
+        return [decode(v) for v in x]
+    if isinstance(x, dict):
+        if "__complex__" in x:
+            return complex(*x["__complex__"])
+        if "__tuple__" in x:
+            return tuple(decode(v) for v in x["__tuple__"])
+        if "__slice__" in x:
+            return slice(*(decode(v) for v in x["__slice__"]))
+        if "__ellipsis__" in x:
+            return Ellipsis
+        return {k: decode(v) for k, v in x.items()}
+    return x
+
+
+def _load():
     global _old
-    if HAVE_NUMPY:
-        result = compute()
-        with _lock:
-            _new[key] = result
-        return result
     with _lock:
         if _old is None:
             try:
@@ -40,22 +89,137 @@ def answer(key, compute):
                     _old = json.load(f)
             except (OSError, ValueError):
                 _old = {}
-    if key not in _old:
+        return _old
+
+
+# A float literal in a key (a repr): a sign, digits with a point or an exponent, not part of a name.
+_FLOAT = re.compile(r"(?<![\w.])-?(?:\d+\.\d*(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?|\d+e[-+]?\d+)")
+
+
+def _canonical(key):
+    """The key with every float literal spelled exactly (float.hex): runtimes may spell the same float
+    differently in repr (GraalPy writes 5e-324 as 4.9e-324), and a key must be the same on both."""
+    return _FLOAT.sub(lambda m: float(m.group()).hex(), key)
+
+
+def answer(key, compute, keep=True):
+    """NumPy's answer for the case `key` (a string naming the case exactly)."""
+    key = _canonical(key)
+    if HAVE_NUMPY:
+        data = encode(compute())
+        text = json.dumps(data)
+        if keep:
+            with _lock:
+                if key in _new and json.dumps(_new[key]) != text:
+                    raise AssertionError(f"the key {key!r} names two cases with different answers: "
+                                         f"{_new[key]!r} and {data!r} (the key must name its case completely)")
+                _new[key] = data
+        return decode(json.loads(text))
+    old = _load()
+    if key not in old:
+        if key.startswith(GENERATED):
+            # Its example was kept, so its answer was recorded under a key that this runtime spells differently.
+            pytest.fail(f"no recorded NumPy answer for {key}, a case the recording run checked: "
+                        "the key must not differ between runtimes")
         # Only when these suites run without NumPy and no CPython run recorded the case first (./run-tests
         # always records first): there is nothing to compare against, so the case cannot be checked here.
         pytest.skip(f"no recorded NumPy answer for {key} (run the suites on CPython first)")
-    return _old[key]
+    return decode(old[key])
+
+
+_current = threading.local()  # the given_recorded test running on this thread
+
+
+def generated(key, compute):
+    """`answer` for a case of the running `given_recorded` test."""
+    return answer(f"{GENERATED}{_current.test}: {key}", compute, keep=keep_examples)
+
+
+def _as_current(name, run):
+    _current.test = name
+    try:
+        run()
+    finally:
+        _current.test = None
+
+
+class _KeptDraws:
+    """hypothesis's st.data() object, keeping what each draw returned."""
+    def __init__(self, data, draws):
+        self._data, self._draws = data, draws
+
+    def draw(self, strategy, label=None):
+        value = self._data.draw(strategy, label)
+        self._draws.append(encode(value))
+        return value
+
+
+class _ReplayedDraws:
+    """st.data() replayed: each draw returns what the recording run drew at that point."""
+    def __init__(self, draws):
+        self._draws = iter(draws)
+
+    def draw(self, strategy, label=None):
+        return next(self._draws)
+
+
+def given_recorded(settings, *strategies):
+    """``settings(given(*strategies)(test))`` where NumPy runs, keeping each passing example (its arguments
+    and its st.data() draws); where NumPy is missing, a test that runs `test` on every kept example and
+    reports each failing one."""
+    def decorate(test):
+        name = f"{test.__module__}.{test.__name__}"
+        params = list(inspect.signature(test).parameters)
+        if HAVE_NUMPY:
+            from hypothesis import given
+            from hypothesis.strategies import DataObject
+
+            @functools.wraps(test)
+            def keeping(*args, **kwargs):
+                kwargs.update(zip(params, args))
+                draws, data_param = [], None
+                for k, v in kwargs.items():
+                    if isinstance(v, DataObject):
+                        data_param, kwargs[k] = k, _KeptDraws(v, draws)
+                plain = encode({k: v for k, v in kwargs.items() if k != data_param})
+                _as_current(name, lambda: test(**kwargs))
+                if keep_examples:
+                    example = {"args": plain, "data": data_param, "draws": draws}
+                    with _lock:
+                        _examples.setdefault(name, {})[json.dumps(example)] = example
+            return settings(given(*strategies)(keeping))
+
+        def replay():
+            from oracle import each
+            examples = _load().get(EXAMPLES + name)
+            if examples is None:
+                pytest.skip(f"no recorded examples of {name} (run the suites on CPython first)")
+
+            def run(kwargs, draws, data_param):
+                if data_param is not None:
+                    kwargs[data_param] = _ReplayedDraws(draws)
+                _as_current(name, lambda: test(**kwargs))
+            each([(decode(e["args"]), decode(e["draws"]), e["data"]) for e in examples], run)
+        replay.__name__, replay.__qualname__, replay.__doc__ = test.__name__, test.__qualname__, test.__doc__
+        replay.__module__ = test.__module__
+        return replay
+    return decorate
 
 
 def save():
     """Merges this session's answers into the file (atomically: a reader never sees half of it)."""
-    if not _new:
+    if not _new and not _examples:
         return
     try:
         with open(PATH) as f:
             data = json.load(f)
     except (OSError, ValueError):
         data = {}
+    if _examples:  # a test's new examples replace its old ones, whose answers would never be asked for again
+        stale = tuple(f"{GENERATED}{name}: " for name in _examples)
+        data = {k: v for k, v in data.items() if not k.startswith(stale)}
+        for name, kept in _examples.items():
+            data[EXAMPLES + name] = list(kept.values())
     data.update(_new)
     os.makedirs(os.path.dirname(PATH), exist_ok=True)
     tmp = f"{PATH}.{os.getpid()}.tmp"

@@ -1,40 +1,55 @@
-"""The Array API standard (2024.12) with array-api-strict as a second oracle (CPython only: it is a NumPy
-wrapper): the namespace has every name the standard's main namespace and linalg extension define, and
-every elementwise function gives array-api-strict's dtype and values for every dtype it accepts. The
-functions NumPy 2 and the standard share are also checked by hand here, so GraalPy runs them too."""
+"""The Array API standard (2024.12) with array-api-strict as a second oracle: the namespace has every name
+the standard's main namespace and linalg extension define, and every elementwise function gives
+array-api-strict's dtype and values for every dtype it accepts. array-api-strict is a NumPy wrapper, so
+it runs on CPython only; its answers are recorded there and replayed on GraalPy (recorded.py). The
+functions NumPy 2 and the standard share are also checked by hand here."""
 import math
 
 import pytest
 
 import gilfree as gf
-from oracle import check
+from oracle import HAVE_NUMPY, check
+from recorded import answer
 
 try:
     import array_api_strict as xp
 except ImportError:  # GraalPy
     xp = None
 
-strict = pytest.mark.skipif(xp is None, reason="array-api-strict (CPython only)")
+
+def strict(test):
+    """A test against array-api-strict's answers: computed where NumPy runs (so array-api-strict must be
+    installed there), replayed elsewhere (numpy_answers: not in the parallel run without NumPy)."""
+    test = pytest.mark.skipif(xp is None and HAVE_NUMPY, reason="array-api-strict is not installed")(test)
+    return pytest.mark.numpy_answers(test)
+
 
 # gilfree's documented gaps (docs/deviations.md): none left, every elementwise function has its complex loop.
 COMPLEX_GAPS = set()
 
 
-@strict
-def test_namespace_has_every_array_api_name():
+LINALG = ["cholesky", "cross", "det", "diagonal", "eigh", "eigvalsh", "inv", "matmul", "matrix_norm",
+          "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv", "qr", "slogdet", "solve", "svd",
+          "svdvals", "tensordot", "trace", "vecdot", "vector_norm"]
+
+
+def _namespace():
     xp.set_array_api_strict_flags(api_version="2024.12")
     helpers = {"ArrayAPIStrictFlags", "Device", "ModuleType", "get_array_api_strict_flags",
                "reset_array_api_strict_flags", "set_array_api_strict_flags"}
-    names = [n for n in xp.__all__ if n not in helpers and n != "fft"]  # fft: an extension gilfree lacks
-    assert len(names) > 150
-    assert [n for n in names if not hasattr(gf, n)] == []
+    return {"names": [n for n in xp.__all__ if n not in helpers and n != "fft"],  # fft: an extension gilfree lacks
+            "linalg missing": [n for n in LINALG if not hasattr(xp.linalg, n)], "version": xp.__array_api_version__}
+
+
+@strict
+def test_namespace_has_every_array_api_name():
+    want = answer("array-api-strict namespace", _namespace)
+    assert len(want["names"]) > 150
+    assert [n for n in want["names"] if not hasattr(gf, n)] == []
     # The 2024.12 linalg extension (array-api-strict's module also imports helpers under other names).
-    linalg = ["cholesky", "cross", "det", "diagonal", "eigh", "eigvalsh", "inv", "matmul", "matrix_norm",
-              "matrix_power", "matrix_rank", "matrix_transpose", "outer", "pinv", "qr", "slogdet", "solve", "svd",
-              "svdvals", "tensordot", "trace", "vecdot", "vector_norm"]
-    assert [n for n in linalg if not hasattr(xp.linalg, n)] == []  # the list is the standard's
-    assert [n for n in linalg if not hasattr(gf.linalg, n)] == []
-    assert gf.__array_api_version__ == xp.__array_api_version__ == "2024.12"
+    assert want["linalg missing"] == []  # the list is the standard's
+    assert [n for n in LINALG if not hasattr(gf.linalg, n)] == []
+    assert gf.__array_api_version__ == want["version"] == "2024.12"
 
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
@@ -51,11 +66,6 @@ def _values(dt):
     if dt.startswith("float"):
         return [-1.5, 0.0, 0.25, 2.0]
     return [1 + 2j, -0.5j, 0.25 + 0j]
-
-
-def _strict_np(a):
-    import numpy as np
-    return np.asarray(a._array)  # array-api-strict keeps its NumPy array here
 
 
 def _close(g, w, dt):
@@ -87,19 +97,26 @@ BINARY = ["add", "atan2", "bitwise_and", "bitwise_left_shift", "bitwise_or", "bi
           "not_equal", "pow", "remainder", "subtract"]
 
 
-def _compare(name, dt, strict_args, gf_args):
-    try:
-        want = getattr(xp, name)(*strict_args)
-    except TypeError:
+def _compare(name, dt, args):
+    """gilfree's name(*args) (args: lists of values of dtype dt) against array-api-strict's recorded answer."""
+    def compute():
+        try:
+            r = getattr(xp, name)(*[xp.asarray(a, dtype=getattr(xp, dt)) for a in args])
+        except TypeError:
+            return None
+        import numpy as np
+        r = np.asarray(r._array)  # array-api-strict keeps its NumPy array here
+        return {"dtype": r.dtype.name, "values": r.tolist()}
+    want = answer(f"array-api-strict {name} {dt} {args!r}", compute)
+    if want is None:
         return "not in the standard for this dtype"
     try:
-        got = getattr(gf, name)(*gf_args)
+        got = getattr(gf, name)(*[gf.asarray(a, dtype=dt) for a in args])
     except TypeError:
         assert dt.startswith("complex") and name in COMPLEX_GAPS, f"{name}({dt}) raised TypeError"
         return "documented gap"
-    want = _strict_np(want)
-    assert got.dtype.name == want.dtype.name, f"{name}({dt}): dtype {got.dtype.name} != {want.dtype.name}"
-    _close(got.tolist(), want.tolist(), dt)
+    assert got.dtype.name == want["dtype"], f"{name}({dt}): dtype {got.dtype.name} != {want['dtype']}"
+    _close(got.tolist(), want["values"], dt)
     return "checked"
 
 
@@ -109,8 +126,7 @@ def test_unary_matches_array_api_strict(name):
     outcomes = []
     with gf.errstate(all="ignore"):
         for dt in DTYPES:
-            vals = _values(dt)
-            outcomes.append(_compare(name, dt, [xp.asarray(vals, dtype=getattr(xp, dt))], [gf.asarray(vals, dtype=dt)]))
+            outcomes.append(_compare(name, dt, [_values(dt)]))
     assert "checked" in outcomes  # every function accepts some dtype
 
 
@@ -123,8 +139,7 @@ def test_binary_matches_array_api_strict(name):
             a, b = _values(dt), _values(dt)[::-1]
             if name in ("bitwise_left_shift", "bitwise_right_shift", "pow"):  # no negative shifts or int powers
                 b = [abs(v) % 3 if not isinstance(v, bool) else v for v in b]
-            sa = [xp.asarray(a, dtype=getattr(xp, dt)), xp.asarray(b, dtype=getattr(xp, dt))]
-            outcomes.append(_compare(name, dt, sa, [gf.asarray(a, dtype=dt), gf.asarray(b, dtype=dt)]))
+            outcomes.append(_compare(name, dt, [a, b]))
     assert "checked" in outcomes
 
 

@@ -1,19 +1,21 @@
-"""Differential tests of the array core against NumPy (CPython through jep; skipped where NumPy is absent).
+"""Differential tests of the array core against NumPy.
 
 Random arrays of every dtype and shape (0-d and empty included), random index expressions, manipulation
 calls with valid and invalid arguments: gilfree must give the same values, dtype and shape, or raise the
-same (builtin base) exception type.
+same (builtin base) exception type. On CPython through jep hypothesis draws the cases and NumPy answers
+them; GraalPy replays the same cases against NumPy's recorded answers (recorded.py, `given_recorded`).
 """
 import math
 import warnings
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, settings, strategies as st
 
 import gilfree as gf
 from core_support import DTYPES, arrays, differential, make, np, shapes
+from recorded import answer, generated, given_recorded
 
-pytestmark = pytest.mark.skipif(np is None, reason="needs NumPy as the oracle")
+pytestmark = pytest.mark.numpy_answers
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 
 warnings.filterwarnings("ignore", category=DeprecationWarning)
@@ -24,63 +26,83 @@ warnings.filterwarnings("ignore", category=gf.ComplexWarning)
 
 # ----- dtypes, promotion, casting -----
 
+CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
+PY_SCALARS = (True, 1, 1.5, 1j)
+
+
+def _tables(m, a):
+    """Type promotion and casting of dtype `a` with every dtype and Python scalar kind, in module m."""
+    return {"pairs": [(m.promote_types(a, b).name, m.result_type(a, b).name,
+                       [m.can_cast(a, b, casting) for casting in CASTINGS]) for b in DTYPES],
+            "scalars": [(m.result_type(m.dtype(a), s).name, m.result_type(m.zeros(2, a), s).name)
+                        for s in PY_SCALARS]}
+
+
 @pytest.mark.parametrize("a", DTYPES)
 def test_promotion_and_casting_tables(a):
-    for b in DTYPES:
-        assert gf.promote_types(a, b).name == np.promote_types(a, b).name, (a, b)
-        assert gf.result_type(a, b).name == np.result_type(a, b).name, (a, b)
-        for casting in ("no", "equiv", "safe", "same_kind", "unsafe"):
-            assert gf.can_cast(a, b, casting) == np.can_cast(a, b, casting), (a, b, casting)
-    for s in (True, 1, 1.5, 1j):
-        assert gf.result_type(gf.dtype(a), s).name == np.result_type(np.dtype(a), s).name, (a, s)
-        assert gf.result_type(gf.zeros(2, a), s).name == np.result_type(np.zeros(2, a), s).name, (a, s)
+    want, got = answer(f"core promotion and casting {a}", lambda: _tables(np, a)), _tables(gf, a)
+    for b, g, w in zip(DTYPES, got["pairs"], want["pairs"]):
+        assert g == w, f"{a} with {b}: gilfree (promote_types, result_type, can_cast {CASTINGS}) {g}, numpy {w}"
+    for s, g, w in zip(PY_SCALARS, got["scalars"], want["scalars"]):
+        assert g == w, f"result_type({a} dtype and array, {s!r}): gilfree {g}, numpy {w}"
+
+
+DTYPE_NAMES = DTYPES + ["i1", "u8", "f4", "c16", "int", "float", "complex", "bool_", "double", "single", "?"]
+INTS = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
+INEXACT = ("float32", "float64", "complex64", "complex128")
+BAD_NAMES = ("int7", "float16x", "i3")
+
+
+def _dtype_info(m):
+    def refused(name):
+        try:
+            m.dtype(name)
+        except TypeError:
+            return True
+        return False
+    return {"dtypes": [(m.dtype(n).name, m.dtype(n).itemsize, m.dtype(n).kind) for n in DTYPE_NAMES],
+            "iinfo": [(int(m.iinfo(n).min), int(m.iinfo(n).max), m.iinfo(n).bits) for n in INTS],
+            "finfo": [(float(f.eps), float(f.max), float(f.min), float(f.tiny), f.bits, f.dtype.name)
+                      for f in map(m.finfo, INEXACT)],
+            "refused": [refused(n) for n in BAD_NAMES]}
 
 
 def test_dtype_names_and_info():
-    for name in DTYPES + ["i1", "u8", "f4", "c16", "int", "float", "complex", "bool_", "double", "single", "?"]:
-        assert gf.dtype(name).name == np.dtype(name).name
-        assert gf.dtype(name).itemsize == np.dtype(name).itemsize
-        assert gf.dtype(name).kind == np.dtype(name).kind
-    for name in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"):
-        assert (gf.iinfo(name).min, gf.iinfo(name).max, gf.iinfo(name).bits) == \
-            (np.iinfo(name).min, np.iinfo(name).max, np.iinfo(name).bits)
-    for name in ("float32", "float64", "complex64", "complex128"):
-        f, g = gf.finfo(name), np.finfo(name)
-        assert (float(f.eps), float(f.max), float(f.min), float(f.tiny), f.bits, f.dtype.name) == \
-            (float(g.eps), float(g.max), float(g.min), float(g.tiny), g.bits, g.dtype.name)
-    for bad in ("int7", "float16x", "i3"):
-        with pytest.raises(TypeError):
-            np.dtype(bad)
-        with pytest.raises(TypeError):
-            gf.dtype(bad)
+    want, got = answer("core dtype names and info", lambda: _dtype_info(np)), _dtype_info(gf)
+    for part, names in (("dtypes", DTYPE_NAMES), ("iinfo", INTS), ("finfo", INEXACT), ("refused", BAD_NAMES)):
+        for name, g, w in zip(names, got[part], want[part]):
+            assert g == w, f"{part} of {name!r}: gilfree {g}, numpy {w}"
+    assert all(want["refused"])
     with pytest.raises(TypeError):
         gf.dtype("object")  # numeric dtypes only (deviation)
 
 
-@FAST
-@given(arrays(), st.sampled_from(DTYPES), st.sampled_from(["no", "equiv", "safe", "same_kind", "unsafe"]),
-       st.integers(0, 2))
+@given_recorded(FAST, arrays(), st.sampled_from(DTYPES), st.sampled_from(CASTINGS), st.integers(0, 2))
 def test_astype_creation_and_tolist(spec, to, casting, layout):
-    differential(lambda m: make(m, spec, layout), "asarray")
-    differential(lambda m: make(m, spec, layout).astype(to, casting=casting), f"astype {spec[0]}->{to} {casting}")
+    differential(lambda m: make(m, spec, layout), f"{spec!r} layout {layout}")
+    differential(lambda m: make(m, spec, layout).astype(to, casting=casting), f"{spec!r} layout {layout} astype {to} {casting}")
 
 
-@FAST
-@given(arrays(), st.integers(0, 2))
-def test_layout_flags_strides_copy(spec, layout):
-    g, n = make(gf, spec, layout), make(np, spec, layout)
-    if g.size:
-        assert g.strides == n.strides  # empty arrays: NumPy's strides depend on how they were made
-    for f in ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE"):
-        assert g.flags[f] == n.flags[f], f
-    assert (g.base is None) == (n.base is None)
+def _layout(m, spec, layout):
+    a = make(m, spec, layout)
+    copies = {}
     for order in "CFAK":
-        gc, nc = g.copy(order=order), n.copy(order=order)
-        assert (gc.strides == nc.strides or not gc.size) and gc.tolist() == nc.tolist(), order
-        assert gc.flags.owndata and gc.flags.c_contiguous == nc.flags.c_contiguous
-    if g.size:
-        assert gf.ascontiguousarray(g).strides == np.ascontiguousarray(n).strides
-    assert (g.ndim, g.size, g.itemsize, g.nbytes, g.shape) == (n.ndim, n.size, n.itemsize, n.nbytes, n.shape)
+        c = a.copy(order=order)
+        copies[order] = (c.strides if c.size else None, c.tolist(), bool(c.flags.owndata), bool(c.flags.c_contiguous))
+    return {"strides": a.strides if a.size else None,  # empty arrays: NumPy's strides depend on how they were made
+            "flags": [bool(a.flags[f]) for f in ("C_CONTIGUOUS", "F_CONTIGUOUS", "WRITEABLE")],
+            "base is None": a.base is None, "copies": copies,
+            "contiguous strides": m.ascontiguousarray(a).strides if a.size else None,
+            "sizes": (a.ndim, a.size, a.itemsize, a.nbytes, a.shape)}
+
+
+@given_recorded(FAST, arrays(), st.integers(0, 2))
+def test_layout_flags_strides_copy(spec, layout):
+    want = generated(f"{spec!r} layout {layout}", lambda: _layout(np, spec, layout))
+    got = _layout(gf, spec, layout)
+    assert all(c[2] for c in got["copies"].values()), "a copy owns its data"
+    for k in want:
+        assert got[k] == want[k], f"{k}: gilfree {got[k]!r}, numpy {want[k]!r}"
 
 
 # ----- indexing -----
@@ -133,13 +155,13 @@ def _key(m, key):
     return key
 
 
-@FAST
-@given(st.data())
+@given_recorded(FAST, st.data())
 def test_basic_indexing_get_and_set(data):
     spec = data.draw(arrays())
     layout = data.draw(st.integers(0, 2))
     key = data.draw(basic_index(len(spec[1])))
-    kind, res = differential(lambda m: make(m, spec, layout)[key], f"get {key!r}")
+    case = f"{spec!r} layout {layout} [{key!r}]"
+    kind, res = differential(lambda m: make(m, spec, layout)[key], f"{case} get")
     if kind == "ok" and isinstance(res, gf.ndarray):
         assert res.base is not None, "basic indexing must return a view"
     value = data.draw(st.sampled_from([0, 1, 7, 2.5, "arr"]))
@@ -147,7 +169,7 @@ def test_basic_indexing_get_and_set(data):
     def setter(m):
         a = make(m, spec, layout)
         if value == "arr":
-            target_shape = np.asarray(make(np, spec, layout)[key]).shape
+            target_shape = m.asarray(make(m, spec, layout)[key]).shape
             v = m.arange(math.prod(target_shape)).reshape(target_shape).astype(spec[0])
         else:
             v = value
@@ -157,15 +179,14 @@ def test_basic_indexing_get_and_set(data):
             assert a.tolist() == make(m, spec, layout).tolist(), "array modified by a failed assignment"
             raise
         return a
-    differential(setter, f"set {key!r} = {value!r}")
+    differential(setter, f"{case} = {value!r}")
 
 
-@FAST
-@given(st.data())
+@given_recorded(FAST, st.data())
 def test_advanced_indexing_get_and_set(data):
     spec = data.draw(arrays())
     key = data.draw(advanced_index(spec[1]))
-    differential(lambda m: make(m, spec)[_key(m, key)], f"get {key!r}")
+    differential(lambda m: make(m, spec)[_key(m, key)], f"{spec!r} [{key!r}] get")
 
     def setter(m):
         a = make(m, spec)
@@ -176,28 +197,27 @@ def test_advanced_indexing_get_and_set(data):
             assert a.tolist() == before
             raise
         return a
-    differential(setter, f"set {key!r}")
+    differential(setter, f"{spec!r} [{key!r}] = 3")
 
 
-@FAST
-@given(arrays(), st.data())
+@given_recorded(FAST, arrays(), st.data())
 def test_take_put_nonzero_compress_iteration(spec, data):
     n = max(1, len(spec[1]))
     idx = data.draw(st.lists(st.integers(-7, 7), max_size=4))
     axis = data.draw(st.none() | st.integers(-n, n))
     mode = data.draw(st.sampled_from(["raise", "wrap", "clip"]))
-    differential(lambda m: m.take(make(m, spec), idx, axis=axis, mode=mode), f"take {idx} {axis} {mode}")
+    differential(lambda m: m.take(make(m, spec), idx, axis=axis, mode=mode), f"{spec!r} take {idx} {axis} {mode}")
     cond = data.draw(st.lists(st.booleans(), max_size=5))
-    differential(lambda m: m.compress(cond, make(m, spec), axis=axis), f"compress {cond} {axis}")
-    differential(lambda m: m.nonzero(make(m, spec)), "nonzero")
+    differential(lambda m: m.compress(cond, make(m, spec), axis=axis), f"{spec!r} compress {cond} {axis}")
+    differential(lambda m: m.nonzero(make(m, spec)), f"{spec!r} nonzero")
 
     def putter(m):
         a = make(m, spec)
         m.put(a, idx, m.asarray([5, 6]).astype(spec[0]), mode=mode)
         return a
-    differential(putter, f"put {idx} {mode}")
-    differential(lambda m: [x for x in make(m, spec)], "iteration")
-    differential(lambda m: len(make(m, spec)), "len")
+    differential(putter, f"{spec!r} put {idx} {mode}")
+    differential(lambda m: [x for x in make(m, spec)], f"{spec!r} iteration")
+    differential(lambda m: len(make(m, spec)), f"{spec!r} len")
 
 
 # ----- manipulation -----
@@ -207,105 +227,111 @@ MANIP = ["reshape", "transpose", "swapaxes", "moveaxis", "expand_dims", "squeeze
          "broadcast_arrays", "ravel", "flatten", "permute_dims"]
 
 
-@FAST
-@given(arrays(), st.sampled_from(MANIP), st.data())
+@given_recorded(FAST, arrays(), st.sampled_from(MANIP), st.data())
 def test_manipulation(spec, name, data):
     nd = len(spec[1])
+    drawn = []
+
+    def draw(strategy):  # every drawn parameter goes into the case's key
+        drawn.append(data.draw(strategy))
+        return drawn[-1]
     ax = st.integers(-nd - 1, nd)
     if name == "reshape":
-        shape = data.draw(st.lists(st.integers(-1, 6), max_size=4))
-        order = data.draw(st.sampled_from("CF"))
+        shape = draw(st.lists(st.integers(-1, 6), max_size=4))
+        order = draw(st.sampled_from("CF"))
         fn = lambda m: m.reshape(make(m, spec, 1), shape, order=order)  # noqa: E731
     elif name in ("transpose", "permute_dims"):
-        axes = data.draw(st.none() | st.permutations(range(nd)) | st.lists(st.integers(-nd, nd), max_size=nd + 1))
+        axes = draw(st.none() | st.permutations(range(nd)) | st.lists(st.integers(-nd, nd), max_size=nd + 1))
         fn = lambda m: getattr(m, name)(make(m, spec), axes)  # noqa: E731
     elif name == "swapaxes":
-        a1, a2 = data.draw(ax), data.draw(ax)
+        a1, a2 = draw(ax), draw(ax)
         fn = lambda m: m.swapaxes(make(m, spec), a1, a2)  # noqa: E731
     elif name == "moveaxis":
-        s, d = data.draw(st.lists(ax, max_size=2)), data.draw(st.lists(ax, max_size=2))
+        s, d = draw(st.lists(ax, max_size=2)), draw(st.lists(ax, max_size=2))
         fn = lambda m: m.moveaxis(make(m, spec), s, d)  # noqa: E731
     elif name == "expand_dims":
-        a = data.draw(ax | st.lists(ax, max_size=2).map(tuple))
+        a = draw(ax | st.lists(ax, max_size=2).map(tuple))
         fn = lambda m: m.expand_dims(make(m, spec), a)  # noqa: E731
     elif name == "squeeze":
-        a = data.draw(st.none() | ax)
+        a = draw(st.none() | ax)
         fn = lambda m: m.squeeze(make(m, spec), a)  # noqa: E731
     elif name == "flip":
-        a = data.draw(st.none() | ax)
+        a = draw(st.none() | ax)
         fn = lambda m: m.flip(make(m, spec, 2), a)  # noqa: E731
     elif name == "roll":
-        sh, a = data.draw(st.integers(-7, 7)), data.draw(st.none() | ax)
+        sh, a = draw(st.integers(-7, 7)), draw(st.none() | ax)
         fn = lambda m: m.roll(make(m, spec), sh, a)  # noqa: E731
     elif name == "repeat":
-        r, a = data.draw(st.integers(0, 3) | st.lists(st.integers(0, 2), max_size=4)), data.draw(st.none() | ax)
+        r, a = draw(st.integers(0, 3) | st.lists(st.integers(0, 2), max_size=4)), draw(st.none() | ax)
         fn = lambda m: m.repeat(make(m, spec), r, a)  # noqa: E731
     elif name == "tile":
-        r = data.draw(st.integers(0, 3) | st.lists(st.integers(0, 2), max_size=3).map(tuple))
+        r = draw(st.integers(0, 3) | st.lists(st.integers(0, 2), max_size=3).map(tuple))
         fn = lambda m: m.tile(make(m, spec), r)  # noqa: E731
     elif name == "pad":
-        pw = data.draw(st.integers(0, 2) | st.tuples(st.integers(0, 2), st.integers(0, 2)))
-        cv = data.draw(st.integers(0, 5))
+        pw = draw(st.integers(0, 2) | st.tuples(st.integers(0, 2), st.integers(0, 2)))
+        cv = draw(st.integers(0, 5))
         fn = lambda m: m.pad(make(m, spec), pw, constant_values=cv)  # noqa: E731
     elif name in ("split", "array_split"):
-        s = data.draw(st.integers(-1, 4) | st.lists(st.integers(0, 5), max_size=3))
-        a = data.draw(ax)
+        s = draw(st.integers(-1, 4) | st.lists(st.integers(0, 5), max_size=3))
+        a = draw(ax)
         fn = lambda m: getattr(m, name)(make(m, spec), s, a)  # noqa: E731
     elif name in ("concatenate", "stack", "vstack", "hstack"):
-        other = data.draw(arrays(shape=data.draw(st.sampled_from([spec[1], spec[1][1:], (2,) + spec[1][1:]]))))
-        a = data.draw(st.none() | ax)
+        other = draw(arrays(shape=draw(st.sampled_from([spec[1], spec[1][1:], (2,) + spec[1][1:]]))))
+        a = draw(st.none() | ax)
         if name in ("concatenate", "stack"):
             fn = lambda m: getattr(m, name)([make(m, spec), make(m, other)], axis=a)  # noqa: E731
         else:
             fn = lambda m: getattr(m, name)([make(m, spec), make(m, other)])  # noqa: E731
     elif name in ("broadcast_to", "broadcast_arrays"):
-        shape = tuple(data.draw(st.lists(st.integers(0, 3), max_size=4)))
+        shape = tuple(draw(st.lists(st.integers(0, 3), max_size=4)))
         if name == "broadcast_to":
             fn = lambda m: m.broadcast_to(make(m, spec), shape)  # noqa: E731
         else:
             fn = lambda m: m.broadcast_arrays(make(m, spec), m.zeros(shape, "int8"))  # noqa: E731
     elif name == "ravel":
-        order = data.draw(st.sampled_from("CFAK"))
+        order = draw(st.sampled_from("CFAK"))
         fn = lambda m: m.ravel(make(m, spec, 1), order)  # noqa: E731
     else:
-        order = data.draw(st.sampled_from("CF"))
+        order = draw(st.sampled_from("CF"))
         fn = lambda m: make(m, spec, 2).flatten(order)  # noqa: E731
-    differential(fn, f"{name}")
+    differential(fn, f"{spec!r} {name} {drawn!r}")
 
 
-@FAST
-@given(st.lists(st.lists(st.integers(0, 4), max_size=3).map(tuple), min_size=1, max_size=3))
+@given_recorded(FAST, st.lists(st.lists(st.integers(0, 4), max_size=3).map(tuple), min_size=1, max_size=3))
 def test_broadcast_shapes(shapes):
-    differential(lambda m: m.broadcast_shapes(*shapes), f"broadcast_shapes {shapes}")
+    differential(lambda m: m.broadcast_shapes(*shapes), f"broadcast_shapes {shapes!r}")
 
 
 # ----- creation -----
 
-@FAST
-@given(st.sampled_from(DTYPES), st.lists(st.integers(0, 3), max_size=3).map(tuple), st.integers(-2, 2))
+@given_recorded(FAST, st.sampled_from(DTYPES), st.lists(st.integers(0, 3), max_size=3).map(tuple), st.integers(-2, 2))
 def test_filled_and_like_creation(dt, shape, k):
-    for fn in (lambda m: m.zeros(shape, dt), lambda m: m.ones(shape, dt), lambda m: m.full(shape, 3, dt),
-               lambda m: m.zeros_like(m.ones(shape, dt)), lambda m: m.full_like(m.ones(shape, dt), 2),
-               lambda m: m.ones_like(m.zeros(shape, dt), dtype="float32"), lambda m: m.empty(shape, dt).shape,
-               lambda m: m.eye(3, 4, k, dt), lambda m: m.identity(2, dt), lambda m: m.tri(3, 2, k, dt),
-               lambda m: m.tril(m.ones((3, 4), dt), k), lambda m: m.triu(m.ones((2, 3, 3), dt), k)):
-        differential(fn, f"creation {dt} {shape}")
+    for name, fn in (("zeros", lambda m: m.zeros(shape, dt)), ("ones", lambda m: m.ones(shape, dt)),
+                     ("full", lambda m: m.full(shape, 3, dt)),
+                     ("zeros_like", lambda m: m.zeros_like(m.ones(shape, dt))),
+                     ("full_like", lambda m: m.full_like(m.ones(shape, dt), 2)),
+                     ("ones_like", lambda m: m.ones_like(m.zeros(shape, dt), dtype="float32")),
+                     ("empty", lambda m: m.empty(shape, dt).shape), ("eye", lambda m: m.eye(3, 4, k, dt)),
+                     ("identity", lambda m: m.identity(2, dt)), ("tri", lambda m: m.tri(3, 2, k, dt)),
+                     ("tril", lambda m: m.tril(m.ones((3, 4), dt), k)),
+                     ("triu", lambda m: m.triu(m.ones((2, 3, 3), dt), k))):
+        differential(fn, f"{name} {dt} {shape!r} k={k}")
 
 
-@FAST
-@given(st.integers(-10, 10) | st.floats(-10, 10).map(lambda x: round(x, 1)), st.none() | st.integers(-10, 10),
-       st.none() | st.sampled_from([1, 2, -1, -3, 0.5, -0.25]), st.none() | st.sampled_from(["int8", "int16", "int32", "int64", "float32", "float64"]))
+@given_recorded(FAST, st.integers(-10, 10) | st.floats(-10, 10).map(lambda x: round(x, 1)),
+                st.none() | st.integers(-10, 10), st.none() | st.sampled_from([1, 2, -1, -3, 0.5, -0.25]),
+                st.none() | st.sampled_from(["int8", "int16", "int32", "int64", "float32", "float64"]))
 def test_arange(start, stop, step, dt):
-    differential(lambda m: m.arange(start, stop, step, dtype=dt), f"arange {start} {stop} {step} {dt}")
+    differential(lambda m: m.arange(start, stop, step, dtype=dt), f"arange {start!r} {stop!r} {step!r} {dt}")
 
 
-@FAST
-@given(st.integers(-5, 5), st.integers(-5, 5), st.integers(0, 9), st.booleans(), st.none() | st.sampled_from(
-    ["float32", "int64", "complex128"]))
+@given_recorded(FAST, st.integers(-5, 5), st.integers(-5, 5), st.integers(0, 9), st.booleans(),
+                st.none() | st.sampled_from(["float32", "int64", "complex128"]))
 def test_linspace_meshgrid(a, b, n, endpoint, dt):
-    differential(lambda m: m.linspace(a, b, n, endpoint=endpoint, dtype=dt), f"linspace {a} {b} {n} {endpoint}")
-    differential(lambda m: m.linspace(a, b, n, retstep=True)[1] if n > 1 else 0, "linspace step")
-    differential(lambda m: m.meshgrid(m.arange(n), m.arange(3.0), indexing="ij" if endpoint else "xy"), "meshgrid")
+    differential(lambda m: m.linspace(a, b, n, endpoint=endpoint, dtype=dt), f"linspace {a} {b} {n} {endpoint} {dt}")
+    differential(lambda m: m.linspace(a, b, n, retstep=True)[1] if n > 1 else 0, f"linspace step {a} {b} {n}")
+    differential(lambda m: m.meshgrid(m.arange(n), m.arange(3.0), indexing="ij" if endpoint else "xy"),
+                 f"meshgrid {n} {endpoint}")
 
 
 # ----- conversion and printing -----
@@ -317,12 +343,11 @@ PALETTE = {
 }
 
 
-@FAST
-@given(st.sampled_from(DTYPES), shapes, st.data())
+@given_recorded(FAST, st.sampled_from(DTYPES), shapes, st.data())
 def test_repr_and_str(dt, shape, data):
     import math
     n = math.prod(shape)
-    kind = np.dtype(dt).kind
+    kind = gf.dtype(dt).kind
     if kind in "fc":
         pal = PALETTE[kind]
         sub = data.draw(st.lists(st.sampled_from(pal), min_size=1, max_size=3))
@@ -334,35 +359,40 @@ def test_repr_and_str(dt, shape, data):
             flat = [v % 2 == 0 for v in flat]
     from core_support import nest
     obj = nest(flat, shape) if shape else flat[0]
-    g, a = gf.asarray(obj, dtype=dt), np.asarray(obj, dtype=dt)
-    assert repr(g) == repr(a)
-    assert str(g) == str(a)
-    if g.ndim == 0:
-        assert repr(g[()]) == repr(a[()]) and str(g[()]) == str(a[()])
+
+    def texts(m):
+        a = m.asarray(obj, dtype=dt)
+        return [repr(a), str(a)] + ([repr(a[()]), str(a[()])] if a.ndim == 0 else [])
+    want, got = generated(f"{dt} {obj!r}", lambda: texts(np)), texts(gf)
+    for g, w in zip(got, want):
+        assert g == w, f"gilfree prints\n{g}\nnumpy\n{w}"
+    assert len(got) == len(want)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.integers(1, 12), min_size=1, max_size=4), st.sampled_from(["int64", "float64", "int8", "bool"]),
-       st.integers(1, 4), st.integers(30, 90))
+@given_recorded(settings(max_examples=60, deadline=None), st.lists(st.integers(1, 12), min_size=1, max_size=4),
+                st.sampled_from(["int64", "float64", "int8", "bool"]), st.integers(1, 4), st.integers(30, 90))
 def test_summarised_printing_and_printoptions(shape, dt, edge, width):
     import math
     n = math.prod(shape)
-    g = gf.arange(n).astype(dt).reshape(shape) / (7 if dt == "float64" else 1) if dt == "float64" else \
-        gf.arange(n).astype(dt).reshape(shape)
-    a = np.arange(n).astype(dt).reshape(shape) / (7 if dt == "float64" else 1) if dt == "float64" else \
-        np.arange(n).astype(dt).reshape(shape)
-    with gf.printoptions(threshold=10, edgeitems=edge, linewidth=width, precision=3):
-        with np.printoptions(threshold=10, edgeitems=edge, linewidth=width, precision=3):
-            assert repr(g) == repr(a)
-            assert str(g) == str(a)
+
+    def texts(m):
+        a = m.arange(n).astype(dt).reshape(shape)
+        if dt == "float64":
+            a = a / 7
+        with m.printoptions(threshold=10, edgeitems=edge, linewidth=width, precision=3):
+            return repr(a), str(a)
+    want, got = generated(f"{shape!r} {dt} {edge} {width}", lambda: texts(np)), texts(gf)
+    assert got[0] == want[0], f"gilfree repr\n{got[0]}\nnumpy\n{want[0]}"
+    assert got[1] == want[1], f"gilfree str\n{got[1]}\nnumpy\n{want[1]}"
     assert gf.get_printoptions()["threshold"] == 1000
 
 
-@FAST
-@given(arrays())
+@given_recorded(FAST, arrays())
 def test_scalar_conversions(spec):
-    for conv in (bool, int, float, complex, lambda x: x.__index__(), lambda x: x.item(), len, lambda x: list(x)):
-        differential(lambda m: conv(make(m, spec)), f"{conv}")
+    for name, conv in (("bool", bool), ("int", int), ("float", float), ("complex", complex),
+                       ("__index__", lambda x: x.__index__()), ("item", lambda x: x.item()), ("len", len),
+                       ("list", list)):
+        differential(lambda m: conv(make(m, spec)), f"{name} {spec!r}")
 
 
 _PY_SCALARS = st.one_of(st.booleans(), st.integers(-(1 << 63), (1 << 64) - 1), st.integers(-9, 9),
@@ -370,8 +400,7 @@ _PY_SCALARS = st.one_of(st.booleans(), st.integers(-(1 << 63), (1 << 64) - 1), s
                         st.complex_numbers(max_magnitude=1e6, allow_nan=False))
 
 
-@FAST
-@given(st.lists(_PY_SCALARS, max_size=5), st.none() | st.sampled_from(DTYPES))
+@given_recorded(FAST, st.lists(_PY_SCALARS, max_size=5), st.none() | st.sampled_from(DTYPES))
 def test_asarray_of_python_scalars(values, dt):
     # discovery: each value has its own dtype; an explicit dtype converts (OverflowError/TypeError/ValueError as NumPy)
     if dt is None:

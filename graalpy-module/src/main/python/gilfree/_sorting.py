@@ -5,7 +5,7 @@ from collections import namedtuple
 
 from ._ndarray import ndarray, _wrap
 from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
-from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_weak
+from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
 
 _Reduce = _jclass("dev.gilfree.api.Reduce")
 _Sort = _jclass("dev.gilfree.api.Sort")
@@ -28,13 +28,9 @@ def where(condition, x=None, y=None):
     dt = _weak_result_dtype(x, y)
     from ._creation import asarray
     # NumPy casts a Python scalar into the result dtype unsafely here (where(c, int8, 300) holds 44)
-    xa = _to_array(x) if not _is_py(x) else asarray(x).astype(dt, casting="unsafe")
-    ya = _to_array(y) if not _is_py(y) else asarray(y).astype(dt, casting="unsafe")
+    xa = _to_array(x) if not _is_py_scalar(x) else asarray(x).astype(dt, casting="unsafe")
+    ya = _to_array(y) if not _is_py_scalar(y) else asarray(y).astype(dt, casting="unsafe")
     return _wrap(_call(_Reduce.select, c._j, xa._j, ya._j, dt))
-
-
-def _is_py(v):
-    return _is_weak(v) or isinstance(v, builtins.bool)
 
 
 def _axis1(a, axis):
@@ -80,7 +76,7 @@ def searchsorted(a, v, side="left", sorter=None):
         raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
     scalar = not isinstance(v, (ndarray, list, tuple))
     dt = _weak_result_dtype(a, v)
-    vv = _to_array(v) if not _is_py(v) else _to_array(v).astype(dt)
+    vv = _to_array(v) if not _is_py_scalar(v) else _to_array(v).astype(dt)
     aa = a if a.dtype.name == dt else a.astype(dt)
     vv = vv if vv.dtype.name == dt else vv.astype(dt)
     r = _wrap(_call(_Sort.searchsorted, aa._j, vv._j, side == "right"))

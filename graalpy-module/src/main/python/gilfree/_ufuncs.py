@@ -46,19 +46,20 @@ def _is_weak(x):
     return isinstance(x, (int, float)) and not isinstance(x, (_generic, builtins.bool))
 
 
+def _is_py_scalar(x):
+    return isinstance(x, (int, float, complex)) and not isinstance(x, _generic)
+
+
 def _is_weak_complex(x):
     return isinstance(x, complex) and not isinstance(x, _generic)
 
 
-def _weak_complex_dtype(arr_dtype):
-    """NEP 50: a Python complex takes the array's precision (float32 -> complex64), else complex128."""
-    if arr_dtype.kind == "c":
-        return arr_dtype.name
-    return "complex64" if arr_dtype.name == "float32" else "complex128"
-
-
-def _weak_complex(s, arr):
-    return _asarray(s, dtype=_weak_complex_dtype(arr.dtype))
+def _weak_complex(s, other):
+    """A Python complex scalar as NEP 50's weak operand next to the array (or NumPy-style scalar) `other`:
+    a 0-d array of the dtype NumPy's result_type gives the pair (complex64 next to float32 or complex64,
+    complex128 next to the others), so it never widens the result beyond that."""
+    from ._promotion import result_type
+    return _asarray(s, dtype=result_type(_to_array(other).dtype, s))
 
 
 def _check_int_scalar(s, arr_dtype):
@@ -80,14 +81,10 @@ def _to_array(x):
 
 def _weak_result_dtype(x, y):
     """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
-    if _is_weak_complex(x) or _is_weak_complex(y):
-        other = y if _is_weak_complex(x) else x
-        if _is_weak_complex(other) or _is_weak(other) or isinstance(other, builtins.bool):
-            return "complex128"
-        return _weak_complex_dtype(_to_array(other).dtype)
-    wx, wy = _is_weak(x) or isinstance(x, builtins.bool), _is_weak(y) or isinstance(y, builtins.bool)
-    if wx and wy:
-        return _to_array(x if isinstance(x, float) or not isinstance(y, float) else y).dtype.name
+    wx, wy = _is_py_scalar(x), _is_py_scalar(y)
+    if wx and wy or isinstance(x, complex) and wx or isinstance(y, complex) and wy:
+        from ._promotion import result_type
+        return result_type(x if wx else _to_array(x).dtype, y if wy else _to_array(y).dtype).name
     if wx or wy:
         arr, s = (_to_array(y), x) if wx else (_to_array(x), y)
         if isinstance(s, float) and arr.dtype.kind in "biu":
@@ -126,7 +123,7 @@ def _result(res, out):
 class ufunc:
     """A NumPy-style ufunc: f(x[, y], out=None, *, where=True, dtype=None, casting='same_kind').
 
-    Python int/float operands are weak scalars (NEP 50)."""
+    Python int/float/complex operands are weak scalars (NEP 50)."""
 
     def __init__(self, name, doc=None, pyname=None):
         self._j = _E.ufunc(name)
@@ -204,9 +201,9 @@ class ufunc:
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
-            if isinstance(a, ndarray) and _is_weak_complex(b):
+            if _is_weak_complex(b) and not _is_py_scalar(a):
                 b = _weak_complex(b, a)
-            elif isinstance(b, ndarray) and _is_weak_complex(a):
+            elif _is_weak_complex(a) and not _is_py_scalar(b):
                 a = _weak_complex(a, b)
             if isinstance(a, ndarray) and _is_weak(b):
                 r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
