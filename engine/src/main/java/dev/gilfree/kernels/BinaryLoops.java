@@ -2,6 +2,7 @@ package dev.gilfree.kernels;
 
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -50,13 +51,14 @@ public final class BinaryLoops {
     static int contiguous(BinaryOp op, DType t, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
                           MemorySegment o, long oo, long n, boolean simdOnly) {
         long done = 0;
-        if (n >= 8) {
+        if (n >= 8 && t == DType.FLOAT64) {
+            done = bs == 0 ? scalarF64(op, a, ao, b, bo, o, oo, n)
+                    : op.boolOut() ? compareF64(op, a, ao, b, bo, o, oo, n) : simdF64(op, a, ao, b, bo, o, oo, n);
+        } else if (n >= 8) {
             done = op.boolOut() ? switch (t) {
-                case FLOAT64 -> compareF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> compareF32(op, a, ao, b, bo, bs, o, oo, n);
                 default -> IntegerSimd.isInteger(t) ? IntegerSimd.compare(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             } : switch (t) {
-                case FLOAT64 -> simdF64(op, a, ao, b, bo, bs, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
                 default -> IntegerSimd.isInteger(t) ? IntegerSimd.binary(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             };
@@ -119,79 +121,96 @@ public final class BinaryLoops {
     // SIMD loops return how many elements they did; a vector with a non-finite lane is left to the
     // scalar loop (which classifies floating-point conditions), and so is the tail.
     // float64 has one loop method per operation: a loop switching on the operation per vector was compiled
-    // for every operation seen so far and ran add 1.6x slower (10M elements) once several had run. Each has
-    // two loops rather than one choosing "broadcast or load" per iteration: C2 in JDK 25.0.3 crashed
-    // (MacroAssembler stop) compiling that vector phi.
-    private static long simdF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+    // for every operation seen so far and ran add 1.6x slower (10M elements) once several had run. A broadcast
+    // scalar operand comes as a block of its copies (scalarF64), so each method has one loop.
+    /** Per-thread block of copies of a broadcast float64 scalar (scalarF64). */
+    private static final ThreadLocal<MemorySegment> SCALAR_BLOCK =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Buffered.BLOCK * 8L, 64));
+
+    // A broadcast scalar (x + 1.0) goes through a block of copies of it, so each float64 loop method holds
+    // one loop, over two arrays. With a second loop for the scalar in the same method, the JIT compiled the
+    // method while only one of the loops was hot and left the other cold, its vector operations not inlined:
+    // in one jep process in two, add of 10M took 29 ms instead of 7 (PrintCompilation showed addF64 compiled
+    // from an OSR at the broadcast loop). Reading the copies from the L1 cache costs nothing measurable.
+    private static long scalarF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        MemorySegment block = SCALAR_BLOCK.get();
+        double v = b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo);
+        long fill = Math.min(n, Buffered.BLOCK);
+        for (long i = 0; i < fill; i++) block.setAtIndex(ValueLayout.JAVA_DOUBLE, i, v);
+        int osz = op.boolOut() ? 1 : 8;
+        long done = 0;
+        for (long i = 0; i < n; i += Buffered.BLOCK) {
+            long m = Math.min(Buffered.BLOCK, n - i);
+            long d = op.boolOut() ? compareF64(op, a, ao + i * 8, block, 0, o, oo + i * osz, m)
+                    : simdF64(op, a, ao + i * 8, block, 0, o, oo + i * osz, m);
+            done += d;
+            if (d < m) break; // the short last block's tail, or no loop for op: the scalar loop does the rest
+        }
+        return done;
+    }
+
+    private static long simdF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo,
                                 MemorySegment o, long oo, long n) {
         return switch (op) {
-            case ADD -> addF64(a, ao, b, bo, bs, o, oo, n);
-            case SUBTRACT -> subtractF64(a, ao, b, bo, bs, o, oo, n);
-            case MULTIPLY -> multiplyF64(a, ao, b, bo, bs, o, oo, n);
-            case DIVIDE -> divideF64(a, ao, b, bo, bs, o, oo, n);
-            case MAXIMUM -> maximumF64(a, ao, b, bo, bs, o, oo, n);
-            case MINIMUM -> minimumF64(a, ao, b, bo, bs, o, oo, n);
-            case FMAX -> fmaxF64(a, ao, b, bo, bs, o, oo, n);
-            case FMIN -> fminF64(a, ao, b, bo, bs, o, oo, n);
+            case ADD -> addF64(a, ao, b, bo, o, oo, n);
+            case SUBTRACT -> subtractF64(a, ao, b, bo, o, oo, n);
+            case MULTIPLY -> multiplyF64(a, ao, b, bo, o, oo, n);
+            case DIVIDE -> divideF64(a, ao, b, bo, o, oo, n);
+            case MAXIMUM -> maximumF64(a, ao, b, bo, o, oo, n);
+            case MINIMUM -> minimumF64(a, ao, b, bo, o, oo, n);
+            case FMAX -> fmaxF64(a, ao, b, bo, o, oo, n);
+            case FMIN -> fminF64(a, ao, b, bo, o, oo, n);
             default -> 0;
         };
     }
 
-    private static long addF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long addF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(vb), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long subtractF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long subtractF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(vb), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long multiplyF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long multiplyF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(vb), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long divideF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long divideF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(vb), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
     // NumPy's maximum/minimum keep x when it is NaN or wins the comparison (so NaN propagates and a tie of
     // -0.0 and 0.0 keeps x); fmax/fmin keep x when y is NaN or x wins. One blend each, exactly that rule.
-    private static long maximumF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long maximumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), vb, VectorOperators.GE, true), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, true), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, true), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long minimumF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long minimumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), vb, VectorOperators.LE, true), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, true), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, true), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long fmaxF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long fmaxF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), vb, VectorOperators.GE, false), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, false), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, false), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
-    private static long fminF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long fminF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), vb, VectorOperators.LE, false), a, ao, b, bo, bs, o, oo, i);
-        else for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, false), a, ao, b, bo, bs, o, oo, i);
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, false), a, ao, b, bo, 8, o, oo, i);
         return i;
     }
 
@@ -203,58 +222,52 @@ public final class BinaryLoops {
 
     // float64 comparisons into bool: the lane mask becomes one byte (0 or 1) per lane through a table.
     // NaN compares false, and not_equal true, exactly as the scalar loop; comparisons raise no FP flags.
-    private static long compareF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+    private static long compareF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo,
                                    MemorySegment o, long oo, long n) {
         return switch (op) {
-            case EQUAL -> equalF64(a, ao, b, bo, bs, o, oo, n);
-            case NOT_EQUAL -> notEqualF64(a, ao, b, bo, bs, o, oo, n);
-            case LESS -> lessF64(a, ao, b, bo, bs, o, oo, n);
-            case LESS_EQUAL -> lessEqualF64(a, ao, b, bo, bs, o, oo, n);
-            case GREATER -> greaterF64(a, ao, b, bo, bs, o, oo, n);
-            case GREATER_EQUAL -> greaterEqualF64(a, ao, b, bo, bs, o, oo, n);
+            case EQUAL -> equalF64(a, ao, b, bo, o, oo, n);
+            case NOT_EQUAL -> notEqualF64(a, ao, b, bo, o, oo, n);
+            case LESS -> lessF64(a, ao, b, bo, o, oo, n);
+            case LESS_EQUAL -> lessEqualF64(a, ao, b, bo, o, oo, n);
+            case GREATER -> greaterF64(a, ao, b, bo, o, oo, n);
+            case GREATER_EQUAL -> greaterEqualF64(a, ao, b, bo, o, oo, n);
             default -> 0;
         };
     }
 
-    private static long equalF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long equalF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
-    private static long notEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long notEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.NE, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.NE, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.NE, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
-    private static long lessF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long lessF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LT, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LT, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LT, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
-    private static long lessEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long lessEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LE, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LE, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.LE, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
-    private static long greaterF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long greaterF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GT, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GT, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GT, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
-    private static long greaterEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, long bs, MemorySegment o, long oo, long n) {
+    private static long greaterEqualF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
-        if (bs == 0) for (DoubleVector vb = bcastF64(b, bo); i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GE, vb), o, oo + i);
-        else for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GE, loadF64(b, bo, i)), o, oo + i);
+        for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.GE, loadF64(b, bo, i)), o, oo + i);
         return i;
     }
 
@@ -277,10 +290,6 @@ public final class BinaryLoops {
 
     private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
         return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-    }
-
-    private static DoubleVector bcastF64(MemorySegment b, long bo) {
-        return DoubleVector.broadcast(DS, b.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, bo));
     }
 
     private static void storeF64(BinaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
