@@ -31,7 +31,19 @@ def ldexp(x1, x2, out=None, **kw):
     if e.dtype.kind not in "iub":
         raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely "
                         "coerced to any supported types according to the casting rule ''safe''")
-    return _u.multiply(a, _u.exp2(e.astype(a.dtype)), out=out, **kw)
+    # x * 2**e in steps of powers of two that are finite and non-zero in a's type: one factor 2**e overflows
+    # or underflows long before x * 2**e does (ldexp(1e300, -1100) is 7e-32, ldexp(inf, -2**31) is inf, not
+    # inf * 0). Beyond +-lim the result is 0 or inf whatever x is; the steps share e's sign, so an overflow
+    # or underflow on the way is one in the result.
+    lim, step, steps = (2300, 1000, 3) if a.dtype.name == "float64" else (400, 120, 4)
+    e = _u.minimum(_u.maximum(e.astype("int64"), -lim), lim)
+    r = a
+    for i in range(steps):
+        k = _u.minimum(_u.maximum(e, -step), step)
+        if i == steps - 1:
+            return _u.multiply(r, _u.exp2(k.astype(a.dtype)), out=out, **kw)
+        r = _u.multiply(r, _u.exp2(k.astype(a.dtype)))
+        e = _u.subtract(e, k)
 
 
 def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # noqa: A002
@@ -54,7 +66,9 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # n
 def round(a, decimals=0, out=None):  # noqa: A001
     """Round half to even at `decimals` digits (NumPy's method: scale, rint, unscale)."""
     a = _to_array(a)
-    if a.dtype.kind in "biu":
+    if a.dtype.kind == "b":  # NumPy rounds bools in float16: gilfree's float16 stand-in is float32
+        a = a.astype("float32")
+    if a.dtype.kind in "iu":
         if decimals >= 0:
             return a.copy() if out is None else _u.positive(a, out=out)
         f = 10 ** (-decimals)
