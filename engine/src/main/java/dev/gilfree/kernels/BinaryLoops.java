@@ -34,8 +34,15 @@ public final class BinaryLoops {
     /** Runs op over n elements: input dtype t, output dtype op.outType(t). */
     public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
                           MemorySegment o, long oo, long os, long n) {
-        if (t.kind() == 'c') return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         int isz = t.itemsize();
+        if (t.kind() == 'c') {
+            // Complex add and subtract are the float operation on each part (as in NumPy, whose flags also come
+            // from the parts): contiguous operands run the float SIMD loop over the 2n interleaved parts.
+            if ((op == BinaryOp.ADD || op == BinaryOp.SUBTRACT) && as == isz && bs == isz && os == isz) {
+                return contiguous(op, t == DType.COMPLEX128 ? DType.FLOAT64 : DType.FLOAT32, a, ao, b, bo, isz / 2, o, oo, 2 * n, false);
+            }
+            return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
+        }
         if (as == isz && (bs == isz || bs == 0) && os == op.outType(t).itemsize()) {
             return contiguous(op, t, a, ao, b, bo, bs, o, oo, n, false);
         }
