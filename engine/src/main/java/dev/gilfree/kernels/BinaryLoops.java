@@ -41,6 +41,10 @@ public final class BinaryLoops {
             if ((op == BinaryOp.ADD || op == BinaryOp.SUBTRACT) && as == isz && bs == isz && os == isz) {
                 return contiguous(op, t == DType.COMPLEX128 ? DType.FLOAT64 : DType.FLOAT32, a, ao, b, bo, isz / 2, o, oo, 2 * n, false);
             }
+            if (op == BinaryOp.MULTIPLY && t == DType.COMPLEX128 && as == 16 && bs == 16 && os == 16 && n >= 4) {
+                long done = ComplexSimd.multiply(a, ao, b, bo, o, oo, n);
+                return ComplexLoops.binary(op, t, a, ao + done * 16, 16, b, bo + done * 16, 16, o, oo + done * 16, 16, n - done);
+            }
             return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         }
         if (as == isz && (bs == isz || bs == 0) && os == op.outType(t).itemsize()) {

@@ -170,4 +170,26 @@ class SimdLoopsTest {
             assertArrayEquals(bytes(ref), bytes(fast), op + " " + t);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void complexAddSubtractAndMultiplyMatchTheScalarComplexLoopBitForBit() {
+        int n = 101;
+        MemorySegment a = Arena.ofAuto().allocate(n * 16L, 64), b = Arena.ofAuto().allocate(n * 16L, 64);
+        Random r = new Random(9);
+        for (int i = 0; i < 2 * n; i++) {
+            a.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i, r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4));
+            b.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, i, r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4));
+        }
+        a.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 61, Double.POSITIVE_INFINITY); // element 30: the SIMD loop stops there
+        b.setAtIndex(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 90, Double.NaN);
+        for (BinaryOp op : new BinaryOp[]{BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY}) {
+            MemorySegment fast = Arena.ofAuto().allocate(n * 16L), ref = Arena.ofAuto().allocate(n * 16L);
+            int flags = BinaryLoops.run(op, DType.COMPLEX128, a, 0, 16, b, 0, 16, fast, 0, 16, n);
+            int refFlags = ComplexLoops.binary(op, DType.COMPLEX128, a, 0, 16, b, 0, 16, ref, 0, 16, n);
+            assertArrayEquals(bytes(ref), bytes(fast), op.toString());
+            assertEquals(refFlags, flags, op + " flags");
+        }
+        long done = ComplexSimd.multiply(a, 0, b, 0, Arena.ofAuto().allocate(n * 16L), 0, n);
+        assertTrue(done <= 30 && done > 30 - 8, "the SIMD loop stops at the vector holding the infinite element: " + done);
+    }
 }
