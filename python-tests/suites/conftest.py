@@ -41,6 +41,19 @@ def pytest_configure(config):
                                        "where NumPy is missing (recorded.py)")
 
 
+def pytest_ignore_collect(collection_path, config):
+    """Without NumPy, under pytest-run-parallel: modules that only replay recorded answers (module-level
+    numpy_answers mark) are not collected at all. Collecting their thousands of cases only to skip them took
+    four minutes of the parallel GraalPy run in CI."""
+    if HAVE_NUMPY or not _parallel_run(config):
+        return None
+    name = collection_path.name
+    if name.startswith("test_") and name.endswith(".py") and \
+            "\npytestmark = pytest.mark.numpy_answers" in collection_path.read_text(encoding="utf-8"):
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
     """Without NumPy, under pytest-run-parallel: the replayed value checks add nothing to a concurrency run
     that the sequential run and the parallel CPython run do not cover, and would double CI time."""
