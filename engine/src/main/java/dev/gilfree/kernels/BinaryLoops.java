@@ -41,9 +41,9 @@ public final class BinaryLoops {
             if ((op == BinaryOp.ADD || op == BinaryOp.SUBTRACT) && as == isz && bs == isz && os == isz) {
                 return contiguous(op, t == DType.COMPLEX128 ? DType.FLOAT64 : DType.FLOAT32, a, ao, b, bo, isz / 2, o, oo, 2 * n, false);
             }
-            if (op == BinaryOp.MULTIPLY && t == DType.COMPLEX128 && as == 16 && bs == 16 && os == 16 && n >= 4) {
+            if (op == BinaryOp.MULTIPLY && t == DType.COMPLEX128 && as == isz && bs == isz && os == isz && n >= 4) {
                 long done = ComplexSimd.multiply(a, ao, b, bo, o, oo, n);
-                return ComplexLoops.binary(op, t, a, ao + done * 16, 16, b, bo + done * 16, 16, o, oo + done * 16, 16, n - done);
+                return ComplexLoops.binary(op, t, a, ao + done * isz, isz, b, bo + done * isz, isz, o, oo + done * isz, isz, n - done);
             }
             return ComplexLoops.binary(op, t, a, ao, as, b, bo, bs, o, oo, os, n);
         }
@@ -63,15 +63,14 @@ public final class BinaryLoops {
                           MemorySegment o, long oo, long n, boolean simdOnly) {
         long done = 0;
         if (n >= 8 && t == DType.FLOAT64) {
-            done = bs == 0 ? scalarF64(op, a, ao, b, bo, o, oo, n)
-                    : op.boolOut() ? compareF64(op, a, ao, b, bo, o, oo, n) : simdF64(op, a, ao, b, bo, o, oo, n);
+            done = bs == 0 ? scalarF64(op, a, ao, b, bo, o, oo, n) : simdF64(op, a, ao, b, bo, o, oo, n);
         } else if (n >= 8) {
             done = op.boolOut() ? switch (t) {
                 case FLOAT32 -> compareF32(op, a, ao, b, bo, bs, o, oo, n);
-                default -> IntegerSimd.isInteger(t) ? IntegerSimd.compare(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
+                default -> t.isInteger() ? IntegerSimd.compare(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             } : switch (t) {
                 case FLOAT32 -> simdF32(op, a, ao, b, bo, bs, o, oo, n);
-                default -> IntegerSimd.isInteger(t) ? IntegerSimd.binary(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
+                default -> t.isInteger() ? IntegerSimd.binary(op, t, a, ao, b, bo, bs, o, oo, n) : 0;
             };
         }
         if (done == 0 && simdOnly) return Buffered.NO_SIMD;
@@ -129,11 +128,6 @@ public final class BinaryLoops {
         };
     }
 
-    // SIMD loops return how many elements they did; a vector with a non-finite lane is left to the
-    // scalar loop (which classifies floating-point conditions), and so is the tail.
-    // float64 has one loop method per operation: a loop switching on the operation per vector was compiled
-    // for every operation seen so far and ran add 1.6x slower (10M elements) once several had run. A broadcast
-    // scalar operand comes as a block of its copies (scalarF64), so each method has one loop.
     /** Per-thread block of copies of a broadcast float64 scalar (scalarF64). */
     private static final ThreadLocal<MemorySegment> SCALAR_BLOCK =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(Buffered.BLOCK * 8L, 64));
@@ -152,14 +146,18 @@ public final class BinaryLoops {
         long done = 0;
         for (long i = 0; i < n; i += Buffered.BLOCK) {
             long m = Math.min(Buffered.BLOCK, n - i);
-            long d = op.boolOut() ? compareF64(op, a, ao + i * 8, block, 0, o, oo + i * osz, m)
-                    : simdF64(op, a, ao + i * 8, block, 0, o, oo + i * osz, m);
+            long d = simdF64(op, a, ao + i * 8, block, 0, o, oo + i * osz, m);
             done += d;
             if (d < m) break; // the short last block's tail, or no loop for op: the scalar loop does the rest
         }
         return done;
     }
 
+    // float64 has one loop method per operation: a loop switching on the operation per vector was compiled
+    // for every operation seen so far and ran add 1.6x slower (10M elements) once several had run. Each
+    // returns how many elements it did; a vector with a non-finite lane is left to the scalar loop (which
+    // classifies floating-point conditions), and so is the tail.
+    /** The float64 loop of op over two contiguous operands (arithmetic, extremes, comparisons into bool); 0 when it has none. */
     private static long simdF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo,
                                 MemorySegment o, long oo, long n) {
         return switch (op) {
@@ -171,71 +169,6 @@ public final class BinaryLoops {
             case MINIMUM -> minimumF64(a, ao, b, bo, o, oo, n);
             case FMAX -> fmaxF64(a, ao, b, bo, o, oo, n);
             case FMIN -> fminF64(a, ao, b, bo, o, oo, n);
-            default -> 0;
-        };
-    }
-
-    private static long addF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long subtractF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long multiplyF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long divideF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    // NumPy's maximum/minimum keep x when it is NaN or wins the comparison (so NaN propagates and a tie of
-    // -0.0 and 0.0 keeps x); fmax/fmin keep x when y is NaN or x wins. One blend each, exactly that rule.
-    private static long maximumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, true), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long minimumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, true), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long fmaxF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, false), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    private static long fminF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
-        long i = 0, upper = n - n % DS.length();
-        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, false), a, ao, b, bo, 8, o, oo, i);
-        return i;
-    }
-
-    /** x where (x cmp y) or (x is NaN when nanWins, else y is NaN); y elsewhere. Inlined with constant arguments. */
-    private static DoubleVector pick(DoubleVector x, DoubleVector y, VectorOperators.Comparison cmp, boolean nanWins) {
-        VectorMask<Double> keep = x.compare(cmp, y).or(nanWins ? x.test(VectorOperators.IS_NAN) : y.test(VectorOperators.IS_NAN));
-        return y.blend(x, keep);
-    }
-
-    // float64 comparisons into bool: the lane mask becomes one byte (0 or 1) per lane through a table.
-    // NaN compares false, and not_equal true, exactly as the scalar loop; comparisons raise no FP flags.
-    private static long compareF64(BinaryOp op, MemorySegment a, long ao, MemorySegment b, long bo,
-                                   MemorySegment o, long oo, long n) {
-        return switch (op) {
             case EQUAL -> equalF64(a, ao, b, bo, o, oo, n);
             case NOT_EQUAL -> notEqualF64(a, ao, b, bo, o, oo, n);
             case LESS -> lessF64(a, ao, b, bo, o, oo, n);
@@ -246,6 +179,64 @@ public final class BinaryLoops {
         };
     }
 
+    private static long addF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.ADD, loadF64(a, ao, i).add(loadF64(b, bo, i)), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long subtractF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.SUBTRACT, loadF64(a, ao, i).sub(loadF64(b, bo, i)), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long multiplyF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MULTIPLY, loadF64(a, ao, i).mul(loadF64(b, bo, i)), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long divideF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.DIVIDE, loadF64(a, ao, i).div(loadF64(b, bo, i)), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    // NumPy's maximum/minimum keep x when it is NaN or wins the comparison (so NaN propagates and a tie of
+    // -0.0 and 0.0 keeps x); fmax/fmin keep x when y is NaN or x wins. One blend each, exactly that rule.
+    private static long maximumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MAXIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, true), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long minimumF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.MINIMUM, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, true), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long fmaxF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMAX, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.GE, false), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    private static long fminF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
+        long i = 0, upper = n - n % DS.length();
+        for (; i < upper; i += DS.length()) storeF64(BinaryOp.FMIN, pick(loadF64(a, ao, i), loadF64(b, bo, i), VectorOperators.LE, false), a, ao, b, bo, o, oo, i);
+        return i;
+    }
+
+    /** x where (x cmp y) or (x is NaN when nanWins, else y is NaN); y elsewhere. Inlined with constant arguments. */
+    private static DoubleVector pick(DoubleVector x, DoubleVector y, VectorOperators.Comparison cmp, boolean nanWins) {
+        VectorMask<Double> keep = x.compare(cmp, y).or(nanWins ? x.test(VectorOperators.IS_NAN) : y.test(VectorOperators.IS_NAN));
+        return y.blend(x, keep);
+    }
+
+    // float64 comparisons into bool: the lane mask becomes one byte (0 or 1) per lane (BoolMasks).
+    // NaN compares false, and not_equal true, exactly as the scalar loop; comparisons raise no FP flags.
     private static long equalF64(MemorySegment a, long ao, MemorySegment b, long bo, MemorySegment o, long oo, long n) {
         long i = 0, upper = n - n % DS.length();
         for (; i < upper; i += DS.length()) storeMask(loadF64(a, ao, i).compare(VectorOperators.EQ, loadF64(b, bo, i)), o, oo + i);
@@ -303,10 +294,10 @@ public final class BinaryLoops {
         return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
     }
 
-    private static void storeF64(BinaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
+    private static void storeF64(BinaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment b, long bo,
                                  MemorySegment o, long oo, long i) {
         if (!r.abs().lt(INF_D).allTrue()) {
-            FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * bs, bs, o, oo + i * 8, 8, DS.length());
+            FLAGS.get()[0] |= scalar(op, DType.FLOAT64, a, ao + i * 8, 8, b, bo + i * 8, 8, o, oo + i * 8, 8, DS.length());
         } else {
             r.intoMemorySegment(o, oo + i * 8, NO);
         }
