@@ -34,8 +34,6 @@ final class IntegerSimd {
     private static final VectorSpecies<Long> LS = LongVector.SPECIES_PREFERRED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
 
-    static boolean isInteger(DType t) { return t.kind() == 'i' || t.kind() == 'u'; }
-
     /** Binary operation with a result of the input dtype; b may be a broadcast scalar (bs == 0). */
     static long binary(BinaryOp op, DType t, MemorySegment a, long ao, MemorySegment b, long bo, long bs,
                        MemorySegment o, long oo, long n) {

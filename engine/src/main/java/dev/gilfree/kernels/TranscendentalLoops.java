@@ -1,8 +1,6 @@
 package dev.gilfree.kernels;
 
-import dev.gilfree.core.DType;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD loops for the transcendental functions of contiguous float64 and float32 data, through the Vector
  * API's math operators (Intel SVML on x86-64). A vector whose results include an infinity or NaN is redone
- * by the scalar loop, which computes NumPy's values for the special cases and reports their floating-point
+ * by the scalar loop (UnaryLoops.storeF64/storeF32), which computes NumPy's values for the special cases and reports their floating-point
  * conditions. Each loop returns how many elements it did (0 for an operation without a SIMD form).
  *
  * <p>One method per operation and dtype, on purpose: the JIT emits vector code only for a constant operator,
@@ -23,9 +21,6 @@ final class TranscendentalLoops {
 
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder NO = ByteOrder.nativeOrder();
-    private static final double INF_D = Double.POSITIVE_INFINITY;
-    private static final float INF_F = Float.POSITIVE_INFINITY;
 
     static long float64(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         return switch (op) {
@@ -71,199 +66,181 @@ final class TranscendentalLoops {
 
     private static long expF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.EXP, loadF64(a, ao, i).lanewise(VectorOperators.EXP), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.EXP, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.EXP), a, ao, o, oo, i);
         return i;
     }
 
     private static long logF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.LOG, loadF64(a, ao, i).lanewise(VectorOperators.LOG), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.LOG, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.LOG), a, ao, o, oo, i);
         return i;
     }
 
     private static long sinF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.SIN, loadF64(a, ao, i).lanewise(VectorOperators.SIN), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.SIN, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.SIN), a, ao, o, oo, i);
         return i;
     }
 
     private static long cosF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.COS, loadF64(a, ao, i).lanewise(VectorOperators.COS), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.COS, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.COS), a, ao, o, oo, i);
         return i;
     }
 
     private static long tanF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.TAN, loadF64(a, ao, i).lanewise(VectorOperators.TAN), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.TAN, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.TAN), a, ao, o, oo, i);
         return i;
     }
 
     private static long tanhF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.TANH, loadF64(a, ao, i).lanewise(VectorOperators.TANH), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.TANH, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.TANH), a, ao, o, oo, i);
         return i;
     }
 
     private static long arcsinF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.ARCSIN, loadF64(a, ao, i).lanewise(VectorOperators.ASIN), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.ARCSIN, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.ASIN), a, ao, o, oo, i);
         return i;
     }
 
     private static long arccosF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.ARCCOS, loadF64(a, ao, i).lanewise(VectorOperators.ACOS), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.ARCCOS, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.ACOS), a, ao, o, oo, i);
         return i;
     }
 
     private static long arctanF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.ARCTAN, loadF64(a, ao, i).lanewise(VectorOperators.ATAN), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.ARCTAN, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.ATAN), a, ao, o, oo, i);
         return i;
     }
 
     private static long sinhF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.SINH, loadF64(a, ao, i).lanewise(VectorOperators.SINH), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.SINH, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.SINH), a, ao, o, oo, i);
         return i;
     }
 
     private static long coshF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.COSH, loadF64(a, ao, i).lanewise(VectorOperators.COSH), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.COSH, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.COSH), a, ao, o, oo, i);
         return i;
     }
 
     private static long log10F64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.LOG10, loadF64(a, ao, i).lanewise(VectorOperators.LOG10), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.LOG10, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.LOG10), a, ao, o, oo, i);
         return i;
     }
 
     private static long log1pF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.LOG1P, loadF64(a, ao, i).lanewise(VectorOperators.LOG1P), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.LOG1P, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.LOG1P), a, ao, o, oo, i);
         return i;
     }
 
     private static long expm1F64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.EXPM1, loadF64(a, ao, i).lanewise(VectorOperators.EXPM1), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.EXPM1, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.EXPM1), a, ao, o, oo, i);
         return i;
     }
 
     private static long cbrtF64(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % DS.length(); i < up; i += DS.length()) storeF64(UnaryOp.CBRT, loadF64(a, ao, i).lanewise(VectorOperators.CBRT), a, ao, o, oo, i);
+        for (long up = n - n % DS.length(); i < up; i += DS.length()) UnaryLoops.storeF64(UnaryOp.CBRT, UnaryLoops.loadF64(a, ao, i).lanewise(VectorOperators.CBRT), a, ao, o, oo, i);
         return i;
     }
 
     private static long expF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.EXP, loadF32(a, ao, i).lanewise(VectorOperators.EXP), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.EXP, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.EXP), a, ao, o, oo, i);
         return i;
     }
 
     private static long logF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.LOG, loadF32(a, ao, i).lanewise(VectorOperators.LOG), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.LOG, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.LOG), a, ao, o, oo, i);
         return i;
     }
 
     private static long sinF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.SIN, loadF32(a, ao, i).lanewise(VectorOperators.SIN), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.SIN, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.SIN), a, ao, o, oo, i);
         return i;
     }
 
     private static long cosF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.COS, loadF32(a, ao, i).lanewise(VectorOperators.COS), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.COS, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.COS), a, ao, o, oo, i);
         return i;
     }
 
     private static long tanF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.TAN, loadF32(a, ao, i).lanewise(VectorOperators.TAN), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.TAN, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.TAN), a, ao, o, oo, i);
         return i;
     }
 
     private static long tanhF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.TANH, loadF32(a, ao, i).lanewise(VectorOperators.TANH), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.TANH, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.TANH), a, ao, o, oo, i);
         return i;
     }
 
     private static long arcsinF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.ARCSIN, loadF32(a, ao, i).lanewise(VectorOperators.ASIN), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.ARCSIN, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.ASIN), a, ao, o, oo, i);
         return i;
     }
 
     private static long arccosF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.ARCCOS, loadF32(a, ao, i).lanewise(VectorOperators.ACOS), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.ARCCOS, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.ACOS), a, ao, o, oo, i);
         return i;
     }
 
     private static long arctanF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.ARCTAN, loadF32(a, ao, i).lanewise(VectorOperators.ATAN), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.ARCTAN, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.ATAN), a, ao, o, oo, i);
         return i;
     }
 
     private static long sinhF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.SINH, loadF32(a, ao, i).lanewise(VectorOperators.SINH), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.SINH, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.SINH), a, ao, o, oo, i);
         return i;
     }
 
     private static long coshF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.COSH, loadF32(a, ao, i).lanewise(VectorOperators.COSH), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.COSH, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.COSH), a, ao, o, oo, i);
         return i;
     }
 
     private static long log10F32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.LOG10, loadF32(a, ao, i).lanewise(VectorOperators.LOG10), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.LOG10, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.LOG10), a, ao, o, oo, i);
         return i;
     }
 
     private static long log1pF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.LOG1P, loadF32(a, ao, i).lanewise(VectorOperators.LOG1P), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.LOG1P, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.LOG1P), a, ao, o, oo, i);
         return i;
     }
 
     private static long expm1F32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.EXPM1, loadF32(a, ao, i).lanewise(VectorOperators.EXPM1), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.EXPM1, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.EXPM1), a, ao, o, oo, i);
         return i;
     }
 
     private static long cbrtF32(MemorySegment a, long ao, MemorySegment o, long oo, long n) {
         long i = 0;
-        for (long up = n - n % FS.length(); i < up; i += FS.length()) storeF32(UnaryOp.CBRT, loadF32(a, ao, i).lanewise(VectorOperators.CBRT), a, ao, o, oo, i);
+        for (long up = n - n % FS.length(); i < up; i += FS.length()) UnaryLoops.storeF32(UnaryOp.CBRT, UnaryLoops.loadF32(a, ao, i).lanewise(VectorOperators.CBRT), a, ao, o, oo, i);
         return i;
-    }
-
-    private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
-        return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
-    }
-
-    private static FloatVector loadF32(MemorySegment a, long ao, long i) {
-        return FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
-    }
-
-    private static void storeF64(UnaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
-        if (r.abs().lt(INF_D).allTrue()) r.intoMemorySegment(o, oo + i * 8, NO);
-        else UnaryLoops.redo(op, DType.FLOAT64, a, ao + i * 8, o, oo + i * 8, DS.length());
-    }
-
-    private static void storeF32(UnaryOp op, FloatVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
-        if (r.abs().lt(INF_F).allTrue()) r.intoMemorySegment(o, oo + i * 4, NO);
-        else UnaryLoops.redo(op, DType.FLOAT32, a, ao + i * 4, o, oo + i * 4, FS.length());
     }
 }

@@ -42,7 +42,7 @@ public final class UnaryLoops {
             done = switch (t) {
                 case FLOAT64 -> simdF64(op, a, ao, o, oo, n);
                 case FLOAT32 -> simdF32(op, a, ao, o, oo, n);
-                default -> IntegerSimd.isInteger(t) ? IntegerSimd.unary(op, t, a, ao, o, oo, n) : 0;
+                default -> t.isInteger() ? IntegerSimd.unary(op, t, a, ao, o, oo, n) : 0;
             };
         }
         if (done == 0 && simdOnly) return Buffered.NO_SIMD;
@@ -65,7 +65,7 @@ public final class UnaryLoops {
     }
 
     /** Redoes one vector's lanes in the scalar loop (results with an infinity or NaN), keeping its flags for run(). */
-    static void redo(UnaryOp op, DType t, MemorySegment a, long ao, MemorySegment o, long oo, int lanes) {
+    private static void redo(UnaryOp op, DType t, MemorySegment a, long ao, MemorySegment o, long oo, int lanes) {
         FLAGS.get()[0] |= scalar(op, t, a, ao, t.itemsize(), o, oo, t.itemsize(), lanes);
     }
 
@@ -118,17 +118,25 @@ public final class UnaryLoops {
         return i;
     }
 
-    private static DoubleVector loadF64(MemorySegment a, long ao, long i) {
+    // Loads and stores of the contiguous SIMD loops here and in TranscendentalLoops: vector i of a, and the
+    // result stored at vector i of o, unless a lane overflowed or became NaN: then the scalar loop redoes
+    // the vector for NumPy's special values and its flags.
+    static DoubleVector loadF64(MemorySegment a, long ao, long i) {
         return DoubleVector.fromMemorySegment(DS, a, ao + i * 8, NO);
     }
 
-    /** Stores one vector of results; lanes that overflowed or became NaN are redone by the scalar loop for their flags. */
-    private static void storeF64(UnaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
-        if (!r.abs().lt(INF_D).allTrue()) {
-            redo(op, DType.FLOAT64, a, ao + i * 8, o, oo + i * 8, DS.length());
-        } else {
-            r.intoMemorySegment(o, oo + i * 8, NO);
-        }
+    static FloatVector loadF32(MemorySegment a, long ao, long i) {
+        return FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+    }
+
+    static void storeF64(UnaryOp op, DoubleVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
+        if (r.abs().lt(INF_D).allTrue()) r.intoMemorySegment(o, oo + i * 8, NO);
+        else redo(op, DType.FLOAT64, a, ao + i * 8, o, oo + i * 8, DS.length());
+    }
+
+    static void storeF32(UnaryOp op, FloatVector r, MemorySegment a, long ao, MemorySegment o, long oo, long i) {
+        if (r.abs().lt(INF_F).allTrue()) r.intoMemorySegment(o, oo + i * 4, NO);
+        else redo(op, DType.FLOAT32, a, ao + i * 4, o, oo + i * 4, FS.length());
     }
 
     private static long simdF32(UnaryOp op, MemorySegment a, long ao, MemorySegment o, long oo, long n) {
@@ -140,7 +148,7 @@ public final class UnaryLoops {
         int lanes = FS.length();
         long upper = n - n % lanes, i = 0;
         for (; i < upper; i += lanes) {
-            FloatVector va = FloatVector.fromMemorySegment(FS, a, ao + i * 4, NO);
+            FloatVector va = loadF32(a, ao, i);
             FloatVector r = switch (op) {
                 case NEGATIVE -> va.neg();
                 case POSITIVE -> va;
@@ -149,11 +157,7 @@ public final class UnaryLoops {
                 case SQRT -> va.sqrt();
                 default -> throw new IllegalStateException();
             };
-            if (!r.abs().lt(INF_F).allTrue()) {
-                redo(op, DType.FLOAT32, a, ao + i * 4, o, oo + i * 4, lanes);
-            } else {
-                r.intoMemorySegment(o, oo + i * 4, NO);
-            }
+            storeF32(op, r, a, ao, o, oo, i);
         }
         return i;
     }
