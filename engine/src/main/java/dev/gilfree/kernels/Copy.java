@@ -36,32 +36,36 @@ public final class Copy {
         long[] chunkL = p == Path.LONG ? new long[CHUNK] : null;
         double[] chunkD = p == Path.DOUBLE ? new double[CHUNK] : null;
         Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
-            if (p == Path.SAME) {
-                if (str[0] == isz && str[1] == isz) MemorySegment.copy(s, off[0], d, off[1], n * isz);
-                else Buffered.copy(s, off[0], str[0], d, off[1], str[1], isz, n);
-                return;
-            }
-            if (p == Path.LONG || p == Path.DOUBLE) {
-                for (long i = 0; i < n; i += CHUNK) {
-                    int m = (int) Math.min(CHUNK, n - i);
-                    if (p == Path.LONG) {
-                        TypedRuns.gatherL(st, s, off[0] + i * str[0], str[0], chunkL, 0, m);
-                        TypedRuns.scatterL(chunkL, m, dt, d, off[1] + i * str[1], str[1]);
-                    } else {
-                        TypedRuns.gatherD(st, s, off[0] + i * str[0], str[0], chunkD, 0, m);
-                        TypedRuns.scatterD(chunkD, m, dt, d, off[1] + i * str[1], str[1]);
+            long so = off[0], ss = str[0], dso = off[1], ds = str[1];
+            switch (p) {
+                case SAME -> {
+                    if (ss == isz && ds == isz) MemorySegment.copy(s, so, d, dso, n * isz);
+                    else Buffered.copy(s, so, ss, d, dso, ds, isz, n);
+                }
+                case LONG -> {
+                    for (long i = 0; i < n; i += CHUNK) {
+                        int m = (int) Math.min(CHUNK, n - i);
+                        TypedRuns.gatherL(st, s, so + i * ss, ss, chunkL, 0, m);
+                        TypedRuns.scatterL(chunkL, m, dt, d, dso + i * ds, ds);
                     }
                 }
-                return;
-            }
-            long so = off[0], doff = off[1];
-            for (long i = 0; i < n; i++, so += str[0], doff += str[1]) {
-                switch (p) {
-                    case SAME -> throw new AssertionError(); // copied above
-                    case LONG, DOUBLE -> throw new AssertionError(); // converted above
-                    case COMPLEX -> Elements.setComplex(dt, d, doff, Elements.getDouble(st, s, so), Elements.getImag(st, s, so));
-                    case TRUTH -> Elements.setLong(dt, d, doff,
-                            ComplexLoops.truth(Elements.getDouble(st, s, so), Elements.getImag(st, s, so)) ? 1 : 0);
+                case DOUBLE -> {
+                    for (long i = 0; i < n; i += CHUNK) {
+                        int m = (int) Math.min(CHUNK, n - i);
+                        TypedRuns.gatherD(st, s, so + i * ss, ss, chunkD, 0, m);
+                        TypedRuns.scatterD(chunkD, m, dt, d, dso + i * ds, ds);
+                    }
+                }
+                case COMPLEX -> {
+                    for (long i = 0; i < n; i++) {
+                        Elements.setComplex(dt, d, dso + i * ds, Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
+                    }
+                }
+                case TRUTH -> {
+                    for (long i = 0; i < n; i++) {
+                        boolean nz = ComplexLoops.truth(Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
+                        Elements.setLong(dt, d, dso + i * ds, nz ? 1 : 0);
+                    }
                 }
             }
         });

@@ -314,7 +314,7 @@ public final class Reductions {
             return value == (op == BinaryOp.LOGICAL_OR);
         }
 
-        /** Folds a full (or final) chunk; returns the new fill, 0. */
+        /** Folds a full (or the last, partial) chunk; returns the new fill, 0. */
         int chunk(double[] bd, long[] bl, int fill) {
             if (pairwise) {
                 if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
@@ -329,15 +329,11 @@ public final class Reductions {
         }
 
         void finish(double[] bd, long[] bl, int fill, Object init) {
+            if (fill > 0) chunk(bd, bl, fill);
             if (pairwise && np > 0) {
                 // chunk sums are summed pairwise too, so the error grows like log n over the whole reduction
-                if (fill > 0) fill = chunk(bd, bl, fill);
                 double s = pairwiseArray(partials, 0, np);
                 accD = init != null ? accD + s : s;
-            }
-            if (fill > 0) {
-                if (fl) accD = ChunkFolds.foldD(op, bd, fill, have, accD, f32); else accL = ChunkFolds.foldL(op, bl, fill, have, accL, t);
-                have = true;
             }
         }
     }
