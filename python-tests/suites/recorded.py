@@ -193,6 +193,8 @@ def given_recorded(settings, *strategies):
             from oracle import each
             examples = _load().get(EXAMPLES + name)
             if examples is None:
+                # As in answer(): only when these suites run without NumPy before any sequential CPython run
+                # kept this test's examples (./run-tests always runs that first), so nothing can be replayed.
                 pytest.skip(f"no recorded examples of {name} (run the suites on CPython first)")
 
             def run(kwargs, draws, data_param):

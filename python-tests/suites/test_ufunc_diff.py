@@ -175,7 +175,9 @@ MIXED = [("int8", "uint8"), ("int16", "float32"), ("int32", "float32"), ("uint64
 def test_mixed_dtypes_promote_like_numpy(name, d1, d2):
     b = values(d2, 24, 5)
     if name == "power":
-        b = [abs(v) % 3 for v in b]
+        # |v| of a complex is a hypot, which CPython and GraalPy may round differently: the exponents (and so
+        # the recorded answer's key) would differ between the runtimes. The real part's magnitude is exact.
+        b = [abs(v.real if isinstance(v, complex) else v) % 3 for v in b]
     _run(name, [(values(d1, 24, 4), d1), (b, d2)], f"{name}({d1}, {d2})")
 
 
