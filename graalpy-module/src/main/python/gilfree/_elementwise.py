@@ -38,12 +38,11 @@ def ldexp(x1, x2, out=None, **kw):
     lim, step, steps = (2300, 1000, 3) if a.dtype.name == "float64" else (400, 120, 4)
     e = _u.minimum(_u.maximum(e.astype("int64"), -lim), lim)
     r = a
-    for i in range(steps):
+    for _ in range(steps - 1):
         k = _u.minimum(_u.maximum(e, -step), step)
-        if i == steps - 1:
-            return _u.multiply(r, _u.exp2(k.astype(a.dtype)), out=out, **kw)
         r = _u.multiply(r, _u.exp2(k.astype(a.dtype)))
         e = _u.subtract(e, k)
+    return _u.multiply(r, _u.exp2(e.astype(a.dtype)), out=out, **kw)  # |e| <= step is left
 
 
 def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # noqa: A002
