@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * A universal function as Python sees it: one coarse call per operation does NumPy's type resolution
  * (first loop in {@link #types()} the inputs cast to safely), broadcasting, {@code out=}/{@code where=}
  * /{@code dtype=}/{@code casting=} and the loop. Python scalars arrive as "weak" operands (NEP 50).
- * Floating-point conditions in {@code fpMask} end the call with an {@link FpSignal} carrying the result.
+ * Calls go through the {@link Ufuncs} facade; the loops report floating-point conditions to the guard.
  */
 public final class Ufunc {
     private static final Map<String, Ufunc> ALL = new TreeMap<>();
@@ -82,83 +82,67 @@ public final class Ufunc {
     }
 
     // ---------- calls ----------
-    // Java callers use callN (no floating-point reporting). Python uses callNChecked, which reports the
-    // conditions in fpMask (errstate) by throwing FpSignal. The names differ on purpose: an overloaded
-    // name makes jep and GraalPy resolve overloads on every call (measured: 2 µs on jep, 8 µs on GraalPy).
-    public NDArray call1(NDArray a, NDArray out) { return call1Checked(a, out, 0); }
+    // Java callers use callN: through the Ufuncs facade (guarded), with no floating-point reporting. Python
+    // calls Ufuncs.callNChecked/Full itself. The names differ on purpose: an overloaded name makes jep and
+    // GraalPy resolve overloads on every call (measured: 2 µs on jep, 8 µs on GraalPy).
+    public NDArray call1(NDArray a, NDArray out) { return Ufuncs.call1Checked(this, a, out, 0); }
 
-    public NDArray call2(NDArray a, NDArray b, NDArray out) { return call2Checked(a, b, out, 0); }
+    public NDArray call2(NDArray a, NDArray b, NDArray out) { return Ufuncs.call2Checked(this, a, b, out, 0); }
 
-    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) { return call2DoubleChecked(a, s, reversed, out, 0); }
+    public NDArray call2Double(NDArray a, double s, boolean reversed, NDArray out) { return Ufuncs.call2DoubleChecked(this, a, s, reversed, out, 0); }
 
-    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) { return call2LongChecked(a, s, reversed, out, 0); }
+    public NDArray call2Long(NDArray a, long s, boolean reversed, NDArray out) { return Ufuncs.call2LongChecked(this, a, s, reversed, out, 0); }
 
-    public NDArray call1Checked(NDArray a, NDArray out, int fpMask) { return apply1(a, out, null, null, null, fpMask); }
+    // The bodies of the Ufuncs entries (already inside the guard): where (bool array or null), dtype and
+    // casting (names or null). Floating-point flags go to the guard (OpGuard.reportFp), which decides.
+    NDArray unary(NDArray a, NDArray out, NDArray where, String dtype, String casting) {
+        return apply1(a, out, where, dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting));
+    }
 
-    public NDArray call2Checked(NDArray a, NDArray b, NDArray out, int fpMask) {
-        return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, null, null, null, fpMask);
+    NDArray binary(NDArray a, NDArray b, NDArray out, NDArray where, String dtype, String casting) {
+        requireBinary();
+        return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, where,
+                dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting));
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python float. */
-    public NDArray call2DoubleChecked(NDArray a, double s, boolean reversed, NDArray out, int fpMask) {
-        return scalarCall(a, s, reversed, out, null, null, null, fpMask);
+    NDArray withDouble(NDArray a, double s, boolean reversed, NDArray out, NDArray where, String dtype, String casting) {
+        requireBinary();
+        DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.FLOAT);
+        return withScalar(a, ScalarScratch.of(t, s), t, reversed, out, where, dtype, casting);
     }
 
     /** {@code a op s} (or {@code s op a} when reversed) with a Python int that fits in int64. */
-    public NDArray call2LongChecked(NDArray a, long s, boolean reversed, NDArray out, int fpMask) {
-        return scalarCall(a, s, reversed, out, null, null, null, fpMask);
-    }
-
-    /** The full form: where (bool array or null), dtype (name or null), casting (name or null). */
-    public NDArray call1Full(NDArray a, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
-        return apply1(a, out, where, dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting), fpMask);
-    }
-
-    public NDArray call2Full(NDArray a, NDArray b, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
+    NDArray withLong(NDArray a, long s, boolean reversed, NDArray out, NDArray where, String dtype, String casting) {
         requireBinary();
-        return apply2(a, b, Promotion.promote(a.dtype(), b.dtype()), out, where,
-                dtype == null ? null : DType.of(dtype), casting == null ? null : Casting.of(casting), fpMask);
+        DType t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.INT);
+        return withScalar(a, ScalarScratch.of(t, s), t, reversed, out, where, dtype, casting);
     }
 
-    public NDArray call2DoubleFull(NDArray a, double s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
-        return scalarCall(a, s, reversed, out, where, dtype, casting, fpMask);
-    }
-
-    public NDArray call2LongFull(NDArray a, long s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
-        return scalarCall(a, s, reversed, out, where, dtype, casting, fpMask);
-    }
-
-    private NDArray scalarCall(NDArray a, Object s, boolean reversed, NDArray out, NDArray where, String dtype, String casting, int fpMask) {
-        requireBinary();
-        DType t;
-        NDArray sc;
-        if (s instanceof Double d) {
-            t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.FLOAT);
-            sc = ScalarScratch.of(t, d);
-        } else {
-            t = Promotion.promoteWeak(a.dtype(), Promotion.ScalarKind.INT);
-            sc = ScalarScratch.of(t, (Long) s);
-        }
+    private NDArray withScalar(NDArray a, NDArray sc, DType t, boolean reversed, NDArray out, NDArray where, String dtype, String casting) {
         DType dt = dtype == null ? null : DType.of(dtype);
         Casting c = casting == null ? null : Casting.of(casting);
-        return reversed ? apply2(sc, a, t, out, where, dt, c, fpMask) : apply2(a, sc, t, out, where, dt, c, fpMask);
+        return reversed ? apply2(sc, a, t, out, where, dt, c) : apply2(a, sc, t, out, where, dt, c);
+    }
+
+    /** The name a Python user called for a reduction with this ufunc (sum, max, ...), for borrow errors. */
+    public static String reductionName(String ufunc) {
+        return switch (ufunc) {
+            case "add" -> "sum";
+            case "multiply" -> "prod";
+            case "maximum" -> "max";
+            case "minimum" -> "min";
+            case "logical_or" -> "any";
+            case "logical_and" -> "all";
+            default -> ufunc + ".reduce";
+        };
     }
 
     private void requireBinary() {
         if (binary == null) throw GilfreeException.type(name + "() takes from 1 to 2 positional arguments but 2 were given");
     }
 
-    private NDArray apply1(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
-        // Every ufunc call passes here: the op guard sees its operands (freeze, borrows, overlap gauge).
-        OpGuard.Slot g = OpGuard.enter(name, a, null, out);
-        try {
-            return apply1Unguarded(a, out, where, dtype, casting, fpMask);
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
-    private NDArray apply1Unguarded(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
+    private NDArray apply1(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting) {
         if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
         if (a.dtype() == DType.BOOL && unary == UnaryOp.NEGATIVE) {
             throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
@@ -173,21 +157,10 @@ public final class Ufunc {
         long[] shape = resultShape(out, a.shape());
         NDArray res = prepareOut(out, shape, ot, c, where, a, a);
         int flags = Elementwise.unary(unary, cast(a, t), res);
-        return finish(res, out, where, shape, flags, fpMask);
+        return finish(res, out, where, shape, flags);
     }
 
-    private NDArray apply2(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
-        // Every ufunc call passes here: the op guard sees its operands (freeze, borrows, overlap gauge).
-        OpGuard.Slot g = OpGuard.enter(name, a, b, out);
-        try {
-            return apply2Unguarded(a, b, promoted, out, where, dtype, casting, fpMask);
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
-    private NDArray apply2Unguarded(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting, int fpMask) {
-        requireBinary();
+    private NDArray apply2(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting) {
         if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && dtype == null) {
             throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
         }
@@ -202,7 +175,7 @@ public final class Ufunc {
         long[] shape = resultShape(out, a.shape(), b.shape());
         NDArray res = prepareOut(out, shape, ot, c, where, a, b);
         int flags = Elementwise.binary(binary, cast(a, t), cast(b, t), res);
-        return finish(res, out, where, shape, flags, fpMask);
+        return finish(res, out, where, shape, flags);
     }
 
     /** NumPy's resolution: the first loop type the (promoted) input casts to safely; dtype= picks the loop. */
@@ -255,7 +228,6 @@ public final class Ufunc {
     private NDArray prepareOut(NDArray out, long[] shape, DType t, Casting c, NDArray where, NDArray a, NDArray b) {
         if (where != null) Iteration.broadcastShapes(where.shape(), shape);
         if (out == null) return NDArray.empty(t, shape);
-        out.checkWriteable();
         if (!c.allows(t, out.dtype())) {
             throw GilfreeException.type("Cannot cast ufunc '" + name + "' output from dtype('" + t.npName()
                     + "') to dtype('" + out.dtype().npName() + "') with casting rule '" + c.npName() + "'");
@@ -264,7 +236,7 @@ public final class Ufunc {
         return direct ? out : NDArray.empty(t, shape);
     }
 
-    private static NDArray finish(NDArray res, NDArray out, NDArray where, long[] shape, int flags, int fpMask) {
+    private static NDArray finish(NDArray res, NDArray out, NDArray where, long[] shape, int flags) {
         NDArray result;
         if (where != null) {
             NDArray target = out != null ? out : NDArray.zeros(res.dtype(), shape);
@@ -276,7 +248,7 @@ public final class Ufunc {
             if (out != null && res != out) Copy.into(res, out);
             result = out != null ? out : res;
         }
-        if ((flags & fpMask) != 0) throw new FpSignal(result, flags);
+        OpGuard.reportFp(flags);
         return result;
     }
 

@@ -70,6 +70,9 @@ public final class Borrows {
         Storage r0 = s.read0, r1 = s.read1;
         if (r0 != null && r0 != w && (all || r0.hasBorrowTable())) s.taken.add(acquire(r0, s, op, false, false));
         if (r1 != null && r1 != w && r1 != r0 && (all || r1.hasBorrowTable())) s.taken.add(acquire(r1, s, op, false, false));
+        // Entries with many operands: a storage met twice is borrowed twice by the same thread, which never conflicts.
+        if (s.writes != null) for (Storage x : s.writes) if (all || x.hasBorrowTable()) s.taken.add(acquire(x, s, op, true, false));
+        if (s.reads != null) for (Storage x : s.reads) if (all || x.hasBorrowTable()) s.taken.add(acquire(x, s, op, false, false));
         // on a conflict the exception propagates and OpGuard.exit releases what was taken
     }
 

@@ -8,12 +8,24 @@ public final class GilfreeException extends RuntimeException {
     /** The Python exception class NumPy raises for the same mistake. */
     public enum PyType { ValueError, TypeError, IndexError, MemoryError, ZeroDivisionError, FloatingPointError, OverflowError,
         /** gilfree.BorrowError (a RuntimeError): a borrow-checking conflict between two threads. */
-        BorrowError }
+        BorrowError,
+        /** numpy.linalg.LinAlgError (a ValueError): a singular or non-positive-definite matrix and the like. */
+        LinAlgError,
+        /** The engine ran out of stack (deep recursion). */
+        RecursionError,
+        /** A bug in gilfree that escaped an entry point (a RuntimeError in Python), never bad input. */
+        InternalError }
 
     private final PyType pyType;
 
     public GilfreeException(PyType pyType, String message) {
         super(message, null, false, false); // no stack trace: it is a user error, and cheap to throw
+        this.pyType = pyType;
+    }
+
+    /** As above, keeping the Java error that caused it (for a debugger; Python sees only the message). */
+    public GilfreeException(PyType pyType, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.pyType = pyType;
     }
 

@@ -66,6 +66,14 @@ public final class NDArray {
         return new NDArray(storage, dtype, layout, w, base);
     }
 
+    /** z.real / z.imag of a complex array: a float view of the same memory (writes go through, as NumPy). */
+    public NDArray complexPart(boolean imag) {
+        if (dtype.kind() != 'c') throw GilfreeException.type("complexPart of a " + dtype.npName() + " array");
+        DType part = dtype == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
+        Layout l = new Layout(layout.shape(), layout.strides(), layout.offset() + (imag ? part.itemsize() : 0));
+        return new NDArray(storage, part, l, writeable, base == null ? this : base);
+    }
+
     // Every element of the view must lie inside the storage: a corrupt layout must never reach a kernel.
     private void checkBounds() {
         if (size == 0) return;
@@ -179,68 +187,12 @@ public final class NDArray {
         return (i < 0 ? i + n : i) * layout.stride(axis);
     }
 
-    public double getDouble(long[] index) {
-        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
-        try { return Elements.getDouble(dtype, segment(), byteOffsetOf(index)); } finally { OpGuard.exit(g); }
-    }
-
-    public long getLong(long[] index) {
-        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
-        try { return Elements.getLong(dtype, segment(), byteOffsetOf(index)); } finally { OpGuard.exit(g); }
-    }
-
-    public void setDouble(long[] index, double v) {
-        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
-        try {
-            checkWriteable();
-            Elements.setDouble(dtype, segment(), byteOffsetOf(index), v);
-        } finally { OpGuard.exit(g); }
-    }
-
-    public void setLong(long[] index, long v) {
-        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
-        try {
-            checkWriteable();
-            Elements.setLong(dtype, segment(), byteOffsetOf(index), v);
-        } finally { OpGuard.exit(g); }
-    }
-
-    /** a[i] on a 1-d array, as getDouble(new long[] {i}). */
-    public double getDoubleAt(long i) {
-        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
-        try { return Elements.getDouble(dtype, segment(), byteOffsetAt(i)); } finally { OpGuard.exit(g); }
-    }
-
-    public long getLongAt(long i) {
-        OpGuard.Slot g = OpGuard.enter("getitem", this, null, null);
-        try { return Elements.getLong(dtype, segment(), byteOffsetAt(i)); } finally { OpGuard.exit(g); }
-    }
-
-    public void setDoubleAt(long i, double v) {
-        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
-        try {
-            checkWriteable();
-            Elements.setDouble(dtype, segment(), byteOffsetAt(i), v);
-        } finally { OpGuard.exit(g); }
-    }
-
-    public void setLongAt(long i, long v) {
-        OpGuard.Slot g = OpGuard.enter("setitem", null, null, this);
-        try {
-            checkWriteable();
-            Elements.setLong(dtype, segment(), byteOffsetAt(i), v);
-        } finally { OpGuard.exit(g); }
-    }
-
-    /** All elements in C order as doubles (for tolist and tests). */
+    /** All elements in C order as doubles. Unguarded: Python and embedders call Engine.toDoubleArray. */
     public double[] toDoubleArray() {
-        OpGuard.Slot g = OpGuard.enter("tolist", this, null, null);
-        try {
-            double[] out = new double[Math.toIntExact(size)];
-            int[] k = {0};
-            StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
-            return out;
-        } finally { OpGuard.exit(g); }
+        double[] out = new double[Math.toIntExact(size)];
+        int[] k = {0};
+        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getDouble(dtype, segment(), off));
+        return out;
     }
 
     /** All elements in C order as interleaved (real, imaginary) pairs. */
@@ -256,12 +208,9 @@ public final class NDArray {
 
     /** All elements in C order as longs (for tolist and tests). */
     public long[] toLongArray() {
-        OpGuard.Slot g = OpGuard.enter("tolist", this, null, null);
-        try {
-            long[] out = new long[Math.toIntExact(size)];
-            int[] k = {0};
-            StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getLong(dtype, segment(), off));
-            return out;
-        } finally { OpGuard.exit(g); }
+        long[] out = new long[Math.toIntExact(size)];
+        int[] k = {0};
+        StridedWalk.forEachOffset(this, off -> out[k[0]++] = Elements.getLong(dtype, segment(), off));
+        return out;
     }
 }

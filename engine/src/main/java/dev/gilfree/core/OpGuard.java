@@ -46,7 +46,13 @@ public final class OpGuard {
         /** Name of the running outermost operation, or null when idle; written last (publishes the rest). */
         volatile String op;
         Storage read0, read1, write;
+        /** Operands beyond the common case (NDArray[] parameters, more than two reads or one write), else null. */
+        Storage[] reads, writes;
         int depth;
+        /** Floating-point flags the running entry's kernels reported (see {@link #reportFp}). */
+        int fp;
+        /** Entry names this thread entered while a test records them, else null (one plain field check). */
+        ArrayList<String> recorded;
         /** Borrows this operation took on the slow path (released at exit). */
         final ArrayList<Borrows.Borrow> taken = new ArrayList<>(3);
         /** What error messages call this thread (the Python thread's name when the Python side told us). */
@@ -60,23 +66,57 @@ public final class OpGuard {
         }
 
         boolean uses(Storage s) {
-            return op != null && (read0 == s || read1 == s || write == s);
+            return op != null && (read0 == s || read1 == s || write == s || contains(reads, s) || contains(writes, s));
         }
+
+        boolean writes(Storage s) { return write == s || contains(writes, s); }
+
+        /** Starts an entry that reports floating-point flags; returns the outer entry's flags to restore. */
+        public int beginFp() {
+            int outer = fp;
+            fp = 0;
+            return outer;
+        }
+
+        /** The flags this entry's kernels reported so far. */
+        public int fpFlags() { return fp; }
+
+        /** Ends an entry that reports flags: an inner entry's flags are its own, never the outer one's. */
+        public void endFp(int outer) { fp = outer; }
     }
 
     /** The calling thread's slot. */
     public static Slot current() { return SLOT.get(); }
 
     /**
-     * Entry of an engine operation named {@code op} that reads {@code r0}, {@code r1} and writes {@code w}
-     * (any may be null). Must be paired with {@link #exit} in a finally block.
+     * Entry {@code entry} ("Engine.astype") of an operation called {@code op} in messages, reading {@code r0},
+     * {@code r1} and writing {@code w} (any may be null): the common case, allocation-free. Must be paired
+     * with {@link #exit} in a finally block (the generated facades do both).
      */
-    public static Slot enter(String op, NDArray r0, NDArray r1, NDArray w) {
+    public static Slot enter(String entry, String op, NDArray r0, NDArray r1, NDArray w) {
         Slot s = SLOT.get();
+        if (s.recorded != null) s.recorded.add(entry);
         if (s.depth++ > 0) return s;
         s.read0 = r0 == null ? null : r0.storage();
         s.read1 = r1 == null ? null : r1.storage();
         s.write = w == null ? null : w.storage();
+        return publish(s, op);
+    }
+
+    /**
+     * As {@link #enter} for any number of operands: each row is one NDArray[] parameter or the group of
+     * single NDArray parameters; null rows and null arrays are skipped.
+     */
+    public static Slot enterAll(String entry, String op, NDArray[][] reads, NDArray[][] writes) {
+        Slot s = SLOT.get();
+        if (s.recorded != null) s.recorded.add(entry);
+        if (s.depth++ > 0) return s;
+        s.reads = storages(reads);
+        s.writes = storages(writes);
+        return publish(s, op);
+    }
+
+    private static Slot publish(Slot s, String op) {
         s.op = op; // volatile: publishes the storages; ordered before the reads of frozen/slowPath below
         int n = ACTIVE.incrementAndGet();
         int m = MAX.get();
@@ -92,12 +132,61 @@ public final class OpGuard {
         return s;
     }
 
+    private static Storage[] storages(NDArray[][] rows) {
+        int n = 0;
+        for (NDArray[] row : rows) if (row != null) for (NDArray a : row) if (a != null) n++;
+        Storage[] out = new Storage[n];
+        int k = 0;
+        for (NDArray[] row : rows) if (row != null) for (NDArray a : row) if (a != null) out[k++] = a.storage();
+        return out;
+    }
+
+    private static boolean contains(Storage[] ss, Storage s) {
+        if (ss != null) for (Storage x : ss) if (x == s) return true;
+        return false;
+    }
+
     public static void exit(Slot s) {
         if (--s.depth > 0) return;
         if (!s.taken.isEmpty()) Borrows.releaseAll(s);
         s.op = null;
         s.read0 = s.read1 = s.write = null;
+        s.reads = s.writes = null;
         ACTIVE.decrementAndGet();
+    }
+
+    /** A kernel of the running entry met floating-point conditions (the gateway decides what they become). */
+    public static void reportFp(int flags) {
+        if (flags != 0) SLOT.get().fp |= flags;
+    }
+
+    // ----- recording which entries a thread entered (a test hook) -----
+
+    /** Threads recording right now: entries that skip the guard look at their slot only when some thread records. */
+    private static volatile int recorders;
+
+    /** Records {@code entry} for an entry that touches no array memory (and so takes no guard). */
+    public static void record(String entry) {
+        if (recorders == 0) return;
+        Slot s = SLOT.get();
+        if (s.recorded != null) s.recorded.add(entry);
+    }
+
+    /** Starts (or restarts, emptied) recording the entries the calling thread enters. */
+    public static synchronized void startRecording() {
+        Slot s = SLOT.get();
+        if (s.recorded == null) recorders++;
+        s.recorded = new ArrayList<>();
+    }
+
+    /** Stops recording on the calling thread and returns the entries it entered, in order (empty if it was not recording). */
+    public static synchronized String[] stopRecording() {
+        Slot s = SLOT.get();
+        ArrayList<String> r = s.recorded;
+        if (r == null) return new String[0];
+        s.recorded = null;
+        recorders--;
+        return r.toArray(String[]::new);
     }
 
     /** Threads with a slot right now (ended threads are dropped when a new thread arrives). */
@@ -156,7 +245,7 @@ public final class OpGuard {
         for (Slot o : SLOTS) {
             if (o == me) continue;
             int spins = 0;
-            while (o.op != null && o.write == s) {
+            while (o.op != null && o.writes(s)) {
                 if (++spins < 100) Thread.onSpinWait();
                 else Thread.yield();
             }

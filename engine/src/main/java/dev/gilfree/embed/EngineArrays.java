@@ -93,10 +93,10 @@ public final class EngineArrays {
     public static NDArray zeros(String dtype, long... shape) { return Engine.zeros(shape, dtype); }
 
     /** The array's elements in C order, converted to double (a copy). */
-    public static double[] toDoubles(NDArray a) { return a.toDoubleArray(); }
+    public static double[] toDoubles(NDArray a) { return Engine.toDoubleArray(a); }
 
     /** The array's elements in C order, converted to long (a copy). */
-    public static long[] toLongs(NDArray a) { return a.toLongArray(); }
+    public static long[] toLongs(NDArray a) { return Engine.toLongArray(a); }
 
     /**
      * The bytes of a C-contiguous array as a segment (no copy): reading it reads the array. Throws

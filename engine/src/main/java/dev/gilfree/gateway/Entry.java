@@ -35,6 +35,13 @@ public @interface Entry {
      */
     String sample() default "";
 
+    /**
+     * The operation's name in BorrowError messages, as a Java expression over the parameters (for example
+     * {@code "u.name()"} or {@code "\"tolist\""}); empty means the method's name. It is what a Python user
+     * called, so messages say "in sum()" rather than naming the facade.
+     */
+    String op() default "";
+
     /** Whether {@link #sample} means the same with numpy as {@code xp}, so NumPy is the oracle for it. */
     boolean numpy() default true;
 }

@@ -181,4 +181,15 @@ public final class Iteration {
         }
         return true;
     }
+
+    /** True when an operand of shape {@code from} broadcasts to {@code to} (extra leading axes of size 1 allowed). */
+    public static boolean broadcastsTo(long[] from, long[] to) {
+        int lead = from.length - to.length;
+        for (int i = 0; i < lead; i++) if (from[i] != 1) return false;
+        for (int i = Math.max(lead, 0); i < from.length; i++) {
+            long d = from[i], t = to[i - lead];
+            if (d != t && d != 1) return false;
+        }
+        return true;
+    }
 }

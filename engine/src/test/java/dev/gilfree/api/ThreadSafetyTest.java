@@ -40,7 +40,7 @@ class ThreadSafetyTest {
     void gaugeIsBalancedAfterFailingAndNestedOperations() {
         int before = Diagnostics.activeOps();
         assertPyError("ValueError", "operands could not be broadcast", () -> Ufunc.get("add").call2(f64(1, 2), f64(1, 2, 3), null));
-        assertPyError("IndexError", "out of bounds", () -> f64(1).getDouble(new long[]{3}));
+        assertPyError("IndexError", "out of bounds", () -> Indexing.getDouble(f64(1), new long[]{3}));
         assertEquals(1.5, Engine.mean(f64(1, 2)));          // mean calls sum: nested, counted once
         assertEquals(before, Diagnostics.activeOps());
         assertTrue(Diagnostics.maxConcurrent() >= 1);
@@ -70,12 +70,12 @@ class ThreadSafetyTest {
     @Test
     void freezeCoversEveryViewAndEveryWritePath() {
         NDArray a = Engine.arange(0, 1, 6, "float64");
-        NDArray v = Engine.reshape(a, new long[]{2, 3});
+        NDArray v = Views.reshape(a, new long[]{2, 3});
         ThreadSafety.freeze(v);
         assertTrue(ThreadSafety.isFrozen(a) && !a.isWriteable() && !v.isWriteable());
         String ro = "assignment destination is read-only";
-        assertPyError("ValueError", ro, () -> a.setDouble(new long[]{0}, 1));
-        assertPyError("ValueError", ro, () -> a.setLong(new long[]{0}, 1));
+        assertPyError("ValueError", ro, () -> Indexing.setDouble(a, new long[]{0}, 1));
+        assertPyError("ValueError", ro, () -> Indexing.setLong(a, new long[]{0}, 1));
         assertPyError("ValueError", ro, () -> Engine.fill(v, 1));
         assertPyError("ValueError", ro, () -> Ufunc.get("add").call2Double(a, 1, false, a));
         assertPyError("ValueError", ro, () -> Ufunc.get("exp").call1(a, a));
@@ -91,7 +91,7 @@ class ThreadSafetyTest {
         assertArrayEquals(new long[]{2, 3}, r.shape());
         assertArrayEquals(new double[]{0, 1, 2, 3, 0, 0}, r.toDoubleArray());
         String refused = "cannot resize an array that references or is referenced";
-        NDArray view = Engine.reshape(r, new long[]{6});
+        NDArray view = Views.reshape(r, new long[]{6});
         assertPyError("ValueError", refused, () -> ThreadSafety.resize(r, new long[]{1}, true));
         assertPyError("ValueError", "it does not own its data", () -> ThreadSafety.resize(view, new long[]{1}, true));
         NDArray small = ThreadSafety.resize(r, new long[]{2}, false);       // refcheck=False: the view keeps the old memory
@@ -105,7 +105,7 @@ class ThreadSafetyTest {
         ThreadSafety.setExported(b, false);
         assertNull(ThreadSafety.resizeBlocker(b));
 
-        Diagnostics.Hold h = Diagnostics.newHold();
+        Hold h = Diagnostics.newHold();
         Thread t = start("holder", () -> {
             try { h.run(b, false, "sum"); } catch (InterruptedException e) { throw new RuntimeException(e); }
         });
@@ -121,7 +121,7 @@ class ThreadSafetyTest {
     @Test
     void scopedBorrowsConflictAcrossThreadsOnlyAndNameBoth() throws Exception {
         NDArray a = f64(1, 2, 3);
-        NDArray view = Engine.reshape(a, new long[]{3, 1});
+        NDArray view = Views.reshape(a, new long[]{3, 1});
         AtomicReference<Borrows.Borrow> held = new AtomicReference<>();
         Thread t = start("writer-thread", () -> {
             ThreadSafety.setThreadLabel("py-writer");
@@ -153,7 +153,7 @@ class ThreadSafetyTest {
         assertTrue(Diagnostics.borrowChecking());
         Ufunc.get("add").call2Double(a, 1, false, a);                // in == out: one exclusive borrow, no self-conflict
         assertArrayEquals(new double[]{2, 3, 4}, a.toDoubleArray());
-        Diagnostics.Hold h = Diagnostics.newHold();
+        Hold h = Diagnostics.newHold();
         Thread t = start("reader", () -> {
             ThreadSafety.setThreadLabel("py-reader");
             try { h.run(a, false, "sum"); } catch (InterruptedException e) { throw new RuntimeException(e); }

@@ -180,7 +180,7 @@ class UfuncTest {
     @Test
     void twoDimensionalTransposedOperands() {
         NDArray m = Engine.arangeLong(0, 1, 12, "float64");
-        NDArray c = Engine.reshape(m, a(3, 4));
+        NDArray c = Views.reshape(m, a(3, 4));
         NDArray t = m.view(new Layout(a(3, 4), a(8, 24), 0)); // the transpose of a (4, 3) array
         double[] cv = c.toDoubleArray(), tv = t.toDoubleArray();
         NDArray r = ADD.call2(c, t, null);
@@ -192,7 +192,7 @@ class UfuncTest {
 
     @Test
     void broadcastingColumnWithRow() {
-        NDArray col = Engine.reshape(f64(1, 2, 3), a(3, 1));
+        NDArray col = Views.reshape(f64(1, 2, 3), a(3, 1));
         NDArray row = f64(10, 20, 30, 40);
         NDArray r = ADD.call2(col, row, null);
         assertArrayEquals(a(3, 4), r.shape());
@@ -203,8 +203,8 @@ class UfuncTest {
         assertEquals(1.0 / 10, d.toDoubleArray()[0]);
         assertEquals(3.0 / 40, d.toDoubleArray()[11]);
         // (2, 1, 4) with (3, 1) -> (2, 3, 4)
-        NDArray p = Engine.reshape(Engine.arangeLong(0, 1, 8, "int64"), a(2, 1, 4));
-        NDArray q = Engine.reshape(i64(100, 200, 300), a(3, 1));
+        NDArray p = Views.reshape(Engine.arangeLong(0, 1, 8, "int64"), a(2, 1, 4));
+        NDArray q = Views.reshape(i64(100, 200, 300), a(3, 1));
         NDArray pq = MUL.call2(p, q, null);
         assertArrayEquals(a(2, 3, 4), pq.shape());
         long[] got = pq.toLongArray();

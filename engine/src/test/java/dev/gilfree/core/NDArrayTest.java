@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gilfree.api.Indexing;
 import org.junit.jupiter.api.Test;
 
 class NDArrayTest {
@@ -73,9 +74,9 @@ class NDArrayTest {
         assertSame(base, v2.base(), "a view of a view points at the array that owns the data");
         assertFalse(v1.ownsData());
         assertTrue(v1.isWriteable());
-        v2.setDouble(a(1), 42);
-        assertEquals(42.0, base.getDouble(a(6)));
-        assertEquals(42.0, v1.getDouble(a(3)));
+        Indexing.setDouble(v2, a(1), 42);
+        assertEquals(42.0, Indexing.getDouble(base, a(6)));
+        assertEquals(42.0, Indexing.getDouble(v1, a(3)));
     }
 
     @Test
@@ -142,20 +143,20 @@ class NDArrayTest {
         NDArray rev = view(m, a(3, 4), a(-32, -8), 88);
         assertEquals(88, rev.byteOffsetOf(a(0, 0)));
         assertEquals(0, rev.byteOffsetOf(a(-1, -1)));
-        assertEquals(11.0 - 5, rev.getDouble(a(1, 1)));
-        assertEquals(0.0, rev.getDouble(a(2, 3)));
+        assertEquals(11.0 - 5, Indexing.getDouble(rev, a(1, 1)));
+        assertEquals(0.0, Indexing.getDouble(rev, a(2, 3)));
         NDArray s = view(m, a(), a(), 40);
         assertEquals(40, s.byteOffsetOf(a()));
-        assertEquals(5.0, s.getDouble(a()));
+        assertEquals(5.0, Indexing.getDouble(s, a()));
     }
 
     @Test
     void outOfBoundsIndexRaisesNumPysIndexError() {
         NDArray v = arange(3, DType.INT64);
         assertPyError("IndexError", "index 5 is out of bounds for axis 0 with size 3", () -> v.byteOffsetOf(a(5)));
-        assertPyError("IndexError", "index 3 is out of bounds for axis 0 with size 3", () -> v.getLong(a(3)));
-        assertPyError("IndexError", "index -4 is out of bounds for axis 0 with size 3", () -> v.getDouble(a(-4)));
-        assertEquals(0, v.getLong(a(-3)));
+        assertPyError("IndexError", "index 3 is out of bounds for axis 0 with size 3", () -> Indexing.getLong(v, a(3)));
+        assertPyError("IndexError", "index -4 is out of bounds for axis 0 with size 3", () -> Indexing.getDouble(v, a(-4)));
+        assertEquals(0, Indexing.getLong(v, a(-3)));
         NDArray m = view(arange(12, DType.INT64), a(3, 4), a(32, 8), 0);
         assertPyError("IndexError", "index 4 is out of bounds for axis 1 with size 4", () -> m.byteOffsetOf(a(0, 4)));
         assertPyError("IndexError", "index -5 is out of bounds for axis 1 with size 4", () -> m.byteOffsetOf(a(2, -5)));
@@ -170,13 +171,13 @@ class NDArrayTest {
     @Test
     void getAndSetConvertThroughTheDType() {
         NDArray v = NDArray.zeros(DType.INT16, a(4));
-        v.setLong(a(-1), -7);
-        v.setDouble(a(0), 3.9);
+        Indexing.setLong(v, a(-1), -7);
+        Indexing.setDouble(v, a(0), 3.9);
         assertArrayEquals(new long[]{3, 0, 0, -7}, v.toLongArray());
-        assertEquals(-7.0, v.getDouble(a(3)));
+        assertEquals(-7.0, Indexing.getDouble(v, a(3)));
         NDArray f = NDArray.zeros(DType.FLOAT32, a(2));
-        f.setDouble(a(1), 0.1);
-        assertEquals((double) 0.1f, f.getDouble(a(1)));
+        Indexing.setDouble(f, a(1), 0.1);
+        assertEquals((double) 0.1f, Indexing.getDouble(f, a(1)));
     }
 
     @Test
@@ -185,13 +186,13 @@ class NDArrayTest {
         NDArray ro = readOnly(src);
         assertFalse(ro.isWriteable());
         assertPyError("ValueError", "assignment destination is read-only", ro::checkWriteable);
-        assertPyError("ValueError", "assignment destination is read-only", () -> ro.setDouble(a(0), 9));
-        assertPyError("ValueError", "assignment destination is read-only", () -> ro.setLong(a(1), 9));
+        assertPyError("ValueError", "assignment destination is read-only", () -> Indexing.setDouble(ro, a(0), 9));
+        assertPyError("ValueError", "assignment destination is read-only", () -> Indexing.setLong(ro, a(1), 9));
         assertArrayEquals(new double[]{0, 1, 2, 3}, ro.toDoubleArray());
         // views of a read-only array are read-only as well
         NDArray rv = ro.view(new Layout(a(2), a(16), 0));
         assertFalse(rv.isWriteable());
-        assertPyError("ValueError", "assignment destination is read-only", () -> rv.setDouble(a(0), 1));
+        assertPyError("ValueError", "assignment destination is read-only", () -> Indexing.setDouble(rv, a(0), 1));
         assertDoesNotThrow(src::checkWriteable);
     }
 
@@ -220,7 +221,7 @@ class NDArrayTest {
     @Test
     void toLongArrayReadsNarrowAndUnsignedTypes() {
         NDArray u8 = NDArray.zeros(DType.UINT8, a(6));
-        for (int i = 0; i < 6; i++) u8.setLong(a(i), 250 + i); // 250..255
+        for (int i = 0; i < 6; i++) Indexing.setLong(u8, a(i), 250 + i); // 250..255
         assertArrayEquals(new long[]{255, 253, 251}, view(u8, a(3), a(-2), 5).toLongArray());
         NDArray i32 = arange(8, DType.INT32);
         assertArrayEquals(new long[]{1, 3, 5, 7}, view(i32, a(2, 2), a(16, 8), 4).toLongArray());
@@ -229,18 +230,18 @@ class NDArrayTest {
     @Test
     void oneDimensionalElementAccessHonoursStridesNegativeIndicesBoundsAndReadOnly() {
         NDArray f = view(arange(10, DType.FLOAT64), a(5), a(16), 8); // [1, 3, 5, 7, 9]
-        assertEquals(3.0, f.getDoubleAt(1));
-        assertEquals(9.0, f.getDoubleAt(-1));
-        f.setDoubleAt(-5, 42.5);
-        assertEquals(42.5, f.getDouble(a(0)));
+        assertEquals(3.0, Indexing.getDoubleAt(f, 1));
+        assertEquals(9.0, Indexing.getDoubleAt(f, -1));
+        Indexing.setDoubleAt(f, -5, 42.5);
+        assertEquals(42.5, Indexing.getDouble(f, a(0)));
         NDArray i = arange(4, DType.INT16);
-        i.setLongAt(2, -7);
-        assertEquals(-7, i.getLongAt(2));
-        assertPyError("IndexError", "index 5 is out of bounds for axis 0 with size 5", () -> f.getDoubleAt(5));
-        assertPyError("IndexError", "index -6 is out of bounds for axis 0 with size 5", () -> f.setDoubleAt(-6, 0));
+        Indexing.setLongAt(i, 2, -7);
+        assertEquals(-7, Indexing.getLongAt(i, 2));
+        assertPyError("IndexError", "index 5 is out of bounds for axis 0 with size 5", () -> Indexing.getDoubleAt(f, 5));
+        assertPyError("IndexError", "index -6 is out of bounds for axis 0 with size 5", () -> Indexing.setDoubleAt(f, -6, 0));
         NDArray grid = view(arange(6, DType.FLOAT64), a(2, 3), a(24, 8), 0);
-        assertPyError("IndexError", "expected 2 indices for a single element, got 1", () -> grid.getDoubleAt(0));
-        assertThrows(GilfreeException.class, () -> readOnly(i).setLongAt(0, 1));
-        assertEquals(0, readOnly(i).getLongAt(0));
+        assertPyError("IndexError", "expected 2 indices for a single element, got 1", () -> Indexing.getDoubleAt(grid, 0));
+        assertThrows(GilfreeException.class, () -> Indexing.setLongAt(readOnly(i), 0, 1));
+        assertEquals(0, Indexing.getLongAt(readOnly(i), 0));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gilfree.api.Engine;
+import dev.gilfree.api.Views;
 import dev.gilfree.api.Reduce;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.NDArray;
@@ -98,7 +99,7 @@ class ChunkFoldsTest {
         v[n - 1] = Double.NaN; // NaN is true
         NDArray f = Engine.fromDoubles(v, new long[]{n}, "float64");
         assertEquals(1, Reduce.reduce("logical_or", f, new int[]{0}, false, null, null, "none", 0, 0).toLongArray()[0]);
-        NDArray grid = Engine.reshape(Engine.fromLongs(new long[]{0, 0, 1, 0, 0, 0}, new long[]{6}, "bool"), new long[]{2, 3});
+        NDArray grid = Views.reshape(Engine.fromLongs(new long[]{0, 0, 1, 0, 0, 0}, new long[]{6}, "bool"), new long[]{2, 3});
         assertArrayEquals(new long[]{1, 0}, Reduce.reduce("logical_or", grid, new int[]{1}, false, null, null, "none", 0, 0).toLongArray());
         assertArrayEquals(new long[]{0, 0, 1}, Reduce.reduce("logical_or", grid, new int[]{0}, false, null, null, "none", 0, 0).toLongArray());
     }

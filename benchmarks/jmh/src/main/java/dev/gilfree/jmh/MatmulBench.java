@@ -1,6 +1,7 @@
 package dev.gilfree.jmh;
 
 import dev.gilfree.api.Engine;
+import dev.gilfree.api.Views;
 import dev.gilfree.api.LinAlg;
 import dev.gilfree.core.NDArray;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +32,8 @@ public class MatmulBench {
     public void setUp() {
         Engine.setNumThreads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         long n = (long) side * side;
-        x = Engine.reshape(Engine.arange(0.0, 1.0 / n, n, "float64"), new long[]{side, side});
-        y = Engine.reshape(Engine.arange(1.0, -1.0 / n, n, "float64"), new long[]{side, side});
+        x = Views.reshape(Engine.arange(0.0, 1.0 / n, n, "float64"), new long[]{side, side});
+        y = Views.reshape(Engine.arange(1.0, -1.0 / n, n, "float64"), new long[]{side, side});
     }
 
     @Benchmark

@@ -1,52 +1,21 @@
-package dev.gilfree.api;
+package dev.gilfree.kernels;
 
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
-import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
-import dev.gilfree.kernels.Copy;
-import dev.gilfree.kernels.Sorting;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** Facade for sorting, searching and set operations (one call each). */
-public final class Sort {
-    private Sort() {}
-
-    public static NDArray sort(NDArray a, int axis) { return sort(a, axis, false); }
-
-    public static NDArray sort(NDArray a, int axis, boolean descending) {
-        NDArray out = NDArray.zeros(a.dtype(), a.shape());
-        if (a.size() > 0) Sorting.sortAlong(a, axis, out, false, descending);
-        return out;
-    }
-
-    public static NDArray argsort(NDArray a, int axis) { return argsort(a, axis, false); }
-
-    public static NDArray argsort(NDArray a, int axis, boolean descending) {
-        NDArray out = NDArray.zeros(DType.INT64, a.shape());
-        if (a.size() > 0) Sorting.sortAlong(a, axis, out, true, descending);
-        return out;
-    }
-
-    /** a: sorted 1-D array (already of the common dtype with v). */
-    public static NDArray searchsorted(NDArray a, NDArray v, boolean right) {
-        if (a.ndim() != 1) throw GilfreeException.value("object too deep for desired array");
-        NDArray out = NDArray.zeros(DType.INT64, v.shape());
-        Sorting.searchsorted(a, v, right, out);
-        return out;
-    }
+/** Set operations over sorted data: unique_all groups and isin membership. */
+public final class Uniques {
+    private Uniques() {}
 
     /**
-     * unique_all of the flattened (C order) 1-D {@code a}: {values, first indices, inverse, counts}.
-     * NaNs collapse into one (NumPy 2's equal_nan=True).
+     * unique_all of a 1-D array, given its stable argsort {@code idx}: {values, first indices, inverse, counts}.
+     * equalNan collapses NaNs into one (NumPy 2's default); false keeps every NaN distinct (the Array API's unique_*).
      */
-    public static NDArray[] uniqueAll(NDArray flat) { return uniqueAll(flat, true); }
-
-    /** As {@link #uniqueAll(NDArray)}; equalNan false keeps every NaN distinct (the Array API's unique_*). */
-    public static NDArray[] uniqueAll(NDArray flat, boolean equalNan) {
+    public static NDArray[] uniqueAll(NDArray flat, NDArray idx, boolean equalNan) {
         int n = (int) flat.size();
-        NDArray idx = argsort(flat, 0);
         MemorySegment is = idx.segment();
         DType t = flat.dtype();
         MemorySegment s = flat.segment();
@@ -95,10 +64,8 @@ public final class Sort {
         return Elements.getLong(t, s, o1) == Elements.getLong(t, s, o2);
     }
 
-    /** isin: for each element of a, whether it occurs in test (both already of one common dtype). */
-    public static NDArray isin(NDArray a, NDArray test) {
-        NDArray sorted = sort(test.isCContiguous() ? reshape1(test) : reshape1(Copy.astype(test, test.dtype())), 0);
-        NDArray pos = searchsorted(sorted, a, false);
+    /** isin: whether each element of a occurs in {@code sorted} (1-D, of a's dtype), given pos = searchsorted(sorted, a). */
+    public static NDArray isin(NDArray a, NDArray sorted, NDArray pos) {
         NDArray out = NDArray.zeros(DType.BOOL, a.shape());
         long n = sorted.size();
         DType t = a.dtype();
@@ -121,36 +88,4 @@ public final class Sort {
         return Elements.getLong(t, s1, o1) == Elements.getLong(t, s2, o2);
     }
 
-    private static NDArray reshape1(NDArray a) { return Engine.reshape(a, new long[]{a.size()}); }
-
-    /** Coordinates of nonzero elements in C order: shape (count, ndim), int64 (np.argwhere). */
-    public static NDArray argwhere(NDArray a) {
-        long[] shape = a.shape();
-        int nd = shape.length;
-        DType t = a.dtype();
-        NDArray ac = a.isCContiguous() ? a : Copy.astype(a, t);
-        long n = a.size();
-        int isz = t.itemsize();
-        long count = 0;
-        for (long i = 0; i < n; i++) if (nonzero(t, ac.segment(), ac.offset() + i * isz)) count++;
-        NDArray out = NDArray.zeros(DType.INT64, new long[]{count, nd});
-        long row = 0;
-        long[] idx = new long[nd];
-        for (long i = 0; i < n; i++) {
-            if (nonzero(t, ac.segment(), ac.offset() + i * isz)) {
-                for (int d = 0; d < nd; d++) out.segment().setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, row * nd + d, idx[d]);
-                row++;
-            }
-            for (int d = nd - 1; d >= 0; d--) {
-                if (++idx[d] < shape[d]) break;
-                idx[d] = 0;
-            }
-        }
-        return out;
-    }
-
-    private static boolean nonzero(DType t, MemorySegment s, long off) {
-        if (t.kind() == 'c') return Elements.getDouble(t, s, off) != 0 || Elements.getImag(t, s, off) != 0; // either part
-        return t.isFloating() ? Elements.getDouble(t, s, off) != 0 : Elements.getLong(t, s, off) != 0;
-    }
 }

@@ -3,6 +3,8 @@ package dev.gilfree.api;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -11,16 +13,19 @@ import java.lang.foreign.MemorySegment;
  * came from the engine. Addresses are only meaningful while the array stays reachable; the Python side
  * keeps the gilfree array alive as the base of every foreign view.
  */
-public final class Interop {
-    private Interop() {}
+@Facade("Interop")
+final class InteropOps {
+    private InteropOps() {}
 
     /** True when the array's memory is native (off-heap) and so has a stable address. */
-    public static boolean hasAddress(NDArray a) { return a.segment().isNative(); }
+    @Entry
+    static boolean hasAddress(NDArray a) { return a.segment().isNative(); }
 
     /** Address of the storage's first byte (not the view's: add {@link NDArray#offset()}). */
-    public static long storageAddress(NDArray a) {
+    @Entry
+    static long storageAddress(NDArray a) {
         MemorySegment s = a.segment();
-        if (!s.isNative()) throw new IllegalArgumentException("array memory is on the Java heap and has no stable address");
+        if (!s.isNative()) throw dev.gilfree.core.GilfreeException.value("array memory is on the Java heap and has no stable address");
         return s.address();
     }
 
@@ -29,7 +34,8 @@ public final class Interop {
      * first byte (0 when the memory is on the Java heap), writeable ? 1 : 0, storage address (0 if none),
      * ndim, shape..., strides...]}.
      */
-    public static long[] arrayInterface(NDArray a) {
+    @Entry(reads = "a", op = "\"__array_interface__\"", sample = "__import__('numpy').asarray(a)")
+    static long[] arrayInterface(NDArray a) {
         long[] shape = a.shape(), strides = a.strides();
         int nd = shape.length;
         long[] out = new long[4 + 2 * nd];
@@ -44,15 +50,13 @@ public final class Interop {
         return out;
     }
 
-    /** Byte size of the storage the view lives in. */
-    public static long storageBytes(NDArray a) { return a.storage().byteSize(); }
-
     /**
      * A view of {@code base}'s storage with the given dtype, shape, byte strides and byte offset (from the
      * storage's start). Bounds are checked; the view is read-only when {@code writeable} is false or the
      * base is read-only.
      */
-    public static NDArray view(NDArray base, String dtype, long[] shape, long[] strides, long offset, boolean writeable) {
+    @Entry
+    static NDArray view(NDArray base, String dtype, long[] shape, long[] strides, long offset, boolean writeable) {
         return new NDArray(base.storage(), DType.of(dtype), new Layout(shape, strides, offset),
                 writeable && base.isWriteable(), base.ownsData() ? base : base.base());
     }

@@ -3,36 +3,48 @@ package dev.gilfree.api;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.OpGuard;
-import java.util.concurrent.CountDownLatch;
+import dev.gilfree.gateway.Entries;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Observable parallelism without timing: the gauge of engine operations running at the same moment,
- * the borrow-checking switch, and two test aids (a rendezvous inside the engine, an operation held open).
+ * the borrow-checking switch, test aids (a rendezvous inside the engine, an operation held open, the
+ * entries a thread entered) and the table of every entry point.
  */
-public final class Diagnostics {
-    private Diagnostics() {}
+@Facade("Diagnostics")
+final class DiagnosticsOps {
+    private DiagnosticsOps() {}
 
     /** The most engine operations that ran at the same moment since the last {@link #resetMaxConcurrent}. */
-    public static int maxConcurrent() { return OpGuard.maxConcurrent(); }
+    @Entry
+    static int maxConcurrent() { return OpGuard.maxConcurrent(); }
 
     /** Engine operations running right now. */
-    public static int activeOps() { return OpGuard.active(); }
+    @Entry
+    static int activeOps() { return OpGuard.active(); }
 
     /** Starts a new measurement (the max becomes the number of operations running now). */
-    public static void resetMaxConcurrent() { OpGuard.resetMax(); }
+    @Entry
+    static void resetMaxConcurrent() { OpGuard.resetMax(); }
 
-    public static void setBorrowChecking(boolean on) { OpGuard.setChecking(on); }
+    @Entry
+    static void setBorrowChecking(boolean on) { OpGuard.setChecking(on); }
 
-    public static boolean borrowChecking() { return OpGuard.isChecking(); }
+    @Entry
+    static boolean borrowChecking() { return OpGuard.isChecking(); }
 
     /**
      * An engine operation that returns once {@code n} engine operations (itself included) run at the same
      * moment, or after {@code timeoutMillis}; returns the most it saw. Called from n Python threads, it
      * can only reach n if the runtime released the GIL around the call.
      */
-    public static int rendezvous(int n, long timeoutMillis) throws InterruptedException {
-        OpGuard.Slot g = OpGuard.enter("rendezvous", null, null, null);
+    @Entry
+    static int rendezvous(int n, long timeoutMillis) throws InterruptedException {
+        // Being counted by the gauge is what this probe is for, so it enters the guard itself (the gateway
+        // guards only entries that touch arrays).
+        OpGuard.Slot g = OpGuard.enter("Diagnostics.rendezvous", "rendezvous", null, null, null);
         try {
             synchronized (RV) {
                 long gen = rvGeneration;
@@ -71,7 +83,8 @@ public final class Diagnostics {
      * enter/exit alone; "add": {@code add(a, b, out=out)} through the Ufunc entry point), looped in Java
      * so no Python crossing is measured. Median of 5 batches after one warm-up batch.
      */
-    public static double nanosPerCall(String what, NDArray a, NDArray b, NDArray out, int iters) {
+    @Entry
+    static double nanosPerCall(String what, NDArray a, NDArray b, NDArray out, int iters) {
         Ufunc add = Ufunc.get("add");
         boolean guard = "guard".equals(what);
         double[] batches = new double[5];
@@ -79,7 +92,7 @@ public final class Diagnostics {
             long t0 = System.nanoTime();
             for (int i = 0; i < iters; i++) {
                 if (guard) {
-                    OpGuard.Slot g = OpGuard.enter("bench", a, b, out);
+                    OpGuard.Slot g = OpGuard.enter("bench", "bench", a, b, out); // the guard alone, as the gateway enters it
                     OpGuard.exit(g);
                 } else {
                     add.call2(a, b, out);
@@ -91,31 +104,18 @@ public final class Diagnostics {
         return batches[batches.length / 2];
     }
 
-    public static Hold newHold() { return new Hold(); }
+    @Entry
+    static Hold newHold() { return new Hold(); }
 
-    /** An engine operation on an array, held open until released: "in use by another thread", deterministically. */
-    public static final class Hold {
-        private final CountDownLatch started = new CountDownLatch(1);
-        private final CountDownLatch released = new CountDownLatch(1);
+    /** Starts recording the entries the calling thread enters (emptying what it recorded before). */
+    @Entry
+    static void startRecording() { OpGuard.startRecording(); }
 
-        /** Runs operation {@code op} reading (or writing) {@code a}, and blocks until {@link #release} (at most 2 minutes). */
-        public void run(NDArray a, boolean write, String op) throws InterruptedException {
-            OpGuard.Slot g = OpGuard.enter(op, write ? null : a, null, write ? a : null);
-            try {
-                if (write) a.checkWriteable();
-                started.countDown();
-                if (!released.await(2, TimeUnit.MINUTES)) throw GilfreeException.value("hold was never released");
-            } finally {
-                started.countDown();
-                OpGuard.exit(g);
-            }
-        }
+    /** Stops recording on the calling thread: the entries it entered since, in order ("Engine.astype", ...). */
+    @Entry
+    static String[] stopRecording() { return OpGuard.stopRecording(); }
 
-        /** True once the held operation runs (or failed to start), waiting at most {@code timeoutMillis}. */
-        public boolean awaitStarted(long timeoutMillis) throws InterruptedException {
-            return started.await(timeoutMillis, TimeUnit.MILLISECONDS);
-        }
-
-        public void release() { released.countDown(); }
-    }
+    /** Every entry point and what it declares, one row of strings each (see {@link dev.gilfree.gateway.EntrySpec#row()}). */
+    @Entry
+    static String[][] entryTable() { return Entries.table(); }
 }

@@ -5,7 +5,8 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
-import dev.gilfree.core.OpGuard;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.BinaryOp;
 import dev.gilfree.kernels.ComplexReductions;
 import dev.gilfree.kernels.Copy;
@@ -13,38 +14,21 @@ import dev.gilfree.kernels.Iteration;
 import dev.gilfree.kernels.Reductions;
 import dev.gilfree.kernels.Types;
 
-/** Facade for ufunc.reduce / accumulate and argmin/argmax: one call each, axes already normalised by Python. */
-public final class Reduce {
-    private Reduce() {}
+/** ufunc.reduce / accumulate, argmin/argmax and where(): one call each, axes already normalised by Python. */
+@Facade("Reduce")
+final class ReduceOps {
+    private ReduceOps() {}
 
     /**
      * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.
      * initKind: "none", "float" (initD) or "int" (initL).
      */
-    public static NDArray reduce(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
-                                 String initKind, double initD, long initL) {
-        OpGuard.Slot g = OpGuard.enter(reductionName(ufunc), a, where, null);
-        try {
-            return reduceUnguarded(ufunc, a, axes, keepdims, dtype, where, initKind, initD, initL);
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
-    // The name a Python user called (sum, max, ...) for borrow errors and diagnostics.
-    private static String reductionName(String ufunc) {
-        return switch (ufunc) {
-            case "add" -> "sum";
-            case "multiply" -> "prod";
-            case "maximum" -> "max";
-            case "minimum" -> "min";
-            case "logical_or" -> "any";
-            case "logical_and" -> "all";
-            default -> ufunc + ".reduce";
-        };
-    }
-
-    private static NDArray reduceUnguarded(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
+    /**
+     * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.
+     * initKind: "none", "float" (initD) or "int" (initL).
+     */
+    @Entry(reads = {"a", "where"}, op = "Ufunc.reductionName(ufunc)", sample = "xp.sum(a, axis=0)")
+    static NDArray reduce(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
                                            String initKind, double initD, long initL) {
         BinaryOp op = Ufunc.get(ufunc).binaryOp();
         if (op == null) throw GilfreeException.value("reduce only supported for binary functions");
@@ -98,15 +82,15 @@ public final class Reduce {
     private static NDArray reduceComplex(String ufunc, BinaryOp op, NDArray src, int[] axes, boolean keepdims, NDArray where,
                                          String initKind, double initD, long initL) {
         if (op.boolOut()) {
-            return reduceUnguarded(ufunc, Copy.astype(src, DType.BOOL), axes, keepdims, null, where, initKind, initD, initL);
+            return reduce(ufunc, Copy.astype(src, DType.BOOL), axes, keepdims, null, where, initKind, initD, initL);
         }
         DType part = src.dtype() == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
         if (op == BinaryOp.ADD) {
-            NDArray re = reduceUnguarded("add", Views.complexPart(src, false), axes, keepdims, part.npName(), where, initKind, initD, initL);
-            NDArray im = reduceUnguarded("add", Views.complexPart(src, true), axes, keepdims, part.npName(), where, "none", 0, 0);
+            NDArray re = reduce("add", src.complexPart(false), axes, keepdims, part.npName(), where, initKind, initD, initL);
+            NDArray im = reduce("add", src.complexPart(true), axes, keepdims, part.npName(), where, "none", 0, 0);
             NDArray out = NDArray.zeros(src.dtype(), re.shape());
-            Copy.into(re, Views.complexPart(out, false));
-            Copy.into(im, Views.complexPart(out, true));
+            Copy.into(re, out.complexPart(false));
+            Copy.into(im, out.complexPart(true));
             return out;
         }
         if (where != null) throw GilfreeException.type("ufunc '" + ufunc + "' reduce with where= is not supported for complex input yet");
@@ -118,7 +102,7 @@ public final class Reduce {
         for (int i = 0; i < nd; i++) if (!reduced[i]) perm[k++] = i;
         int nKept = k;
         for (int i = 0; i < nd; i++) if (reduced[i]) perm[k++] = i;
-        NDArray c = Copy.astype(Views.permute(src, perm), src.dtype()); // C order: each output's inputs are adjacent
+        NDArray c = Copy.astype(ViewsOps.permute(src, perm), src.dtype()); // C order: each output's inputs are adjacent
         long[] keptShape = new long[nKept], keptKeep = src.shape().clone();
         long run = 1;
         for (int i = 0; i < nd; i++) {
@@ -147,16 +131,8 @@ public final class Reduce {
                 + "safely coerced to any supported types according to the casting rule ''safe''");
     }
 
-    public static NDArray accumulate(String ufunc, NDArray a, int axis, String dtype) {
-        OpGuard.Slot g = OpGuard.enter(ufunc + ".accumulate", a, null, null);
-        try {
-            return accumulateUnguarded(ufunc, a, axis, dtype);
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
-    private static NDArray accumulateUnguarded(String ufunc, NDArray a, int axis, String dtype) {
+    @Entry(reads = "a", op = "ufunc + \".accumulate\"", sample = "xp.cumsum(a, axis=1)")
+    static NDArray accumulate(String ufunc, NDArray a, int axis, String dtype) {
         BinaryOp op = Ufunc.get(ufunc).binaryOp();
         if (op == null) throw GilfreeException.value("accumulate only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
@@ -167,16 +143,8 @@ public final class Reduce {
         return out;
     }
 
-    public static NDArray argExtreme(NDArray a, int axis, boolean max, boolean keepdims) {
-        OpGuard.Slot g = OpGuard.enter(max ? "argmax" : "argmin", a, null, null);
-        try {
-            return argExtremeUnguarded(a, axis, max, keepdims);
-        } finally {
-            OpGuard.exit(g);
-        }
-    }
-
-    private static NDArray argExtremeUnguarded(NDArray a, int axis, boolean max, boolean keepdims) {
+    @Entry(reads = "a", op = "max ? \"argmax\" : \"argmin\"", sample = "xp.argmax(a, axis=1)")
+    static NDArray argExtreme(NDArray a, int axis, boolean max, boolean keepdims) {
         long[] shape = a.shape();
         long[] kept = new long[shape.length - 1], keep = shape.clone();
         for (int i = 0, k = 0; i < shape.length; i++) if (i != axis) kept[k++] = shape[i];
@@ -188,50 +156,19 @@ public final class Reduce {
     }
 
     /** A view of {@code a} with its axes permuted (for moving an axis; no copy). */
-    public static NDArray transpose(NDArray a, int[] perm) {
-        long[] s = a.shape(), st = a.strides();
-        long[] ns = new long[perm.length], nst = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            ns[i] = s[perm[i]];
-            nst[i] = st[perm[i]];
-        }
-        return a.view(new Layout(ns, nst, a.offset()));
-    }
+    @Entry
+    static NDArray transpose(NDArray a, int[] perm) { return ViewsOps.permute(a, perm); }
 
     /** Copies {@code src} into {@code dst} (broadcasting, converting dtype) for out= of reductions. */
-    public static void copyInto(NDArray src, NDArray dst) {
-        dst.checkWriteable();
+    @Entry(reads = "src", writes = "dst", op = "\"copyto\"", sample = "xp.sum(b, axis=0, out=a[0])")
+    static void copyInto(NDArray src, NDArray dst) {
         Iteration.broadcastShapes(src.shape(), dst.shape());
         Copy.into(src, dst);
     }
 
-    /** Elements selected by a bool mask of the same shape, in C order (1-D result). */
-    public static NDArray compress(NDArray a, NDArray mask) {
-        long[] shape = a.shape();
-        NDArray m = mask.dtype() == DType.BOOL ? mask : Copy.astype(mask, DType.BOOL);
-        long[][] strides = {a.strides(), Iteration.broadcastStrides(m.shape(), m.strides(), shape)};
-        long[] count = {0};
-        var ms = m.segment();
-        Iteration.run(shape, new long[][]{strides[1]}, new long[]{m.offset()}, (off, st, n) -> {
-            for (long i = 0; i < n; i++) if (ms.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[0] + i * st[0]) != 0) count[0]++;
-        });
-        NDArray out = NDArray.zeros(a.dtype(), new long[]{count[0]});
-        var as = a.segment();
-        var os = out.segment();
-        int isz = a.itemsize();
-        long[] pos = {0};
-        Iteration.run(shape, strides, new long[]{a.offset(), m.offset()}, (off, st, n) -> {
-            for (long i = 0; i < n; i++) {
-                if (ms.get(java.lang.foreign.ValueLayout.JAVA_BYTE, off[1] + i * st[1]) != 0) {
-                    java.lang.foreign.MemorySegment.copy(as, off[0] + i * st[0], os, pos[0]++ * isz, isz);
-                }
-            }
-        });
-        return out;
-    }
-
     /** where(cond, x, y): x where cond, else y, broadcast together, in dtype {@code dtype}. */
-    public static NDArray select(NDArray cond, NDArray x, NDArray y, String dtype) {
+    @Entry(reads = {"cond", "x", "y"}, op = "\"where\"", sample = "xp.where(a > 1.0, a, b)")
+    static NDArray select(NDArray cond, NDArray x, NDArray y, String dtype) {
         DType t = DType.of(dtype);
         long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
         NDArray out = NDArray.empty(t, shape); // choose writes every element
@@ -242,12 +179,14 @@ public final class Reduce {
     }
 
     /** np.promote_types by name. */
-    public static String promoteTypes(String a, String b) {
+    @Entry
+    static String promoteTypes(String a, String b) {
         return dev.gilfree.core.Promotion.promote(DType.of(a), DType.of(b)).npName();
     }
 
     /** The view of {@code a} with elements [start, stop) along {@code axis} (0 <= start <= stop <= len). */
-    public static NDArray sliceAxis(NDArray a, int axis, long start, long stop) {
+    @Entry
+    static NDArray sliceAxis(NDArray a, int axis, long start, long stop) {
         long[] shape = a.shape(), strides = a.strides();
         long off = a.offset() + (shape[axis] == 0 ? 0 : start * strides[axis]);
         shape[axis] = stop - start;

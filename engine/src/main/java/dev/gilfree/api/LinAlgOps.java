@@ -1,30 +1,30 @@
 package dev.gilfree.api;
 
 import dev.gilfree.core.DType;
-import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
-import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.Promotion;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Matmul;
 import dev.gilfree.kernels.Dense;
-import dev.gilfree.kernels.Gemm;
-import dev.gilfree.kernels.Iteration;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
- * Facade for linear algebra over stacks of matrices (the last two axes): matmul and the gf.linalg
+ * Linear algebra over stacks of matrices (the last two axes): matmul and the gf.linalg
  * decompositions. Floats compute in double; float32 input gives float32 results (as NumPy). Errors that
- * NumPy reports as LinAlgError carry the message prefix "LinAlgError: " (the Python layer re-raises them).
+ * NumPy reports as LinAlgError have that Python type.
  */
-public final class LinAlg {
-    private LinAlg() {}
+@Facade("LinAlg")
+final class LinAlgOps {
+    private LinAlgOps() {}
 
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE_UNALIGNED;
 
-    static GilfreeException linAlgError(String msg) { return GilfreeException.value("LinAlgError: " + msg); }
+    private static GilfreeException linAlgError(String msg) { return new GilfreeException(GilfreeException.PyType.LinAlgError, msg); }
 
     /** Result float type of a decomposition: float32 stays, everything else computes in float64. */
     private static DType floatType(DType t) { return t == DType.FLOAT32 ? DType.FLOAT32 : DType.FLOAT64; }
@@ -71,71 +71,13 @@ public final class LinAlg {
     // ---------------- matmul ----------------
 
     /** a (..., n, k) @ b (..., k, m) with broadcast batch axes (1-D operands are handled by the caller). */
-    public static NDArray matmul(NDArray a, NDArray b) {
-        long[] sa = a.shape(), sb = b.shape();
-        int n = (int) sa[sa.length - 2], k = (int) sa[sa.length - 1], k2 = (int) sb[sb.length - 2], m = (int) sb[sb.length - 1];
-        if (k != k2) {
-            throw GilfreeException.value("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
-                    + "(n?,k),(k,m?)->(n?,m?) (size " + k2 + " is different from " + k + ")");
-        }
-        DType t = Promotion.promote(a.dtype(), b.dtype());
-        if (t.kind() == 'c') return complexMatmul(a, b, t);
-        long[] ba = Arrays.copyOf(sa, sa.length - 2), bb = Arrays.copyOf(sb, sb.length - 2);
-        long[] bshape = Iteration.broadcastShapes(ba, bb);
-        long nb = Layout.size(bshape);
-        boolean fl = t.isFloating();
-        DType work = fl ? DType.FLOAT64 : DType.INT64;
-        // float64 C-contiguous operands are read in place (no copy); the others are converted first.
-        NDArray ac = fl && a.dtype() == DType.FLOAT64 && a.isCContiguous() ? a : Copy.astype(a, work);
-        NDArray bc = fl && b.dtype() == DType.FLOAT64 && b.isCContiguous() ? b : Copy.astype(b, work);
-        long[] strA = Iteration.broadcastStrides(ba, Layout.cStrides(ba, n * k), bshape);
-        long[] strB = Iteration.broadcastStrides(bb, Layout.cStrides(bb, k * m), bshape);
-        long[] oshape = withCore(bshape, 0, n, m);
-        NDArray out = NDArray.zeros(work, oshape);
-        long[] idx = new long[bshape.length];
-        for (long bi = 0; bi < nb; bi++) {
-            long oa = 0, ob = 0;
-            for (int d = 0; d < idx.length; d++) { oa += idx[d] * strA[d]; ob += idx[d] * strB[d]; }
-            if (fl && Gemm.worthBlocking(n, k, m)) {
-                Gemm.multiply(ac.segment(), ac.offset() + oa * 8, bc.segment(), bc.offset() + ob * 8,
-                        out.segment(), bi * n * m * 8, n, k, m);
-            } else if (fl) {
-                double[] x = new double[n * k], y = new double[k * m], z = new double[n * m];
-                MemorySegment.copy(ac.segment(), D, ac.offset() + oa * 8, x, 0, n * k);
-                MemorySegment.copy(bc.segment(), D, bc.offset() + ob * 8, y, 0, k * m);
-                Dense.matmul(x, y, z, n, k, m);
-                MemorySegment.copy(z, 0, out.segment(), D, bi * n * m * 8, n * m);
-            } else {
-                long[] x = new long[n * k], y = new long[k * m], z = new long[n * m];
-                MemorySegment.copy(ac.segment(), ValueLayout.JAVA_LONG_UNALIGNED, oa * 8, x, 0, n * k);
-                MemorySegment.copy(bc.segment(), ValueLayout.JAVA_LONG_UNALIGNED, ob * 8, y, 0, k * m);
-                Dense.matmulLong(x, y, z, n, k, m);
-                MemorySegment.copy(z, 0, out.segment(), ValueLayout.JAVA_LONG_UNALIGNED, bi * n * m * 8, n * m);
-            }
-            for (int d = idx.length - 1; d >= 0; d--) {
-                if (++idx[d] < bshape[d]) break;
-                idx[d] = 0;
-            }
-        }
-        return out.dtype() == t ? out : Copy.astype(out, t);
-    }
-
-    // (Ar + iAi)(Br + iBi) = (ArBr - AiBi) + i(ArBi + AiBr): four real products of the parts' views
-    private static NDArray complexMatmul(NDArray a, NDArray b, DType t) {
-        NDArray ac = a.dtype() == t ? a : Copy.astype(a, t), bc = b.dtype() == t ? b : Copy.astype(b, t);
-        NDArray ar = Views.complexPart(ac, false), ai = Views.complexPart(ac, true);
-        NDArray br = Views.complexPart(bc, false), bi = Views.complexPart(bc, true);
-        NDArray re = Ufunc.get("subtract").call2(matmul(ar, br), matmul(ai, bi), null);
-        NDArray im = Ufunc.get("add").call2(matmul(ar, bi), matmul(ai, br), null);
-        NDArray out = NDArray.zeros(t, re.shape());
-        Copy.into(re, Views.complexPart(out, false));
-        Copy.into(im, Views.complexPart(out, true));
-        return out;
-    }
+    @Entry(reads = {"a", "b"}, sample = "xp.matmul(a, b.T)")
+    static NDArray matmul(NDArray a, NDArray b) { return Matmul.matmul(a, b); }
 
     // ---------------- decompositions ----------------
 
-    public static NDArray det(NDArray a) {
+    @Entry(reads = "a", sample = "xp.linalg.det(a[:, :3])")
+    static NDArray det(NDArray a) {
         int n = square(a)[0];
         NDArray c = f64(a);
         long nb = batch(a.shape(), 2);
@@ -145,7 +87,8 @@ public final class LinAlg {
     }
 
     /** {sign, logabsdet}. */
-    public static NDArray[] slogdet(NDArray a) {
+    @Entry(reads = "a", sample = "xp.linalg.slogdet(a[:, :3])")
+    static NDArray[] slogdet(NDArray a) {
         int n = square(a)[0];
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
@@ -159,7 +102,8 @@ public final class LinAlg {
         return new NDArray[]{writeAll(s, bs, floatType(a.dtype())), writeAll(l, bs, floatType(a.dtype()))};
     }
 
-    public static NDArray inv(NDArray a) {
+    @Entry(reads = "a", sample = "xp.linalg.inv(a[:, :3] + 5.0 * xp.eye(3))")
+    static NDArray inv(NDArray a) {
         int n = square(a)[0];
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
@@ -174,7 +118,8 @@ public final class LinAlg {
     }
 
     /** a (..., n, n), b (..., n, m) with the same batch shape (the caller broadcasts). */
-    public static NDArray solve(NDArray a, NDArray b) {
+    @Entry(reads = {"a", "b"}, sample = "xp.linalg.solve(a[:, :3] + 5.0 * xp.eye(3), b[:, :2])")
+    static NDArray solve(NDArray a, NDArray b) {
         int n = square(a)[0];
         long[] sb = b.shape();
         int m = (int) sb[sb.length - 1];
@@ -195,7 +140,8 @@ public final class LinAlg {
         return writeAll(r, sb, floatType(Promotion.promote(a.dtype(), b.dtype())));
     }
 
-    public static NDArray cholesky(NDArray a, boolean upper) {
+    @Entry(reads = "a", sample = "xp.linalg.cholesky(a[:, :3] @ a[:, :3].T + 5.0 * xp.eye(3))")
+    static NDArray cholesky(NDArray a, boolean upper) {
         int n = square(a)[0];
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
@@ -208,14 +154,15 @@ public final class LinAlg {
         return writeAll(r, a.shape(), floatType(a.dtype()));
     }
 
-    static double[] transpose(double[] x, int rows, int cols) {
+    private static double[] transpose(double[] x, int rows, int cols) {
         double[] t = new double[x.length];
         for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j];
         return t;
     }
 
     /** {q, r} in NumPy's 'reduced' mode. */
-    public static NDArray[] qr(NDArray a) {
+    @Entry(reads = "a", sample = "xp.linalg.qr(a)")
+    static NDArray[] qr(NDArray a) {
         long[] s = a.shape();
         if (s.length < 2) throw linAlgError(s.length + "-dimensional array given. Array must be at least two-dimensional");
         int m = (int) s[s.length - 2], n = (int) s[s.length - 1], k = Math.min(m, n);
@@ -232,7 +179,8 @@ public final class LinAlg {
     }
 
     /** {eigenvalues ascending, eigenvectors as columns}; uses the lower triangle (UPLO='L'), as NumPy. */
-    public static NDArray[] eigh(NDArray a, boolean upper) {
+    @Entry(reads = "a", sample = "xp.linalg.eigh(a[:, :3] + a[:, :3].T)")
+    static NDArray[] eigh(NDArray a, boolean upper) {
         int n = square(a)[0];
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
@@ -252,7 +200,8 @@ public final class LinAlg {
     }
 
     /** {u, s, vh}; full: u (m×m) and vh (n×n) completed to orthonormal bases. */
-    public static NDArray[] svd(NDArray a, boolean full) {
+    @Entry(reads = "a", sample = "xp.linalg.svd(a)")
+    static NDArray[] svd(NDArray a, boolean full) {
         long[] sh = a.shape();
         if (sh.length < 2) throw linAlgError(sh.length + "-dimensional array given. Array must be at least two-dimensional");
         int m = (int) sh[sh.length - 2], n = (int) sh[sh.length - 1], k = Math.min(m, n);
@@ -298,16 +247,14 @@ public final class LinAlg {
     }
 
     /** Swaps the last two axes (a view). */
-    public static NDArray matrixTranspose(NDArray a) {
+    @Entry
+    static NDArray matrixTranspose(NDArray a) {
         int nd = a.ndim();
         if (nd < 2) throw GilfreeException.value("x must be at least 2-dimensional for matrix_transpose");
         int[] perm = new int[nd];
         for (int i = 0; i < nd; i++) perm[i] = i;
         perm[nd - 1] = nd - 2;
         perm[nd - 2] = nd - 1;
-        return Reduce.transpose(a, perm);
+        return ReduceOps.transpose(a, perm);
     }
-
-    /** Element read for tests and small helpers. */
-    static double at(NDArray a, long i) { return Elements.getDouble(a.dtype(), a.segment(), a.offset() + i * a.itemsize()); }
 }

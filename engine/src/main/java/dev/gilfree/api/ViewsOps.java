@@ -4,29 +4,34 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Iteration;
-import java.util.Arrays;
 
-/** Views with a new layout over the same memory, and the manipulation calls built on them. */
-public final class Views {
-    private Views() {}
+/**
+ * Views with a new layout over the same memory, and the manipulation calls built on them. Making a view
+ * reads no element, so those entries declare no reads; the ones that copy do.
+ */
+@Facade("Views")
+final class ViewsOps {
+    private ViewsOps() {}
 
     /** A view with the given layout (its reach is checked against the storage); read-only when asked. */
-    public static NDArray strided(NDArray a, long[] shape, long[] strides, long offset, boolean writeable) {
+    @Entry
+    static NDArray strided(NDArray a, long[] shape, long[] strides, long offset, boolean writeable) {
         return a.view(new Layout(shape, strides, offset), writeable);
     }
 
-    /** Axes permuted: axes[i] is the source axis of the view's axis i (the caller validated them). */
     /** z.real / z.imag of a complex array: a float view of the same memory (writes go through, as NumPy). */
-    public static NDArray complexPart(NDArray a, boolean imag) {
-        DType part = a.dtype() == DType.COMPLEX64 ? DType.FLOAT32 : DType.FLOAT64;
-        if (a.dtype().kind() != 'c') throw GilfreeException.type("complexPart of a " + a.dtype().npName() + " array");
-        Layout l = new Layout(a.shape(), a.strides(), a.offset() + (imag ? part.itemsize() : 0));
-        return new NDArray(a.storage(), part, l, a.isWriteable(), a.base() == null ? a : a.base());
+    @Entry
+    static NDArray complexPart(NDArray a, boolean imag) {
+        return a.complexPart(imag);
     }
 
-    public static NDArray permute(NDArray a, int[] axes) {
+    /** Axes permuted: axes[i] is the source axis of the view's axis i (the caller validated them). */
+    @Entry
+    static NDArray permute(NDArray a, int[] axes) {
         long[] shape = a.shape(), strides = a.strides();
         long[] ns = new long[axes.length], nt = new long[axes.length];
         for (int i = 0; i < axes.length; i++) {
@@ -37,9 +42,10 @@ public final class Views {
     }
 
     /** A read-only view of {@code a} broadcast to {@code shape} (np.broadcast_to). */
-    public static NDArray broadcastTo(NDArray a, long[] shape) {
+    @Entry
+    static NDArray broadcastTo(NDArray a, long[] shape) {
         Layout.size(shape);
-        if (!Indexing.broadcastsTo(a.shape(), shape) || a.ndim() > shape.length) {
+        if (!Iteration.broadcastsTo(a.shape(), shape) || a.ndim() > shape.length) {
             throw GilfreeException.value("operands could not be broadcast together with remapped shapes [original->remapped]: "
                     + Iteration.pyShape(a.shape()) + "  and requested shape " + Iteration.pyShape(shape));
         }
@@ -47,13 +53,15 @@ public final class Views {
     }
 
     /** C-order reshape as a view when the strides allow it (NumPy's attempt_nocopy), else null. */
-    public static NDArray reshapeView(NDArray a, long[] newShape) {
+    @Entry
+    static NDArray reshapeView(NDArray a, long[] newShape) {
         long[] strides = reshapeStrides(a.shape(), a.strides(), newShape, a.itemsize());
         return strides == null ? null : a.view(new Layout(newShape, strides, a.offset()));
     }
 
     /** C-order reshape: a view when possible, else a view of a C-ordered copy. */
-    public static NDArray reshape(NDArray a, long[] newShape) {
+    @Entry(reads = "a", sample = "a.T.reshape(12)")
+    static NDArray reshape(NDArray a, long[] newShape) {
         if (Layout.size(newShape) != a.size()) {
             throw GilfreeException.value("cannot reshape array of size " + a.size() + " into shape " + Iteration.pyShape(newShape));
         }
@@ -63,7 +71,7 @@ public final class Views {
         return c.view(new Layout(newShape, Layout.cStrides(newShape, c.itemsize()), 0));
     }
 
-    static long[] reshapeStrides(long[] old, long[] oldStrides, long[] shape, int itemsize) {
+    private static long[] reshapeStrides(long[] old, long[] oldStrides, long[] shape, int itemsize) {
         if (Layout.size(old) == 0 || Layout.size(shape) == 0) return Layout.cStrides(shape, itemsize);
         // drop size-1 axes of the old shape; they carry no stride information
         int n = 0;
@@ -97,7 +105,8 @@ public final class Views {
     }
 
     /** A new array of {@code shape} with Fortran (column-major) strides, holding a's values. */
-    public static NDArray copyF(NDArray a) {
+    @Entry(reads = "a", sample = "a.copy(order=\"F\")")
+    static NDArray copyF(NDArray a) {
         long[] shape = a.shape();
         int nd = shape.length;
         long[] rev = new long[nd];
@@ -111,7 +120,8 @@ public final class Views {
     }
 
     /** np.concatenate along {@code axis} (already normalised) into a new array of {@code dtype}. */
-    public static NDArray concatenate(NDArray[] arrays, int axis, String dtype) {
+    @Entry(reads = "arrays", sample = "xp.concatenate([a, b])")
+    static NDArray concatenate(NDArray[] arrays, int axis, String dtype) {
         if (arrays.length == 0) throw GilfreeException.value("need at least one array to concatenate");
         long[] first = arrays[0].shape();
         int nd = first.length;
@@ -146,7 +156,6 @@ public final class Views {
     }
 
     /** True when both arrays are views of the same memory. */
-    public static boolean sameStorage(NDArray a, NDArray b) { return a.storage() == b.storage(); }
-
-    static long[] copyOf(long[] a) { return Arrays.copyOf(a, a.length); }
+    @Entry
+    static boolean sameStorage(NDArray a, NDArray b) { return a.storage() == b.storage(); }
 }

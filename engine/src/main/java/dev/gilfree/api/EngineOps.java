@@ -1,0 +1,138 @@
+package dev.gilfree.api;
+
+import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
+import dev.gilfree.core.GilfreeException;
+import dev.gilfree.core.NDArray;
+import dev.gilfree.exec.Parallel;
+import dev.gilfree.gateway.Entry;
+import dev.gilfree.gateway.Facade;
+import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Fill;
+import dev.gilfree.kernels.Iteration;
+import dev.gilfree.kernels.Reductions;
+
+/**
+ * Creation, conversion and whole-array sums, each one coarse call. Arguments are primitives, primitive
+ * arrays, strings and NDArrays, so both bridges pass them cheaply.
+ */
+@Facade("Engine")
+final class EngineOps {
+    private EngineOps() {}
+
+    @Entry
+    static Ufunc ufunc(String name) { return Ufunc.get(name); }
+
+    @Entry
+    static String[] ufuncNames() { return Ufunc.names(); }
+
+    @Entry
+    static NDArray zeros(long[] shape, String dtype) {
+        return NDArray.zeros(DType.of(dtype), shape);
+    }
+
+    @Entry
+    static NDArray full(long[] shape, double value, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        if (Double.doubleToRawLongBits(value) != 0L) fill(a, value); // -0.0 must be written too
+        return a;
+    }
+
+    /** C-ordered data (already flattened by the caller) as a new array of {@code dtype}. */
+    @Entry
+    static NDArray fromDoubles(double[] data, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(data.length, a);
+        Fill.fromDoubles(data, a);
+        return a;
+    }
+
+    @Entry
+    static NDArray fromLongs(long[] data, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(data.length, a);
+        Fill.fromLongs(data, a);
+        return a;
+    }
+
+    /** C-ordered complex data as interleaved (real, imaginary) pairs. */
+    @Entry
+    static NDArray fromComplex(double[] interleaved, long[] shape, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
+        checkCount(interleaved.length / 2, a);
+        Fill.fromComplex(interleaved, a);
+        return a;
+    }
+
+    private static void checkCount(int n, NDArray a) {
+        if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + Iteration.pyShape(a.shape()));
+    }
+
+    /** {@code n} values start, start+step, ... as in np.arange (the caller computes n as NumPy does). */
+    @Entry
+    static NDArray arange(double start, double step, long n, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
+        Fill.arange(start, step, a);
+        return a;
+    }
+
+    @Entry
+    static NDArray arangeLong(long start, long step, long n, String dtype) {
+        NDArray a = NDArray.zeros(DType.of(dtype), new long[]{n});
+        Fill.arangeLong(start, step, a);
+        return a;
+    }
+
+    @Entry(reads = "a", sample = "a.astype(xp.int32)")
+    static NDArray astype(NDArray a, String dtype) { return Copy.astype(a, DType.of(dtype)); }
+
+    @Entry(reads = "a", sample = "a.copy()")
+    static NDArray copy(NDArray a) { return Copy.astype(a, a.dtype()); }
+
+    @Entry(writes = "a", sample = "a.fill(2.0)")
+    static void fill(NDArray a, double value) {
+        NDArray s = NDArray.zeros(a.dtype(), new long[0]);
+        Elements.setDouble(a.dtype(), s.segment(), 0, value);
+        Copy.into(s, a);
+    }
+
+    /** Sum of all elements: float64 for floating input, int64 for integer and bool input (NumPy's defaults). */
+    @Entry(reads = "a", op = "\"sum\"", sample = "float(xp.sum(a))")
+    static double sumDouble(NDArray a) {
+        return a.dtype() == DType.FLOAT64 ? Reductions.sumFloat64(a) : Reductions.sumFloat64(Copy.astype(a, DType.FLOAT64));
+    }
+
+    @Entry(reads = "a", op = "\"sum\"", sample = "int(xp.sum(a.astype(xp.int64)))")
+    static long sumLong(NDArray a) { return Reductions.sumInt64(a); }
+
+    @Entry(reads = "a", sample = "float(xp.mean(a))")
+    static double mean(NDArray a) {
+        if (a.size() == 0) return Double.NaN;
+        return sumDouble(a) / a.size();
+    }
+
+    /** All elements in C order as doubles (tolist). */
+    @Entry(reads = "a", op = "\"tolist\"", sample = "a.tolist()")
+    static double[] toDoubleArray(NDArray a) { return a.toDoubleArray(); }
+
+    /** All elements in C order as interleaved (real, imaginary) pairs. */
+    @Entry(reads = "a", op = "\"tolist\"", sample = "(a + 1j).tolist()")
+    static double[] toComplexArray(NDArray a) { return a.toComplexArray(); }
+
+    /** All elements in C order as longs (tolist of integer and bool arrays). */
+    @Entry(reads = "a", op = "\"tolist\"", sample = "a.astype(xp.int64).tolist()")
+    static long[] toLongArray(NDArray a) { return a.toLongArray(); }
+
+    /** gf.get_num_threads(): the threads one large operation may use, the calling thread included. */
+    @Entry
+    static int numThreads() { return Parallel.numThreads(); }
+
+    /** gf.set_num_threads(n): 1 makes every operation run on its calling thread only. */
+    @Entry
+    static void setNumThreads(int n) {
+        if (n < 1) throw GilfreeException.value("number of threads must be at least 1, got " + n);
+        // A cap, so that a (sandboxed) script cannot make the process start thousands of pool threads.
+        if (n > Parallel.MAX_THREADS) throw GilfreeException.value("number of threads must be at most " + Parallel.MAX_THREADS + ", got " + n);
+        Parallel.setNumThreads(n);
+    }
+}
