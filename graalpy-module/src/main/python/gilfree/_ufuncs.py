@@ -12,6 +12,7 @@ from ._ndarray import ndarray, _wrap
 from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, _throwable, jclass as _jclass
 
 _Reduce = _jclass("dev.gilfree.api.Reduce")
+_UF = _jclass("dev.gilfree.api.Ufuncs")  # ufunc calls: the ufunc is the first argument
 _INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
               "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
               "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1), "bool": (0, 1)}
@@ -195,9 +196,9 @@ class ufunc:
         if nin == 1:
             a = _to_array(args[0])
             if full:
-                r = _engine_call(j.call1Full, self.__name__, a._j, oj, wj, dname, casting, mask)
+                r = _engine_call(_UF.call1Full, self.__name__, j, a._j, oj, wj, dname, casting, mask)
             else:
-                r = _engine_call(j.call1Checked, self.__name__, a._j, oj, mask)
+                r = _engine_call(_UF.call1Checked, self.__name__, j, a._j, oj, mask)
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
@@ -215,9 +216,9 @@ class ufunc:
                 a = _to_array(a)
                 b = _to_array(b)
                 if full:
-                    r = _engine_call(j.call2Full, self.__name__, a._j, b._j, oj, wj, dname, casting, mask)
+                    r = _engine_call(_UF.call2Full, self.__name__, j, a._j, b._j, oj, wj, dname, casting, mask)
                 else:
-                    r = _engine_call(j.call2Checked, self.__name__, a._j, b._j, oj, mask)
+                    r = _engine_call(_UF.call2Checked, self.__name__, j, a._j, b._j, oj, mask)
                 sa = a._shape
                 shape = sa if sa is not None and sa == b._shape else None
             if out is not None or wj is not None:
@@ -234,8 +235,8 @@ class ufunc:
         if isinstance(s, float) or arr.dtype.kind in "fc":
             s = float(s)
             if full:
-                return _engine_call(j.call2DoubleFull, self.__name__, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-            return _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+                return _engine_call(_UF.call2DoubleFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
+            return _engine_call(_UF.call2DoubleChecked, self.__name__, j, arr._j, s, reversed_, oj, mask)
         s = operator.index(s)
         lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))
         if not lo <= s <= hi:
@@ -247,8 +248,8 @@ class ufunc:
         if s > _INT64_MAX:  # uint64 scalars beyond int64 travel as their bit pattern
             s -= 1 << 64
         if full:
-            return _engine_call(j.call2LongFull, self.__name__, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-        return _engine_call(j.call2LongChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+            return _engine_call(_UF.call2LongFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
+        return _engine_call(_UF.call2LongChecked, self.__name__, j, arr._j, s, reversed_, oj, mask)
 
     # ----- methods -----
     def _need_binary(self, what):
