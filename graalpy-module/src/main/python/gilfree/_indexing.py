@@ -193,11 +193,11 @@ def _element(a, key):
         if type(key) is int:
             if len(a._shape or a.shape) != 1 or not _LMIN <= key <= _LMAX:
                 return None
-            v = j.getDoubleAt(key) if kind == "f" else j.getLongAt(key)
+            v = _IX.getDoubleAt(j, key) if kind == "f" else _IX.getLongAt(j, key)
         else:
             if len(key) != len(a.shape) or not all(type(i) is int and _LMIN <= i <= _LMAX for i in key):
                 return None
-            v = j.getDouble(list(key)) if kind == "f" else j.getLong(list(key))
+            v = _IX.getDouble(j, list(key)) if kind == "f" else _IX.getLong(j, list(key))
     except _JavaError as e:
         _reraise(e)
     if kind == "f":
@@ -267,13 +267,13 @@ def _set_element(a, key, value):
     j = a._j
     try:
         if type(value) is float and kind == "f":
-            j.setDoubleAt(key, value) if one else j.setDouble(list(key), value)
+            _IX.setDoubleAt(j, key, value) if one else _IX.setDouble(j, list(key), value)
             return True
         if type(value) is int and kind in "iu":
             lo, hi = _BOUNDS[a.dtype.name]
             if lo <= value <= hi:
                 v = value - (1 << 64) if value > _LMAX else value
-                j.setLongAt(key, v) if one else j.setLong(list(key), v)
+                _IX.setLongAt(j, key, v) if one else _IX.setLong(j, list(key), v)
                 return True
     except _JavaError as e:
         _reraise(e)

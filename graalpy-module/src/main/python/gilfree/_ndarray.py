@@ -357,15 +357,15 @@ def _values(j, dt):
     """Elements of engine array j in C order as Python values of dtype dt (bool, int, float or complex)."""
     kind = dt.kind
     if kind == "b":
-        return [builtins.bool(v) for v in j.toLongArray()]
+        return [builtins.bool(v) for v in _E.toLongArray(j)]
     if kind == "u" and dt.itemsize == 8:
-        return [int(v) & _U64 for v in j.toLongArray()]
+        return [int(v) & _U64 for v in _E.toLongArray(j)]
     if kind in _INT_KINDS:
-        return [int(v) for v in j.toLongArray()]
+        return [int(v) for v in _E.toLongArray(j)]
     if kind == "c":
-        d = [float(v) for v in j.toComplexArray()]
+        d = [float(v) for v in _E.toComplexArray(j)]
         return [complex(d[i], d[i + 1]) for i in range(0, len(d), 2)]
-    return [float(v) for v in j.toDoubleArray()]
+    return [float(v) for v in _E.toDoubleArray(j)]
 
 
 class _RowIter:
