@@ -3,6 +3,7 @@
 import builtins
 
 from ._ndarray import ndarray, _wrap
+from . import _runtime
 from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
 from ._ufuncs import _to_array, _normalize_axes
 from . import _ufuncs as _u
@@ -15,18 +16,15 @@ class LinAlgError(ValueError):
     """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError)."""
 
 
+# Java errors typed "LinAlgError" become this class (see _runtime.python_error).
+_runtime._PY_TYPES["LinAlgError"] = LinAlgError
+
+
 def _call(fn, *args):
     try:
         return fn(*args)
     except _JavaError as e:
-        from ._runtime import python_error
-        err = python_error(e)
-        if err is None:
-            raise
-        msg = str(err)
-        if msg.startswith("LinAlgError: "):
-            raise LinAlgError(msg[len("LinAlgError: "):]) from None
-        raise err from None
+        _reraise(e)
 
 
 def _transpose(a, perm):

@@ -32,7 +32,9 @@ else:
 
 _PY_TYPES = {name: getattr(builtins, name) for name in (
     "ValueError", "TypeError", "IndexError", "MemoryError", "ZeroDivisionError", "FloatingPointError",
-    "OverflowError")}
+    "OverflowError", "RecursionError")}
+# A bug in gilfree that escaped an engine entry point: the engine's message says so, in one line.
+_PY_TYPES["InternalError"] = RuntimeError
 
 
 def python_error(e):
