@@ -198,7 +198,7 @@ class ufunc:
             if full:
                 r = _engine_call(_UF.call1Full, self.__name__, j, a._j, oj, wj, dname, casting, mask)
             else:
-                r = _engine_call(_UF.call1Checked, self.__name__, j, a._j, oj, mask)
+                r = _engine_call(j.call1Checked, self.__name__, a._j, oj, mask)
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
@@ -218,7 +218,7 @@ class ufunc:
                 if full:
                     r = _engine_call(_UF.call2Full, self.__name__, j, a._j, b._j, oj, wj, dname, casting, mask)
                 else:
-                    r = _engine_call(_UF.call2Checked, self.__name__, j, a._j, b._j, oj, mask)
+                    r = _engine_call(j.call2Checked, self.__name__, a._j, b._j, oj, mask)
                 sa = a._shape
                 shape = sa if sa is not None and sa == b._shape else None
             if out is not None or wj is not None:
@@ -236,7 +236,7 @@ class ufunc:
             s = float(s)
             if full:
                 return _engine_call(_UF.call2DoubleFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-            return _engine_call(_UF.call2DoubleChecked, self.__name__, j, arr._j, s, reversed_, oj, mask)
+            return _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
         s = operator.index(s)
         lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))
         if not lo <= s <= hi:
@@ -249,7 +249,7 @@ class ufunc:
             s -= 1 << 64
         if full:
             return _engine_call(_UF.call2LongFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-        return _engine_call(_UF.call2LongChecked, self.__name__, j, arr._j, s, reversed_, oj, mask)
+        return _engine_call(j.call2LongChecked, self.__name__, arr._j, s, reversed_, oj, mask)
 
     # ----- methods -----
     def _need_binary(self, what):
