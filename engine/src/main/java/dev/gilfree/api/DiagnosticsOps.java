@@ -3,6 +3,7 @@ package dev.gilfree.api;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.OpGuard;
+import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entries;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
@@ -10,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Observable parallelism without timing: the gauge of engine operations running at the same moment,
- * the borrow-checking switch, test aids (a rendezvous inside the engine, an operation held open, the
- * entries a thread entered) and the table of every entry point.
+ * the borrow-checking switch (per session), test hooks (a rendezvous inside the engine, an operation held
+ * open, resetting the gauge, the entries a thread entered, a timing loop) and the table of every entry point.
+ *
+ * <p>Test hooks block engine threads or change process-wide state, so a session whose {@link Settings}
+ * disallow them (a sandboxed one) refuses them with PermissionError; the read-only gauges stay.
  */
 @Facade("Diagnostics")
 final class DiagnosticsOps {
@@ -27,13 +31,17 @@ final class DiagnosticsOps {
 
     /** Starts a new measurement (the max becomes the number of operations running now). */
     @Entry
-    static void resetMaxConcurrent() { OpGuard.resetMax(); }
+    static void resetMaxConcurrent() {
+        Settings.current().requireTestHooks("diagnostics.reset");
+        OpGuard.resetMax();
+    }
+
+    /** Checked mode for the calling thread's session only (process-wide in the standalone launchers). */
+    @Entry
+    static void setBorrowChecking(boolean on) { Settings.current().setBorrowChecking(on); }
 
     @Entry
-    static void setBorrowChecking(boolean on) { OpGuard.setChecking(on); }
-
-    @Entry
-    static boolean borrowChecking() { return OpGuard.isChecking(); }
+    static boolean borrowChecking() { return Settings.current().borrowChecking(); }
 
     /**
      * An engine operation that returns once {@code n} engine operations (itself included) run at the same
@@ -42,6 +50,7 @@ final class DiagnosticsOps {
      */
     @Entry
     static int rendezvous(int n, long timeoutMillis) throws InterruptedException {
+        Settings.current().requireTestHooks("diagnostics.rendezvous");
         // Being counted by the gauge is what this probe is for, so it enters the guard itself (the gateway
         // guards only entries that touch arrays).
         OpGuard.Slot g = OpGuard.enter("Diagnostics.rendezvous", "rendezvous", null, null, null);
@@ -85,6 +94,7 @@ final class DiagnosticsOps {
      */
     @Entry
     static double nanosPerCall(String what, NDArray a, NDArray b, NDArray out, int iters) {
+        Settings.current().requireTestHooks("Diagnostics.nanosPerCall");
         Ufunc add = Ufunc.get("add");
         boolean guard = "guard".equals(what);
         double[] batches = new double[5];
@@ -105,15 +115,24 @@ final class DiagnosticsOps {
     }
 
     @Entry
-    static Hold newHold() { return new Hold(); }
+    static Hold newHold() {
+        Settings.current().requireTestHooks("diagnostics.hold");
+        return new Hold();
+    }
 
     /** Starts recording the entries the calling thread enters (emptying what it recorded before). */
     @Entry
-    static void startRecording() { OpGuard.startRecording(); }
+    static void startRecording() {
+        Settings.current().requireTestHooks("Diagnostics.startRecording");
+        OpGuard.startRecording();
+    }
 
     /** Stops recording on the calling thread: the entries it entered since, in order ("Engine.astype", ...). */
     @Entry
-    static String[] stopRecording() { return OpGuard.stopRecording(); }
+    static String[] stopRecording() {
+        Settings.current().requireTestHooks("Diagnostics.stopRecording");
+        return OpGuard.stopRecording();
+    }
 
     /** Every entry point and what it declares, one row of strings each (see {@link dev.gilfree.gateway.EntrySpec#row()}). */
     @Entry

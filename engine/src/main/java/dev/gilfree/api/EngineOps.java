@@ -4,7 +4,7 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
-import dev.gilfree.exec.Parallel;
+import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.Copy;
@@ -123,16 +123,14 @@ final class EngineOps {
     @Entry(reads = "a", op = "\"tolist\"", sample = "a.astype(xp.int64).tolist()")
     static long[] toLongArray(NDArray a) { return a.toLongArray(); }
 
-    /** gf.get_num_threads(): the threads one large operation may use, the calling thread included. */
+    /** gf.get_num_threads(): the threads one large operation of this session may use, the calling thread included. */
     @Entry
-    static int numThreads() { return Parallel.numThreads(); }
+    static int numThreads() { return Settings.current().numThreads(); }
 
-    /** gf.set_num_threads(n): 1 makes every operation run on its calling thread only. */
+    /**
+     * gf.set_num_threads(n) for this session only (process-wide in the standalone launchers): 1 makes every
+     * operation run on its calling thread only; above the session's cap (256, or a sandbox's limit) is a ValueError.
+     */
     @Entry
-    static void setNumThreads(int n) {
-        if (n < 1) throw GilfreeException.value("number of threads must be at least 1, got " + n);
-        // A cap, so that a (sandboxed) script cannot make the process start thousands of pool threads.
-        if (n > Parallel.MAX_THREADS) throw GilfreeException.value("number of threads must be at most " + Parallel.MAX_THREADS + ", got " + n);
-        Parallel.setNumThreads(n);
-    }
+    static void setNumThreads(int n) { Settings.current().setNumThreads(n); }
 }

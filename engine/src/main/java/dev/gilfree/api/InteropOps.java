@@ -3,6 +3,7 @@ package dev.gilfree.api;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
 import java.lang.foreign.MemorySegment;
@@ -11,7 +12,8 @@ import java.lang.foreign.MemorySegment;
  * What the Python package needs to share an array's memory with other libraries (NumPy's
  * {@code __array_interface__}) without copying: where the memory is, and views built over memory that
  * came from the engine. Addresses are only meaningful while the array stays reachable; the Python side
- * keeps the gilfree array alive as the base of every foreign view.
+ * keeps the gilfree array alive as the base of every foreign view. A session whose {@link Settings} refuse
+ * addresses (a sandboxed one) gets PermissionError from the calls that reveal one.
  */
 @Facade("Interop")
 final class InteropOps {
@@ -24,6 +26,7 @@ final class InteropOps {
     /** Address of the storage's first byte (not the view's: add {@link NDArray#offset()}). */
     @Entry
     static long storageAddress(NDArray a) {
+        Settings.current().requireAddresses("Interop.storageAddress");
         MemorySegment s = a.segment();
         if (!s.isNative()) throw dev.gilfree.core.GilfreeException.value("array memory is on the Java heap and has no stable address");
         return s.address();
@@ -36,6 +39,7 @@ final class InteropOps {
      */
     @Entry(reads = "a", op = "\"__array_interface__\"", sample = "__import__('numpy').asarray(a)")
     static long[] arrayInterface(NDArray a) {
+        Settings.current().requireAddresses("__array_interface__");
         long[] shape = a.shape(), strides = a.strides();
         int nd = shape.length;
         long[] out = new long[4 + 2 * nd];

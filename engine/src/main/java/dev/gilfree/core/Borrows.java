@@ -11,7 +11,7 @@ import java.util.ArrayList;
  * naming both threads and their operations.
  *
  * <p>Borrows are taken by scoped {@code borrow()/borrow_mut()} blocks, and by every engine operation
- * while borrow checking is on (shared on its inputs, exclusive on its output), or, with checking off,
+ * while borrow checking is on for its session ({@link Settings#borrowChecking}) (shared on its inputs, exclusive on its output), or, with checking off,
  * by operations touching a storage that has scoped borrows.
  */
 public final class Borrows {
@@ -64,7 +64,7 @@ public final class Borrows {
 
     // Called by OpGuard.enter on the slow path: shared borrows on the inputs, exclusive on the output.
     static void acquireForOp(OpGuard.Slot s, String op) {
-        boolean all = OpGuard.isChecking();
+        boolean all = Settings.current().borrowChecking(); // this session's checked mode, not another's
         Storage w = s.write;
         if (w != null && (all || w.hasBorrowTable())) s.taken.add(acquire(w, s, op, true, false));
         Storage r0 = s.read0, r1 = s.read1;

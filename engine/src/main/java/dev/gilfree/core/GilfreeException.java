@@ -13,6 +13,8 @@ public final class GilfreeException extends RuntimeException {
         LinAlgError,
         /** The engine ran out of stack (deep recursion). */
         RecursionError,
+        /** The session refuses the call (a test hook or an address in a sandboxed session): PermissionError in Python. */
+        PermissionError,
         /** A bug in gilfree that escaped an entry point (a RuntimeError in Python), never bad input. */
         InternalError }
 
@@ -41,4 +43,6 @@ public final class GilfreeException extends RuntimeException {
     public static GilfreeException index(String message) { return new GilfreeException(PyType.IndexError, message); }
 
     public static GilfreeException memory(String message) { return new GilfreeException(PyType.MemoryError, message); }
+
+    public static GilfreeException permission(String message) { return new GilfreeException(PyType.PermissionError, message); }
 }

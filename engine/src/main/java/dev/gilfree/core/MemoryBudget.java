@@ -4,14 +4,14 @@ import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A limit on the engine's off-heap memory for whatever runs on a thread while the budget is entered
- * (a sandboxed session sets one around each script it runs). Every allocation made under the budget
+ * A limit on the engine's off-heap memory for whatever runs on a thread while the {@link Settings} that
+ * own the budget are bound (a sandboxed session binds its own around each script it runs). Every
+ * allocation made under the budget
  * is charged to it and credited back when the array's storage becomes unreachable; an allocation that
  * would exceed the limit raises MemoryError (after one garbage collection to reclaim dropped arrays).
- * Threads with no budget entered are not limited and pay one thread-local read per allocation.
+ * Threads with no budget bound are not limited and pay one thread-local read per allocation.
  */
 public final class MemoryBudget {
-    private static final ThreadLocal<MemoryBudget> CURRENT = new ThreadLocal<>();
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final long limit;
@@ -30,27 +30,12 @@ public final class MemoryBudget {
     /** Bytes of array memory allocated under this budget and still reachable (credited back after GC). */
     public long used() { return used.get(); }
 
-    /** Makes this the calling thread's budget until the returned scope is closed (scopes nest). */
-    public Scope enter() {
-        MemoryBudget previous = CURRENT.get();
-        CURRENT.set(this);
-        return () -> CURRENT.set(previous);
-    }
-
-    /** The calling thread's budget, or null. */
-    public static MemoryBudget current() { return CURRENT.get(); }
-
-    /** An entered budget; closing it restores the thread's previous one. */
-    public interface Scope extends AutoCloseable {
-        @Override void close();
-    }
-
     /**
-     * Charges {@code bytes} to the calling thread's budget; returns the budget (to {@link #track} the
+     * Charges {@code bytes} to the calling thread's budget (its bound settings' one); returns the budget (to {@link #track} the
      * storage or {@link #release} on failure), or null when the thread has none.
      */
     static MemoryBudget reserve(long bytes) {
-        MemoryBudget b = CURRENT.get();
+        MemoryBudget b = Settings.current().budget();
         if (b == null) return null;
         b.charge(bytes);
         return b;

@@ -25,9 +25,13 @@ public final class OpGuard {
     private static final AtomicInteger ACTIVE = new AtomicInteger();
     private static final AtomicInteger MAX = new AtomicInteger();
 
-    /** True while global borrow checking is on or at least one scoped borrow is alive: ops then check. */
+    /**
+     * True while some session has borrow checking on or at least one scoped borrow is alive: ops then take
+     * the slow path, where the current session's {@link Settings#borrowChecking} decides what they borrow.
+     * One process-wide volatile, so the fast path reads no thread-local.
+     */
     private static volatile boolean slowPath;
-    private static volatile boolean checking;
+    private static int checkingSessions; // guarded by OpGuard.class
     private static final AtomicInteger SCOPED = new AtomicInteger();
 
     /** Every thread's slot (threads that died are dropped lazily by scans). */
@@ -172,7 +176,7 @@ public final class OpGuard {
         if (s.recorded != null) s.recorded.add(entry);
     }
 
-    /** Starts (or restarts, emptied) recording the entries the calling thread enters. */
+    /** Starts (or restarts, emptied) recording the entries the calling thread enters (a test hook: every thread's unguarded entries then look at their slot). */
     public static synchronized void startRecording() {
         Slot s = SLOT.get();
         if (s.recorded == null) recorders++;
@@ -203,11 +207,10 @@ public final class OpGuard {
 
     // ----- borrow checking switches -----
 
-    public static boolean isChecking() { return checking; }
-
-    public static synchronized void setChecking(boolean on) {
-        checking = on;
-        slowPath = on || SCOPED.get() > 0;
+    /** A session turned checked mode on (+1) or off (-1); called by {@link Settings} under this class's lock. */
+    static synchronized void checkingSessionsChanged(int delta) {
+        checkingSessions += delta;
+        slowPath = checkingSessions > 0 || SCOPED.get() > 0;
     }
 
     static synchronized void scopedBorrowOpened() {
@@ -217,7 +220,7 @@ public final class OpGuard {
 
     static synchronized void scopedBorrowClosed() {
         int n = SCOPED.decrementAndGet();
-        slowPath = checking || n > 0;
+        slowPath = checkingSessions > 0 || n > 0;
     }
 
     static boolean slowPath() { return slowPath; }

@@ -1,5 +1,6 @@
 package dev.gilfree.exec;
 
+import dev.gilfree.core.Settings;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Work sharing, not work handing: the calling thread claims chunks itself until none are left, and
  * helpers submitted to the pool claim chunks only if they start while some remain. So when every core is
  * already busy (many Python threads calling at once), helpers find nothing to do and the caller does its
- * own work: no oversubscription, and no waiting for a queued helper. {@code setNumThreads(1)} makes every
- * operation single-threaded.
+ * own work: no oversubscription, and no waiting for a queued helper. The thread count is the calling
+ * thread's session's ({@link Settings#numThreads}); 1 makes every operation single-threaded.
  */
 public final class Parallel {
     private Parallel() {}
@@ -26,37 +27,24 @@ public final class Parallel {
     public static final long CHUNK_ELEMENTS = 1L << 16;
 
     /** The most threads one operation may use. */
-    public static final int MAX_THREADS = 256;
+    public static final int MAX_THREADS = Settings.MAX_THREADS;
 
-    private static volatile int numThreads = initialThreads();
-    private static volatile ForkJoinPool pool;
-
-    private static int initialThreads() {
-        String env = System.getenv("GILFREE_NUM_THREADS");
-        int cores = Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS);
-        if (env == null || env.isBlank()) return cores;
-        try {
-            int n = Integer.parseInt(env.trim());
-            return n >= 1 ? Math.min(n, MAX_THREADS) : cores;
-        } catch (NumberFormatException e) {
-            return cores;
-        }
+    /**
+     * One pool for the process, with room for the largest count any session may ask for: workers start only
+     * when an operation submits helpers (and end after 30 s idle), so each operation uses at most its own
+     * session's count and an idle pool holds no threads.
+     */
+    private static final class Pool {
+        static final ForkJoinPool POOL = new ForkJoinPool(MAX_THREADS - 1, ForkJoinPool.defaultForkJoinWorkerThreadFactory,
+                null, true, 0, MAX_THREADS - 1, 1, null, 30, TimeUnit.SECONDS);
     }
 
-    /** Threads one operation may use, the caller included (gf.get_num_threads()). */
-    public static int numThreads() { return numThreads; }
+    /** Threads one operation of the calling thread's session may use, the caller included (gf.get_num_threads()). */
+    public static int numThreads() { return Settings.current().numThreads(); }
 
-    /** gf.set_num_threads(n): 1 = every operation on its calling thread. */
-    public static synchronized void setNumThreads(int n) {
-        if (n < 1 || n > MAX_THREADS) throw new IllegalArgumentException("number of threads must be 1 to " + MAX_THREADS + ", got " + n);
-        numThreads = n;
-        ForkJoinPool old = pool;
-        pool = null; // the next split makes a pool of the new size
-        if (old != null) old.shutdown();
-    }
-
+    /** Large enough to split, and the session allows more than one thread (small work reads no thread-local). */
     public static boolean worthSplitting(long elements) {
-        return numThreads > 1 && elements >= MIN_ELEMENTS;
+        return elements >= MIN_ELEMENTS && Settings.current().numThreads() > 1;
     }
 
     /** One chunk of work: process chunk {@code index}; returns flags that are OR-ed over all chunks. */
@@ -67,34 +55,27 @@ public final class Parallel {
 
     /** Runs chunks 0..count-1, on the caller and on idle helpers; returns the OR of their results. */
     public static int run(int count, Chunk chunk) {
-        int helpers = Math.min(numThreads, count) - 1;
+        Settings settings = Settings.current();
+        int helpers = Math.min(settings.numThreads(), count) - 1;
         if (helpers <= 0) {
             int flags = 0;
             for (int i = 0; i < count; i++) flags |= chunk.run(i);
             return flags;
         }
         Job job = new Job(count, chunk, Thread.currentThread());
-        ForkJoinPool p = pool();
-        for (int h = 0; h < helpers; h++) p.execute(job::work);
+        // Helpers work under the caller's settings: a chunk's allocations charge the caller's budget.
+        Runnable help = () -> {
+            try (Settings.Scope ignored = settings.bind()) {
+                job.work();
+            }
+        };
+        for (int h = 0; h < helpers; h++) Pool.POOL.execute(help);
         job.work();
         job.awaitChunks();
         Throwable t = job.failure.get();
         if (t instanceof RuntimeException re) throw re;
         if (t instanceof Error e) throw e;
         return job.flags.get();
-    }
-
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p != null) return p;
-        synchronized (Parallel.class) {
-            if (pool == null) {
-                // Daemon workers (the common pool's factory), so an idle pool never keeps the JVM alive.
-                pool = new ForkJoinPool(Math.max(1, numThreads - 1), ForkJoinPool.defaultForkJoinWorkerThreadFactory,
-                        null, true, 0, Math.max(1, numThreads - 1), 1, null, 30, TimeUnit.SECONDS);
-            }
-            return pool;
-        }
     }
 
     private static final class Job {

@@ -11,17 +11,18 @@ import org.junit.jupiter.api.Test;
 class MemoryBudgetTest {
     @Test
     void allocationsAreChargedAndLimited() {
-        MemoryBudget b = MemoryBudget.of(1 << 20);
+        Settings session = Settings.builder().memoryLimit(1 << 20).build();
+        MemoryBudget b = session.budget();
         NDArray keep;
-        try (MemoryBudget.Scope s = b.enter()) {
-            assertSame(b, MemoryBudget.current());
+        try (Settings.Scope s = session.bind()) {
+            assertSame(b, Settings.current().budget());
             keep = NDArray.zeros(DType.FLOAT64, new long[]{65536}); // 512 KiB
             assertEquals(512 * 1024, b.used());
             GilfreeException e = assertThrows(GilfreeException.class, () -> NDArray.zeros(DType.FLOAT64, new long[]{98304}));
             assertEquals("MemoryError", e.pythonType());
             assertTrue(e.getMessage().contains("memory limit"), e.getMessage());
         }
-        assertNull(MemoryBudget.current());
+        assertNull(Settings.current().budget());
         NDArray.zeros(DType.FLOAT64, new long[]{1 << 20}); // no budget on this thread now
         assertEquals(512 * 1024, b.used());
         assertEquals(65536, keep.size());
@@ -29,8 +30,9 @@ class MemoryBudgetTest {
 
     @Test
     void droppedArraysAreCreditedBack() {
-        MemoryBudget b = MemoryBudget.of(1 << 20);
-        try (MemoryBudget.Scope s = b.enter()) {
+        Settings session = Settings.builder().memoryLimit(1 << 20).build();
+        MemoryBudget b = session.budget();
+        try (Settings.Scope s = session.bind()) {
             for (int i = 0; i < 50; i++) NDArray.zeros(DType.FLOAT64, new long[]{100_000}); // 800 KB each, dropped
         }
         assertTrue(b.used() <= 800_000, "used " + b.used());

@@ -10,24 +10,28 @@ import dev.gilfree.api.Engine;
 import dev.gilfree.api.Views;
 import dev.gilfree.api.Ufunc;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.Settings;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** The executor: every chunk once, flags OR-ed, failures surface, set_num_threads(1) stays on the caller. */
-@Isolated // changes the process-wide thread count
 class ParallelTest {
-    private final int before = Parallel.numThreads();
+    // Each test's thread counts are its own session's: no other test sees them.
+    private Settings.Scope session;
+
+    @BeforeEach
+    void bind() { session = Settings.builder().build().bind(); }
 
     @AfterEach
-    void restore() { Parallel.setNumThreads(before); }
+    void unbind() { session.close(); }
 
     @Test
     void everyChunkRunsExactlyOnceAndFlagsAreOred() {
-        Parallel.setNumThreads(4);
+        Settings.current().setNumThreads(4);
         AtomicIntegerArray runs = new AtomicIntegerArray(1000);
         int flags = Parallel.run(1000, i -> {
             runs.incrementAndGet(i);
@@ -39,7 +43,7 @@ class ParallelTest {
 
     @Test
     void oneThreadMeansTheCallerRunsEveryChunk() {
-        Parallel.setNumThreads(1);
+        Settings.current().setNumThreads(1);
         Set<Thread> seen = ConcurrentHashMap.newKeySet();
         Parallel.run(64, i -> { seen.add(Thread.currentThread()); return 0; });
         assertEquals(Set.of(Thread.currentThread()), seen);
@@ -48,7 +52,7 @@ class ParallelTest {
 
     @Test
     void aChunkFailureReachesTheCallerAfterAllChunksFinish() {
-        Parallel.setNumThreads(2);
+        Settings.current().setNumThreads(2);
         AtomicIntegerArray runs = new AtomicIntegerArray(100);
         IllegalStateException boom = new IllegalStateException("boom");
         IllegalStateException got = assertThrows(IllegalStateException.class, () -> Parallel.run(100, i -> {
@@ -62,7 +66,7 @@ class ParallelTest {
 
     @Test
     void setNumThreadsRejectsLessThanOne() {
-        assertThrows(IllegalArgumentException.class, () -> Parallel.setNumThreads(0));
+        assertThrows(dev.gilfree.core.GilfreeException.class, () -> Settings.current().setNumThreads(0));
         assertThrows(dev.gilfree.core.GilfreeException.class, () -> Engine.setNumThreads(-1));
     }
 
@@ -71,11 +75,11 @@ class ParallelTest {
         long n = 1_000_003; // large enough to split, not a multiple of any chunk
         NDArray a = Engine.arange(0.001, 1e-6, n, "float64");
         NDArray b = Views.reshape(Engine.arange(-3, 1e-5, 2 * 500_000, "float64"), new long[] {2, 500_000});
-        Parallel.setNumThreads(1);
+        Settings.current().setNumThreads(1);
         double[] expOne = Ufunc.get("exp").call1(a, null).toDoubleArray();
         double[] addOne = Ufunc.get("add").call2(b, b, null).toDoubleArray();
         double sumOne = Engine.sumDouble(a);
-        Parallel.setNumThreads(3);
+        Settings.current().setNumThreads(3);
         // exp may differ by 1 ulp between JIT tiers (the Vector API's EXP intrinsic vs its Java fallback),
         // and a helper thread can run a tier the caller has left; add and the pairwise sum are exact.
         double[] expSplit = Ufunc.get("exp").call1(a, null).toDoubleArray();

@@ -5,22 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gilfree.exec.Parallel;
+import dev.gilfree.core.Settings;
 import java.lang.foreign.MemorySegment;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The blocked product against the plain triple loop: ragged edges, every block boundary, NaN/inf, threads. */
-@Isolated // changes the process-wide thread count
 class GemmTest {
-    private final int before = Parallel.numThreads();
+    // Each test's thread counts are its own session's: no other test sees them.
+    private Settings.Scope session;
+
+    @BeforeEach
+    void bind() { session = Settings.builder().build().bind(); }
 
     @AfterEach
-    void restore() { Parallel.setNumThreads(before); }
+    void unbind() { session.close(); }
 
     private static double[] random(int size, long seed) {
         Random r = new Random(seed);
@@ -101,10 +104,10 @@ class GemmTest {
     void splittingAcrossThreadsGivesBitIdenticalResults() {
         int n = 300, k = 300, m = 300;
         double[] a = random(n * k, 4), b = random(k * m, 5);
-        Parallel.setNumThreads(1);
+        Settings.current().setNumThreads(1);
         double[] one = new double[n * m];
         gemm(a, b, one, n, k, m);
-        Parallel.setNumThreads(2);
+        Settings.current().setNumThreads(2);
         double[] two = new double[n * m];
         gemm(a, b, two, n, k, m);
         assertArrayEquals(one, two);
