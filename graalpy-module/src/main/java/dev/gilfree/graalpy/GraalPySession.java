@@ -10,13 +10,14 @@ import dev.gilfree.api.Reduce;
 import dev.gilfree.api.Sort;
 import dev.gilfree.api.ThreadSafety;
 import dev.gilfree.api.Ufunc;
+import dev.gilfree.api.Ufuncs;
 import dev.gilfree.api.Views;
 import dev.gilfree.core.Casting;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
-import dev.gilfree.core.MemoryBudget;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.Promotion;
+import dev.gilfree.core.Settings;
 import dev.gilfree.embed.PythonException;
 import dev.gilfree.embed.PythonSession;
 import dev.gilfree.embed.SessionInterruptedException;
@@ -24,6 +25,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +48,11 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  *
  * <p>{@link #create()} gives a trusted session (the script is the application's own: full host
  * access, as the {@code ./gilfree} launcher). {@link #sandboxed(Sandbox)} gives a session for untrusted
- * scripts: only gilfree is reachable, with memory and time limits (see {@link Sandbox}).
+ * scripts: only gilfree is reachable, with memory, time and thread limits (see {@link Sandbox}).
+ *
+ * <p>Each session has its own engine {@link Settings} (threads per operation, borrow checking, and for a
+ * sandboxed session its limits), bound to the thread that runs each of its scripts: {@code gf.set_num_threads}
+ * and {@code gf.set_borrow_checking} in one session change nothing in another.
  *
  * <p>A session may be used from several Java threads at once: Python code takes turns on GraalPy's GIL,
  * and engine calls (where array work happens) release it, so they run in parallel. Sessions share one
@@ -58,14 +64,14 @@ public final class GraalPySession implements PythonSession {
 
     private final Context ctx;
     private final Sandbox sandbox; // null for trusted sessions
-    private final MemoryBudget budget;
+    private final Settings settings;
     private final Value put, get, exec, eval, call;
     private volatile boolean closed;
 
     private GraalPySession(Context ctx, Sandbox sandbox) {
         this.ctx = ctx;
         this.sandbox = sandbox;
-        this.budget = sandbox == null ? null : MemoryBudget.of(sandbox.memoryLimit);
+        this.settings = sandbox == null ? Settings.builder().build() : sandbox.settings();
         try {
             if (sandbox != null) installImporter(ctx);
             Value mod = ctx.eval("python", "import _gilfree_session\n_gilfree_session");
@@ -130,15 +136,29 @@ public final class GraalPySession implements PythonSession {
 
     // ----- what a sandboxed script may reach -----
 
-    /** The engine classes the gilfree package uses: their own public methods are all a sandboxed script can call. */
+    /**
+     * The engine classes the gilfree package calls: their own public methods, less {@link #SANDBOX_WITHHELD},
+     * are all a sandboxed script can call. The generated gateway facades, plus the value classes they hand out.
+     */
     static final List<Class<?>> SANDBOX_API = List.of(
-            Engine.class, Ufunc.class, Interop.class, Indexing.class, Views.class, Reduce.class, Sort.class,
-            LinAlg.class, Diagnostics.class, ThreadSafety.class, FpSignal.class, NDArray.class, DType.class,
+            Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class,
+            Diagnostics.class, ThreadSafety.class, Ufunc.class, FpSignal.class, NDArray.class, DType.class,
             Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
 
-    /** Java classes a sandboxed script may look up by name (what the gilfree package uses). */
-    static final Set<String> SANDBOX_CLASSES = SANDBOX_API.stream()
-            .filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class)
+    /**
+     * Public methods of {@link #SANDBOX_API} classes a sandbox does not get: the package never calls them there,
+     * and they hand out raw memory. (The engine refuses address-revealing calls in a sandbox too.)
+     */
+    static final Map<Class<?>, Set<String>> SANDBOX_WITHHELD = Map.of(NDArray.class, Set.of("storage", "segment"));
+
+    /**
+     * Java classes a sandboxed script may look up by name (what the gilfree package imports). {@link Interop}
+     * is looked up by the package's NumPy exchange but none of its methods is callable: NumPy is absent in a
+     * sandbox, and its calls reveal addresses or build raw views.
+     */
+    static final Set<String> SANDBOX_CLASSES = java.util.stream.Stream.concat(
+                    SANDBOX_API.stream().filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class),
+                    java.util.stream.Stream.of(Interop.class))
             .map(Class::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Public methods of the engine facade and array classes, plus what error handling reads from exceptions. */
@@ -151,8 +171,9 @@ public final class GraalPySession implements PythonSession {
                 .allowMapAccess(false)
                 .allowAccessInheritance(false);
         for (Class<?> c : SANDBOX_API) {
+            Set<String> withheld = SANDBOX_WITHHELD.getOrDefault(c, Set.of());
             for (Method m : c.getMethods()) {
-                if (m.getDeclaringClass() == c) b.allowAccess(m);
+                if (m.getDeclaringClass() == c && !withheld.contains(m.getName())) b.allowAccess(m);
             }
         }
         try {
@@ -220,7 +241,14 @@ public final class GraalPySession implements PythonSession {
     public boolean isSandboxed() { return sandbox != null; }
 
     /** Bytes of engine array memory this sandboxed session's scripts hold now (0 for trusted sessions). */
-    public long memoryInUse() { return budget == null ? 0 : budget.used(); }
+    public long memoryInUse() { return settings.budget() == null ? 0 : settings.budget().used(); }
+
+    /**
+     * The engine settings this session's scripts see: threads per operation, borrow checking and, for a
+     * sandboxed session, its limits. The embedder may change them between (or during) scripts; a sandboxed
+     * session's caps hold for the embedder too.
+     */
+    public Settings settings() { return settings; }
 
     @Override public void put(String name, Object value) { run(() -> put.execute(name, value)); }
 
@@ -246,6 +274,7 @@ public final class GraalPySession implements PythonSession {
     @Override public void close() {
         if (closed) return;
         closed = true;
+        settings.close(); // its checked mode no longer keeps every operation on the slow path
         try {
             ctx.close(true);
         } catch (PolyglotException | IllegalStateException ignored) {
@@ -317,7 +346,8 @@ public final class GraalPySession implements PythonSession {
     }
 
     private <T> T runHere(Supplier<T> body) {
-        try (MemoryBudget.Scope ignored = budget == null ? null : budget.enter()) {
+        // One binding for all of the session's switches, for the duration of the script (threads it starts inherit it).
+        try (Settings.Scope ignored = settings.bind()) {
             return body.get();
         } catch (PolyglotException e) {
             throw translate(e);

@@ -1,5 +1,6 @@
 package dev.gilfree.graalpy;
 
+import dev.gilfree.core.Settings;
 import java.io.OutputStream;
 import java.time.Duration;
 import org.graalvm.polyglot.io.IOAccess;
@@ -25,9 +26,16 @@ import org.graalvm.polyglot.io.IOAccess;
  * interrupts the script when it runs over ({@link dev.gilfree.embed.SessionInterruptedException}); the
  * session stays usable. If the script cannot be interrupted within a grace period (it is inside one long
  * engine call), the context is cancelled and the session is closed.
+ *
+ * <p><b>Threads.</b> {@code maxThreads} caps the threads one engine operation of the session may use
+ * (default 1: an untrusted script gets one core per call unless the embedder grants more); the script's
+ * {@code gf.set_num_threads(n)} above it raises ValueError naming the cap. The session's own settings
+ * (threads, borrow checking) never reach other sessions, and its scripts cannot call the engine's test hooks
+ * (PermissionError) or anything that reveals a memory address.
  */
 public final class Sandbox {
     final long memoryLimit;
+    final int maxThreads;
     final Duration timeLimit;
     final IOAccess io;
     final OutputStream out;
@@ -35,6 +43,7 @@ public final class Sandbox {
 
     private Sandbox(Builder b) {
         this.memoryLimit = b.memoryLimit;
+        this.maxThreads = b.maxThreads;
         this.timeLimit = b.timeLimit;
         this.io = b.io;
         this.out = b.out;
@@ -43,11 +52,18 @@ public final class Sandbox {
 
     public static Builder builder() { return new Builder(); }
 
-    /** No IO, 256 MiB of array memory, 10 seconds per call. */
+    /** A new session's engine settings: these limits, no test hooks, no addresses. */
+    Settings settings() {
+        return Settings.builder().maxThreads(maxThreads)
+                .testHooks(false).addresses(false).memoryLimit(memoryLimit).build();
+    }
+
+    /** No IO, 256 MiB of array memory, 10 seconds per call, one thread per operation. */
     public static Sandbox defaults() { return builder().build(); }
 
     public static final class Builder {
         private long memoryLimit = 256L << 20;
+        private int maxThreads = 1;
         private Duration timeLimit = Duration.ofSeconds(10);
         private IOAccess io = IOAccess.NONE;
         private OutputStream out = System.out;
@@ -59,6 +75,16 @@ public final class Sandbox {
         public Builder memoryLimit(long bytes) {
             if (bytes < 0) throw new IllegalArgumentException("negative memory limit");
             this.memoryLimit = bytes;
+            return this;
+        }
+
+        /**
+         * The most threads one engine operation of the session may use, the calling thread included
+         * (1 to {@value Settings#MAX_THREADS}; default 1). Scripts start at the cap or the process-wide count, whichever is smaller.
+         */
+        public Builder maxThreads(int n) {
+            if (n < 1 || n > Settings.MAX_THREADS) throw new IllegalArgumentException("maxThreads must be 1 to " + Settings.MAX_THREADS + ", got " + n);
+            this.maxThreads = n;
             return this;
         }
 

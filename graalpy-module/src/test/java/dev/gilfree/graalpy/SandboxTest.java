@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gilfree.core.NDArray;
+import dev.gilfree.core.Settings;
 import dev.gilfree.embed.EngineArrays;
 import dev.gilfree.embed.PythonException;
 import dev.gilfree.embed.SessionInterruptedException;
@@ -25,9 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Sandboxed sessions: an untrusted script reaches gilfree and nothing else. Every escape below must fail
  * with a Python exception while the session keeps working. (The list is also in docs/embedding.md.)
+ * A sandboxed script also cannot change the engine for anyone else: each attempt is checked against a
+ * trusted session in the same JVM.
  */
 class SandboxTest {
     static GraalPySession s;
+    static GraalPySession trusted;
     static final ByteArrayOutputStream OUT = new ByteArrayOutputStream();
 
     @BeforeAll
@@ -37,10 +41,14 @@ class SandboxTest {
                 .timeLimit(Duration.ofSeconds(60)) // generous: tests run on the slow fallback runtime
                 .out(OUT).err(OUT)
                 .build());
+        trusted = GraalPySession.create();
     }
 
     @AfterAll
-    static void close() { s.close(); }
+    static void close() {
+        s.close();
+        trusted.close();
+    }
 
     @Test
     void gilfreeWorksInsideTheSandbox() {
@@ -189,5 +197,92 @@ class SandboxTest {
             assertThrows(PythonException.class, () -> s.eval("secret"));
             assertEquals("MemoryError", assertThrows(PythonException.class, () -> other.exec("gf.zeros(1 << 20)")).pythonType());
         }
+    }
+
+    // ----- a sandboxed script cannot change the engine for everyone (issue 22) -----
+
+    private static void assertRefused(String type, String code, String inMessage) {
+        PythonException e = assertThrows(PythonException.class, () -> s.exec(code), code);
+        assertEquals(type, e.pythonType(), e.getMessage());
+        assertTrue(e.getMessage().contains(inMessage), e.getMessage());
+        assertEquals(3L, s.eval("1 + 2"));
+    }
+
+    @Test
+    void setNumThreadsIsCappedAndStaysInTheSession() {
+        long trustedBefore = (Long) trusted.eval("gf.get_num_threads()");
+        int processBefore = Settings.process().numThreads();
+        assertEquals(1L, s.eval("gf.get_num_threads()")); // the default cap
+        assertRefused("ValueError", "gf.set_num_threads(256)", "at most 1");
+        assertRefused("ValueError", "gf.set_num_threads(2)", "this session's limit");
+        s.exec("gf.set_num_threads(1)");
+        assertEquals(1L, s.eval("gf.get_num_threads()"));
+        assertEquals(trustedBefore, trusted.eval("gf.get_num_threads()"));
+        assertEquals(processBefore, Settings.process().numThreads());
+
+        try (GraalPySession wider = GraalPySession.sandboxed(Sandbox.builder().maxThreads(2).build())) {
+            wider.exec("gf.set_num_threads(2)");
+            assertEquals(2L, wider.eval("gf.get_num_threads()"));
+            PythonException e = assertThrows(PythonException.class, () -> wider.exec("gf.set_num_threads(3)"));
+            assertEquals("ValueError", e.pythonType());
+            assertTrue(e.getMessage().contains("at most 2"), e.getMessage());
+            assertEquals(2, wider.settings().numThreads());
+        }
+        // and the trusted session's own setting is its own too
+        trusted.exec("gf.set_num_threads(1)");
+        try {
+            assertEquals(1L, s.eval("gf.get_num_threads()"));
+            assertEquals(processBefore, Settings.process().numThreads());
+        } finally {
+            trusted.exec("gf.set_num_threads(" + trustedBefore + ")");
+        }
+    }
+
+    @Test
+    void borrowCheckingStaysInTheSession() {
+        s.exec("gf.set_borrow_checking(True)");
+        try {
+            assertEquals(Boolean.TRUE, s.eval("gf.get_borrow_checking()"));
+            assertEquals(Boolean.FALSE, trusted.eval("gf.get_borrow_checking()"));
+            assertFalse(Settings.process().borrowChecking());
+            // Under checking, reading an array another thread writes raises BorrowError; the trusted session does not check.
+            trusted.exec("a = gf.zeros(8)\nwith gf.diagnostics.hold(a, write=True):\n    b = a + 1");
+            assertEquals(8L, trusted.eval("b.size"));
+        } finally {
+            s.exec("gf.set_borrow_checking(False)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "gf.diagnostics.hold(gf.zeros(3)).__enter__()",
+        "gf.diagnostics.rendezvous(1, 0.01)",
+        "gf.diagnostics.reset()",
+        // straight at the Java handle (no Python error translation): the engine still refuses
+        "gf._threading._D.resetMaxConcurrent()",
+        "gf._threading._D.startRecording()",
+        "gf._threading._D.nanosPerCall('guard', gf.zeros(1)._j, gf.zeros(1)._j, gf.zeros(1)._j, 1)",
+    })
+    void testHooksAreRefusedAndTheTrustedCountersKept(String code) {
+        trusted.exec("gf.diagnostics.reset()\ngf.diagnostics.rendezvous(1, 0.01)");
+        assertRefused(code.contains("._D.") ? "RuntimeError" : "PermissionError", code, "test hook");
+        assertTrue((Long) trusted.eval("gf.diagnostics.max_concurrent_ops()") >= 1, "the sandbox reset the trusted session's gauge");
+        assertTrue((Long) s.eval("gf.diagnostics.max_concurrent_ops()") >= 0); // read-only gauges stay
+    }
+
+    /** Address-revealing calls: not on the sandbox's allow-list, and refused by the engine if they were. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "gf._numpy_interop._Interop.storageAddress(gf.zeros(3)._j)",
+        "gf._numpy_interop._Interop.arrayInterface(gf.zeros(3)._j)",
+        "gf.zeros(3).__array_interface__",
+        "gf._numpy_interop._Interop.view(gf.zeros(4)._j, 'float64', [2], [8], 0, True)",
+        "gf.zeros(3)._j.segment()",
+        "gf.zeros(3)._j.storage()",
+    })
+    void addressesAreNotReachable(String code) {
+        PythonException e = assertThrows(PythonException.class, () -> s.exec(code), code);
+        assertFalse(e.pythonType().isEmpty());
+        assertEquals(Boolean.TRUE, trusted.eval("gf._numpy_interop._Interop.storageAddress(gf.zeros(3)._j) != 0"));
     }
 }
