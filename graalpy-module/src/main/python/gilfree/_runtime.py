@@ -32,9 +32,10 @@ else:
 
 _PY_TYPES = {name: getattr(builtins, name) for name in (
     "ValueError", "TypeError", "IndexError", "MemoryError", "ZeroDivisionError", "FloatingPointError",
-    "OverflowError", "RecursionError")}
+    "OverflowError", "RecursionError", "PermissionError")}
 # A bug in gilfree that escaped an engine entry point: the engine's message says so, in one line.
 _PY_TYPES["InternalError"] = RuntimeError
+# PermissionError: the session refuses the call (a test hook or a memory address in a sandboxed session).
 
 
 def python_error(e):

@@ -8,10 +8,15 @@
 The engine counts operations in progress at each entry point (one atomic increment and decrement);
 the gauge keeps the largest count seen since the last reset(). It is process-wide: work of other threads
 (other tests, say) counts too.
+
+reset(), rendezvous() and hold() are TEST HOOKS: they reset process-wide counters or hold engine threads
+inside the engine. Sandboxed sessions refuse them with PermissionError; the read-only gauges
+(max_concurrent_ops, active_ops) work everywhere.
 """
 import threading as _threading
 
 from ._runtime import jclass as _jclass, JavaError as _JavaError, python_error as _python_error
+from ._ndarray import _call
 from ._threading import _label_thread
 
 _D = _jclass("dev.gilfree.api.Diagnostics")
@@ -30,21 +35,24 @@ def active_ops():
 
 
 def reset():
-    """Starts a new measurement: the maximum becomes the number of operations running right now."""
-    _D.resetMaxConcurrent()
+    """Test hook. Starts a new measurement: the maximum becomes the number of operations running right now.
+    Refused (PermissionError) in a sandboxed session: the gauge is process-wide."""
+    _call(_D.resetMaxConcurrent)
 
 
 def rendezvous(n, timeout=30.0):
-    """An engine operation that returns once `n` engine operations run at the same moment (itself
-    included), or after `timeout` seconds; returns the most it saw. Called from `n` Python threads at
-    once it returns `n` only if the runtime really runs them in parallel (GIL released inside the call)."""
-    return int(_D.rendezvous(int(n), int(timeout * 1000)))
+    """Test hook. An engine operation that returns once `n` engine operations run at the same moment
+    (itself included), or after `timeout` seconds; returns the most it saw. Called from `n` Python threads
+    at once it returns `n` only if the runtime really runs them in parallel (GIL released inside the call).
+    Refused (PermissionError) in a sandboxed session: it holds an engine thread."""
+    return int(_call(_D.rendezvous, int(n), int(timeout * 1000)))
 
 
 class hold:
-    """``with diagnostics.hold(a): ...`` -- during the block, another thread runs an engine operation
-    that reads `a` (writes it with write=True) and stays inside the engine: "in use by another thread",
-    deterministically, for tests of resize and borrow checking. The operation's name is `op`."""
+    """Test hook. ``with diagnostics.hold(a): ...`` -- during the block, another thread runs an engine
+    operation that reads `a` (writes it with write=True) and stays inside the engine: "in use by another
+    thread", deterministically, for tests of resize and borrow checking. The operation's name is `op`.
+    Refused (PermissionError) in a sandboxed session: it holds an engine thread."""
 
     def __init__(self, a, write=False, op="hold", thread_name="gilfree-hold"):
         self._a = a
@@ -56,7 +64,7 @@ class hold:
         self.error = None
 
     def __enter__(self):
-        h = self._h = _D.newHold()
+        h = self._h = _call(_D.newHold)
 
         def run():
             try:
