@@ -123,6 +123,10 @@ final class EngineOps {
     @Entry(reads = "a", op = "\"tolist\"", sample = "a.astype(xp.int64).tolist()")
     static long[] toLongArray(NDArray a) { return a.toLongArray(); }
 
+    /** Whether this session may see memory addresses (false in a sandboxed one): the package leaves out its NumPy exchange then. */
+    @Entry
+    static boolean addressesAllowed() { return Settings.current().addressesAllowed(); }
+
     /** gf.get_num_threads(): the threads one large operation of this session may use, the calling thread included. */
     @Entry
     static int numThreads() { return Settings.current().numThreads(); }

@@ -4,7 +4,6 @@ import dev.gilfree.api.Diagnostics;
 import dev.gilfree.api.Engine;
 import dev.gilfree.api.FpSignal;
 import dev.gilfree.api.Indexing;
-import dev.gilfree.api.Interop;
 import dev.gilfree.api.LinAlg;
 import dev.gilfree.api.Reduce;
 import dev.gilfree.api.Sort;
@@ -72,7 +71,8 @@ public final class GraalPySession implements PythonSession {
         this.ctx = ctx;
         this.sandbox = sandbox;
         this.settings = sandbox == null ? Settings.builder().build() : sandbox.settings();
-        try {
+        // Bound while the package imports too: it asks the settings what this session allows, and its arrays count.
+        try (Settings.Scope ignored = settings.bind()) {
             if (sandbox != null) installImporter(ctx);
             Value mod = ctx.eval("python", "import _gilfree_session\n_gilfree_session");
             put = mod.getMember("put");
@@ -152,13 +152,12 @@ public final class GraalPySession implements PythonSession {
     static final Map<Class<?>, Set<String>> SANDBOX_WITHHELD = Map.of(NDArray.class, Set.of("storage", "segment"));
 
     /**
-     * Java classes a sandboxed script may look up by name (what the gilfree package imports). {@link Interop}
-     * is looked up by the package's NumPy exchange but none of its methods is callable: NumPy is absent in a
-     * sandbox, and its calls reveal addresses or build raw views.
+     * Java classes a sandboxed script may look up by name (what the gilfree package imports). Not {@code dev.gilfree.api.Interop}:
+     * NumPy is absent in a sandbox, and its calls reveal addresses or build raw views (the package asks
+     * {@code Engine.addressesAllowed()} and leaves it out).
      */
-    static final Set<String> SANDBOX_CLASSES = java.util.stream.Stream.concat(
-                    SANDBOX_API.stream().filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class),
-                    java.util.stream.Stream.of(Interop.class))
+    static final Set<String> SANDBOX_CLASSES = SANDBOX_API.stream()
+            .filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class)
             .map(Class::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Public methods of the engine facade and array classes, plus what error handling reads from exceptions. */

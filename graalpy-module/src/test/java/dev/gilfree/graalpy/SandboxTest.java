@@ -285,4 +285,12 @@ class SandboxTest {
         assertFalse(e.pythonType().isEmpty());
         assertEquals(Boolean.TRUE, trusted.eval("gf._numpy_interop._Interop.storageAddress(gf.zeros(3)._j) != 0"));
     }
+
+    @Test
+    void theInteropHandleIsNotThereInASandbox() {
+        assertEquals(Boolean.TRUE, s.eval("gf._numpy_interop._Interop is None"));
+        assertEquals(Boolean.FALSE, s.eval("hasattr(gf.zeros(3), '__array_interface__')"));
+        assertThrows(PythonException.class, () -> s.exec("import java; java.type('dev.gilfree.api.Interop')"));
+        assertEquals(Boolean.FALSE, trusted.eval("gf._numpy_interop._Interop is None"));
+    }
 }
