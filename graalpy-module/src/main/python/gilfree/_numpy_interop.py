@@ -14,7 +14,8 @@ from . import _runtime
 from ._dtypes import dtype as _dtype, _INFO
 from ._ndarray import ndarray, _wrap, _call
 
-_Interop = _runtime.jclass("dev.gilfree.api.Interop")
+# A sandboxed session reveals no memory addresses (and has no NumPy): the exchange holds no Java handle there.
+_Interop = _runtime.jclass("dev.gilfree.api.Interop") if _runtime.Engine.addressesAllowed() else None
 
 _TYPESTR = {name: ("|" if size == 1 else "<") + ("b" if kind == "b" else kind) + str(size)
             for name, (kind, size, _c) in _INFO.items()}
@@ -23,6 +24,8 @@ if sys.byteorder == "big":
 
 
 def _interface_of(a):
+    if _Interop is None:
+        raise AttributeError("this session does not reveal memory addresses: no __array_interface__")
     info = _Interop.arrayInterface(a._j)
     addr = int(info[0])
     if addr == 0:
