@@ -15,6 +15,12 @@ import jep.SharedInterpreter;
  * scripts from several Java threads, open one session per thread; they share imported modules (jep's
  * shared interpreters), have separate globals, and run engine calls in parallel because jep releases the
  * GIL around every Java call. CPython itself is started once per process (see {@link JepRuntime}).
+ *
+ * <p>Engine settings ({@code gf.set_num_threads}, borrow checking) stay process-wide here, as in the
+ * launcher: jep sessions share one CPython and its imported modules, and a Python thread a script starts
+ * reaches the JVM as a freshly attached thread that inherits nothing, so a per-session binding would not
+ * follow the script's own worker threads. Per-session settings and sandboxing are GraalPy's
+ * ({@code GraalPySession}).
  */
 public final class JepSession implements PythonSession {
     private final SharedInterpreter py;
