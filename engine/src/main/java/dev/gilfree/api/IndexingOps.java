@@ -41,16 +41,7 @@ final class IndexingOps {
 
     /** dst[...] = src with NumPy's broadcasting (src may have extra leading 1s) and casting; src may overlap dst. */
     @Entry(reads = "src", writes = "dst", op = "\"setitem\"", sample = "a[...] = b")
-    static void assign(NDArray dst, NDArray src) {
-        long[] target = dst.shape();
-        if (!Iteration.broadcastsTo(src.shape(), target)) {
-            throw GilfreeException.value("could not broadcast input array from shape " + Iteration.pyShape(src.shape())
-                    + " into shape " + Iteration.pyShape(target));
-        }
-        NDArray s = Gather.squeezeLeading(src, target.length);
-        if (s.overlapsOtherwise(dst)) s = Copy.astype(s, s.dtype());
-        Copy.into(s, dst);
-    }
+    static void assign(NDArray dst, NDArray src) { Copy.assign(src, dst); }
 
     /** a[mask] for a bool mask of a's own shape: the selected elements in C order, a new 1-d array. */
     @Entry(reads = {"a", "mask"}, op = "\"getitem\"", sample = "a[a > 1.0]")
