@@ -112,7 +112,7 @@ final class EngineOps {
     static double[] toComplexArray(NDArray a) { return a.toComplexArray(); }
 
     /** All elements in C order as longs (tolist of integer and bool arrays). */
-    @Entry(reads = "a", op = "\"tolist\"", sample = "a.astype(xp.int64).tolist()")
+    @Entry(reads = "a", op = "\"tolist\"", sample = "a.tolist()", dtype = "int64")
     static long[] toLongArray(NDArray a) { return a.toLongArray(); }
 
     /** gf.get_num_threads(): the threads one large operation may use, the calling thread included. */
