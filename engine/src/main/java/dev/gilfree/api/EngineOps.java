@@ -89,26 +89,18 @@ final class EngineOps {
     @Entry(reads = "a", sample = "a.copy()")
     static NDArray copy(NDArray a) { return Copy.astype(a, a.dtype()); }
 
-    @Entry(writes = "a", sample = "a.fill(2.0)")
-    static void fill(NDArray a, double value) {
+    private static void fill(NDArray a, double value) {
         NDArray s = NDArray.zeros(a.dtype(), new long[0]);
         Elements.setDouble(a.dtype(), s.segment(), 0, value);
         Copy.into(s, a);
     }
 
-    /** Sum of all elements: float64 for floating input, int64 for integer and bool input (NumPy's defaults). */
-    @Entry(reads = "a", op = "\"sum\"", sample = "float(xp.sum(a))")
-    static double sumDouble(NDArray a) {
-        return a.dtype() == DType.FLOAT64 ? Reductions.sumFloat64(a) : Reductions.sumFloat64(Copy.astype(a, DType.FLOAT64));
-    }
-
-    @Entry(reads = "a", op = "\"sum\"", sample = "int(xp.sum(a.astype(xp.int64)))")
-    static long sumLong(NDArray a) { return Reductions.sumInt64(a); }
-
+    /** Mean of all elements, summed in float64 (NumPy's default for every real input). */
     @Entry(reads = "a", sample = "float(xp.mean(a))")
     static double mean(NDArray a) {
         if (a.size() == 0) return Double.NaN;
-        return sumDouble(a) / a.size();
+        NDArray f = a.dtype() == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64);
+        return Reductions.sumFloat64(f) / a.size();
     }
 
     /** All elements in C order as doubles (tolist). */
@@ -120,7 +112,7 @@ final class EngineOps {
     static double[] toComplexArray(NDArray a) { return a.toComplexArray(); }
 
     /** All elements in C order as longs (tolist of integer and bool arrays). */
-    @Entry(reads = "a", op = "\"tolist\"", sample = "a.astype(xp.int64).tolist()")
+    @Entry(reads = "a", op = "\"tolist\"", sample = "a.tolist()", dtype = "int64")
     static long[] toLongArray(NDArray a) { return a.toLongArray(); }
 
     /** Whether this session may see memory addresses (false in a sandboxed one): the package leaves out its NumPy exchange then. */

@@ -41,16 +41,7 @@ final class IndexingOps {
 
     /** dst[...] = src with NumPy's broadcasting (src may have extra leading 1s) and casting; src may overlap dst. */
     @Entry(reads = "src", writes = "dst", op = "\"setitem\"", sample = "a[...] = b")
-    static void assign(NDArray dst, NDArray src) {
-        long[] target = dst.shape();
-        if (!Iteration.broadcastsTo(src.shape(), target)) {
-            throw GilfreeException.value("could not broadcast input array from shape " + Iteration.pyShape(src.shape())
-                    + " into shape " + Iteration.pyShape(target));
-        }
-        NDArray s = Gather.squeezeLeading(src, target.length);
-        if (s.overlapsOtherwise(dst)) s = Copy.astype(s, s.dtype());
-        Copy.into(s, dst);
-    }
+    static void assign(NDArray dst, NDArray src) { Copy.assign(src, dst); }
 
     /** a[mask] for a bool mask of a's own shape: the selected elements in C order, a new 1-d array. */
     @Entry(reads = {"a", "mask"}, op = "\"getitem\"", sample = "a[a > 1.0]")
@@ -91,25 +82,25 @@ final class IndexingOps {
     @Entry(reads = "a", op = "\"getitem\"", sample = "a[1, 2]")
     static double getDouble(NDArray a, long[] index) { return Elements.getDouble(a.dtype(), a.segment(), a.byteOffsetOf(index)); }
 
-    @Entry(reads = "a", op = "\"getitem\"", sample = "a.astype(xp.int64)[1, 2]")
+    @Entry(reads = "a", op = "\"getitem\"", sample = "a[1, 2]", dtype = "int64")
     static long getLong(NDArray a, long[] index) { return Elements.getLong(a.dtype(), a.segment(), a.byteOffsetOf(index)); }
 
     /** a[i] on a 1-d array, with no index array to convert at the bridge. */
     @Entry(reads = "a", op = "\"getitem\"", sample = "a[0][1]")
     static double getDoubleAt(NDArray a, long i) { return Elements.getDouble(a.dtype(), a.segment(), a.byteOffsetAt(i)); }
 
-    @Entry(reads = "a", op = "\"getitem\"", sample = "a.astype(xp.int64)[0][1]")
+    @Entry(reads = "a", op = "\"getitem\"", sample = "a[0][1]", dtype = "int64")
     static long getLongAt(NDArray a, long i) { return Elements.getLong(a.dtype(), a.segment(), a.byteOffsetAt(i)); }
 
     @Entry(writes = "a", op = "\"setitem\"", sample = "a[1, 2] = 7.0")
     static void setDouble(NDArray a, long[] index, double v) { Elements.setDouble(a.dtype(), a.segment(), a.byteOffsetOf(index), v); }
 
-    @Entry(writes = "a", op = "\"setitem\"", sample = "xp.zeros((3, 4), dtype=xp.int64)[1, 2] = 7")
+    @Entry(writes = "a", op = "\"setitem\"", sample = "a[1, 2] = 7", dtype = "int64")
     static void setLong(NDArray a, long[] index, long v) { Elements.setLong(a.dtype(), a.segment(), a.byteOffsetOf(index), v); }
 
     @Entry(writes = "a", op = "\"setitem\"", sample = "a[0][1] = 7.0")
     static void setDoubleAt(NDArray a, long i, double v) { Elements.setDouble(a.dtype(), a.segment(), a.byteOffsetAt(i), v); }
 
-    @Entry(writes = "a", op = "\"setitem\"", sample = "xp.zeros(4, dtype=xp.int64)[1] = 7")
+    @Entry(writes = "a", op = "\"setitem\"", sample = "a[0][1] = 7", dtype = "int64")
     static void setLongAt(NDArray a, long i, long v) { Elements.setLong(a.dtype(), a.segment(), a.byteOffsetAt(i), v); }
 }

@@ -29,11 +29,14 @@ public @interface Entry {
 
     /**
      * Python code that reaches this entry, for the contract tests generated from these declarations. It sees
-     * {@code xp} (the gilfree module, or numpy for the oracle) and {@code a}, a float64 array of shape (3, 4)
-     * that takes the role of the first written parameter (else the first read one), and {@code b}, a second
-     * such array. An expression's value is the call's result; a statement returns None.
+     * {@code xp} (the gilfree module, or numpy for the oracle) and {@code a}, an array of shape (3, 4) and
+     * dtype {@link #dtype} that takes the role of the first written parameter (else the first read one), and
+     * {@code b}, a second such array. An expression's value is the call's result; a statement returns None.
      */
     String sample() default "";
+
+    /** The dtype of {@code a} and {@code b} in {@link #sample}. */
+    String dtype() default "float64";
 
     /**
      * The operation's name in BorrowError messages, as a Java expression over the parameters (for example

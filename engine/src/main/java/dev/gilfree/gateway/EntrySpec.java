@@ -10,7 +10,7 @@ import java.util.List;
  * @param paramTypes short type names ("NDArray", "NDArray[]", "long[]", "int", "Ufunc")
  */
 public record EntrySpec(String facade, String method, List<String> paramNames, List<String> paramTypes,
-                        List<String> reads, List<String> writes, String fp, boolean resizes, String sample, boolean numpy) {
+                        List<String> reads, List<String> writes, String fp, boolean resizes, String sample, String dtype, boolean numpy) {
 
     /** "Engine.astype": the name the guard records when a thread enters this entry. */
     public String name() { return facade + "." + method; }
@@ -20,11 +20,11 @@ public record EntrySpec(String facade, String method, List<String> paramNames, L
 
     /**
      * The spec as strings for Python: facade, method, parameter names, parameter types, reads, writes
-     * (lists joined by ","), fp, resizes ("true"/"false"), sample, numpy ("true"/"false").
+     * (lists joined by ","), fp, resizes ("true"/"false"), sample, dtype, numpy ("true"/"false").
      */
     public String[] row() {
         return new String[] {facade, method, String.join(",", paramNames), String.join(",", paramTypes), String.join(",", reads),
-            String.join(",", writes), fp, Boolean.toString(resizes), sample, Boolean.toString(numpy)};
+            String.join(",", writes), fp, Boolean.toString(resizes), sample, dtype, Boolean.toString(numpy)};
     }
 
     static String[][] table(List<EntrySpec> specs) {

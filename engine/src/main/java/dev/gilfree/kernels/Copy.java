@@ -2,6 +2,7 @@ package dev.gilfree.kernels;
 
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
+import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
 import java.lang.foreign.MemorySegment;
 
@@ -69,6 +70,21 @@ public final class Copy {
                 }
             }
         });
+    }
+
+    /**
+     * {@code dst[...] = src}: NumPy's assignment broadcasting (src may have extra leading 1s) and casting;
+     * src may overlap dst. The shapes are checked before anything is written.
+     */
+    public static void assign(NDArray src, NDArray dst) {
+        long[] target = dst.shape();
+        if (!Iteration.broadcastsTo(src.shape(), target)) {
+            throw GilfreeException.value("could not broadcast input array from shape " + Iteration.pyShape(src.shape())
+                    + " into shape " + Iteration.pyShape(target));
+        }
+        NDArray s = Gather.squeezeLeading(src, target.length);
+        if (s.overlapsOtherwise(dst)) s = astype(s, s.dtype());
+        into(s, dst);
     }
 
     /** A new C-contiguous copy of {@code a} converted to {@code dtype}. */

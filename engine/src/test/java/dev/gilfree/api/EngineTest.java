@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Reductions;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
@@ -130,26 +132,29 @@ class EngineTest {
     @Test
     void fillWritesEveryElementOfTheViewOnly() {
         NDArray x = Engine.zeros(a(6), "float64");
-        Engine.fill(slice1d(x, 5, -1, -2), 4.25); // elements 5, 3, 1
+        Indexing.assign(slice1d(x, 5, -1, -2), f64(4.25)); // elements 5, 3, 1
         assertArrayEquals(new double[]{0, 4.25, 0, 4.25, 0, 4.25}, x.toDoubleArray());
         NDArray i = Engine.zeros(a(2, 2), "uint8");
-        Engine.fill(i, 255);
+        Indexing.assign(i, i64(255));
         assertArrayEquals(new long[]{255, 255, 255, 255}, i.toLongArray());
         NDArray ro = new NDArray(x.storage(), x.dtype(), x.layout(), false, null);
-        assertPyError("ValueError", "assignment destination is read-only", () -> Engine.fill(ro, 1));
+        assertPyError("ValueError", "assignment destination is read-only", () -> Indexing.assign(ro, f64(1)));
         assertEquals(0.0, x.toDoubleArray()[0]);
     }
 
+    // The kernels behind Python's sum of all elements (float64 for real input, int64 for integer and bool).
+    private static double sumAsDouble(NDArray x) { return Reductions.sumFloat64(Copy.astype(x, DType.FLOAT64)); }
+
     @Test
     void sums() {
-        assertEquals(21.0, Engine.sumDouble(f64(1, 2, 3, 4, 5, 6)));
-        assertEquals(6.0, Engine.sumDouble(Engine.fromLongs(new long[]{1, 2, 3}, a(3), "int32")));
-        assertEquals(2.0, Engine.sumDouble(Engine.fromLongs(new long[]{1, 0, 1}, a(3), "bool")));
-        assertEquals((double) 0.5f * 4, Engine.sumDouble(Engine.full(a(4), 0.5, "float32")));
-        assertEquals(9L, Engine.sumLong(i64(2, 3, 4)));
-        assertEquals(510L, Engine.sumLong(Engine.full(a(2), 255, "uint8")));
-        assertEquals(0.0, Engine.sumDouble(Engine.zeros(a(0), "float64")));
-        assertEquals(0L, Engine.sumLong(Engine.zeros(a(3, 0), "int64")));
+        assertEquals(21.0, sumAsDouble(f64(1, 2, 3, 4, 5, 6)));
+        assertEquals(6.0, sumAsDouble(Engine.fromLongs(new long[]{1, 2, 3}, a(3), "int32")));
+        assertEquals(2.0, sumAsDouble(Engine.fromLongs(new long[]{1, 0, 1}, a(3), "bool")));
+        assertEquals((double) 0.5f * 4, sumAsDouble(Engine.full(a(4), 0.5, "float32")));
+        assertEquals(9L, Reductions.sumInt64(i64(2, 3, 4)));
+        assertEquals(510L, Reductions.sumInt64(Engine.full(a(2), 255, "uint8")));
+        assertEquals(0.0, sumAsDouble(Engine.zeros(a(0), "float64")));
+        assertEquals(0L, Reductions.sumInt64(Engine.zeros(a(3, 0), "int64")));
     }
 
     @Test

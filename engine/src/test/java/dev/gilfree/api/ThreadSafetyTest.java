@@ -49,7 +49,7 @@ class ThreadSafetyTest {
     @Test
     void slotsOfEndedThreadsDoNotAccumulate() throws Exception {
         for (int i = 0; i < 200; i++) {
-            Thread t = start("short-" + i, () -> Engine.sumDouble(f64(1, 2)));
+            Thread t = start("short-" + i, () -> Engine.mean(f64(1, 2)));
             t.join();
         }
         assertTrue(OpGuard.slotCount() < 50, "slots: " + OpGuard.slotCount());
@@ -76,7 +76,7 @@ class ThreadSafetyTest {
         String ro = "assignment destination is read-only";
         assertPyError("ValueError", ro, () -> Indexing.setDouble(a, new long[]{0}, 1));
         assertPyError("ValueError", ro, () -> Indexing.setLong(a, new long[]{0}, 1));
-        assertPyError("ValueError", ro, () -> Engine.fill(v, 1));
+        assertPyError("ValueError", ro, () -> Indexing.assign(v, f64(1)));
         assertPyError("ValueError", ro, () -> Ufunc.get("add").call2Double(a, 1, false, a));
         assertPyError("ValueError", ro, () -> Ufunc.get("exp").call1(a, a));
         assertPyError("ValueError", ro, () -> ThreadSafety.resize(a, new long[]{3}, true));
@@ -129,20 +129,20 @@ class ThreadSafetyTest {
         });
         t.join();
         ThreadSafety.setThreadLabel("py-main");
-        GilfreeException e = assertPyError("BorrowError", "thread 'py-main' cannot read the array in sum(): thread 'py-writer' holds it exclusively (writing) in borrow_mut()",
-                () -> Engine.sumDouble(view));
+        GilfreeException e = assertPyError("BorrowError", "thread 'py-main' cannot read the array in mean(): thread 'py-writer' holds it exclusively (writing) in borrow_mut()",
+                () -> Engine.mean(view));
         assertSame(GilfreeException.PyType.BorrowError, e.pyType());
-        assertPyError("BorrowError", "cannot write", () -> Engine.fill(a, 0));
+        assertPyError("BorrowError", "cannot write", () -> Indexing.assign(a, f64(0)));
         assertPyError("BorrowError", "holds it", () -> ThreadSafety.borrow(a, false, "borrow()"));
-        assertEquals(6.0, Engine.sumDouble(f64(1, 2, 3)));          // other arrays are not affected
+        assertEquals(2.0, Engine.mean(f64(1, 2, 3)));               // other arrays are not affected
         held.get().release();
         held.get().release();                                        // idempotent
         Borrows.Borrow mine = ThreadSafety.borrow(a, false, "borrow()");
         Borrows.Borrow mine2 = ThreadSafety.borrow(a, true, "borrow_mut()"); // a thread never conflicts with itself
-        Engine.fill(a, 2);
+        Indexing.assign(a, f64(2));
         mine2.release();
         mine.release();
-        assertEquals(6.0, Engine.sumDouble(a));
+        assertEquals(2.0, Engine.mean(a));
         assertEquals(0, Diagnostics.activeOps() - OpGuard.active());
     }
 
@@ -159,7 +159,7 @@ class ThreadSafetyTest {
             try { h.run(a, false, "sum"); } catch (InterruptedException e) { throw new RuntimeException(e); }
         });
         assertTrue(h.awaitStarted(60_000));
-        assertEquals(9.0, Engine.sumDouble(a));                      // shared with shared: fine
+        assertEquals(3.0, Engine.mean(a));                           // shared with shared: fine
         assertPyError("BorrowError", "holds it shared (reading) in sum()", () -> Ufunc.get("negative").call1(f64(1, 1, 1), a));
         h.release();
         t.join();

@@ -46,7 +46,7 @@ class EngineArraysTest {
             assertThrows(GilfreeException.class, () -> EngineArrays.wrap(seg, "float99", 1));
             NDArray ro = EngineArrays.wrap(seg.asReadOnly(), "int32", 4);
             assertFalse(ro.isWriteable());
-            assertThrows(GilfreeException.class, () -> Engine.fill(ro, 1.0));
+            assertThrows(GilfreeException.class, () -> dev.gilfree.api.Indexing.assign(ro, Engine.zeros(new long[0], "int32")));
         }
     }
 

@@ -24,7 +24,7 @@ final class EntriesWriter {
             }
             rows.add("\n        new EntrySpec(" + quote(e.facade()) + ", " + quote(e.method()) + ", " + list(names) + ", " + list(types)
                     + ", " + strings(e.reads()) + ", " + strings(e.writes()) + ", " + quote(e.fp()) + ", " + e.resizes()
-                    + ", " + quote(e.sample()) + ", " + e.numpy() + ")");
+                    + ", " + quote(e.sample()) + ", " + quote(e.dtype()) + ", " + e.numpy() + ")");
         }
         b.append(rows).append(");\n\n");
         b.append("    /** The table for Python: one row of strings per entry (see {@link EntrySpec#row()}). */\n");

@@ -11,7 +11,7 @@ import java.util.List;
  * @param op Java expression naming the operation in BorrowError messages
  */
 record EntryModel(String facade, String impl, String method, String returnType, List<Param> params, List<String> thrown,
-                  List<String> reads, List<String> writes, String fp, boolean resizes, String sample, boolean numpy,
+                  List<String> reads, List<String> writes, String fp, boolean resizes, String sample, String dtype, boolean numpy,
                   String op, String doc) {
 
     /** A parameter: its name, its type as Java source, and the short name the entry table shows. */

@@ -112,7 +112,7 @@ public final class GatewayProcessor extends AbstractProcessor {
         String doc = processingEnv.getElementUtils().getDocComment(method);
         EntryModel m = new EntryModel(facade, type.getSimpleName().toString(), method.getSimpleName().toString(),
                 method.getReturnType().toString(), params, thrown, strings(v.get("reads")), strings(v.get("writes")),
-                (String) v.get("fp"), (Boolean) v.get("resizes"), (String) v.get("sample"), (Boolean) v.get("numpy"),
+                (String) v.get("fp"), (Boolean) v.get("resizes"), (String) v.get("sample"), (String) v.get("dtype"), (Boolean) v.get("numpy"),
                 (String) v.get("op"), doc == null ? "" : doc);
         boolean ok = true;
         for (List<String> role : List.of(m.reads(), m.writes())) {
