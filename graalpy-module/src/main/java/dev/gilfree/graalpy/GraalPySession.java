@@ -11,6 +11,7 @@ import dev.gilfree.api.ThreadSafety;
 import dev.gilfree.api.Ufunc;
 import dev.gilfree.api.Ufuncs;
 import dev.gilfree.api.Views;
+import dev.gilfree.api.Writes;
 import dev.gilfree.core.Casting;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.GilfreeException;
@@ -141,7 +142,7 @@ public final class GraalPySession implements PythonSession {
      * are all a sandboxed script can call. The generated gateway facades, plus the value classes they hand out.
      */
     static final List<Class<?>> SANDBOX_API = List.of(
-            Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class,
+            Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class, Writes.class,
             Diagnostics.class, ThreadSafety.class, Ufunc.class, FpSignal.class, NDArray.class, DType.class,
             Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
 

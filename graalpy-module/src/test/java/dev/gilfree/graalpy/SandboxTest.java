@@ -11,12 +11,16 @@ import dev.gilfree.core.Settings;
 import dev.gilfree.embed.EngineArrays;
 import dev.gilfree.embed.PythonException;
 import dev.gilfree.embed.SessionInterruptedException;
+import dev.gilfree.gateway.Entries;
+import dev.gilfree.gateway.EntrySpec;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,17 @@ class SandboxTest {
     static void close() {
         s.close();
         trusted.close();
+    }
+
+    @Test
+    void everyGatewayFacadeButInteropIsOnTheAllowList() {
+        Set<String> facades = new TreeSet<>();
+        for (EntrySpec e : Entries.ALL) facades.add("dev.gilfree.api." + e.facade());
+        facades.remove("dev.gilfree.api.Interop"); // addresses and raw views: never in a sandbox
+        Set<String> allowed = new TreeSet<>();
+        for (Class<?> c : GraalPySession.SANDBOX_API) if (c.getName().startsWith("dev.gilfree.api.") && facades.contains(c.getName())) allowed.add(c.getName());
+        assertEquals(facades, allowed);
+        assertFalse(GraalPySession.SANDBOX_CLASSES.contains("dev.gilfree.api.Interop"));
     }
 
     @Test
