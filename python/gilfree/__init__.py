@@ -7,7 +7,7 @@
 Work happens inside the engine with the GIL released, so ordinary `threading` code over arrays runs in
 parallel. Thread-safety rules: docs/thread-safety.md.
 """
-from . import _runtime
+from . import _bridge
 from ._dtypes import (dtype, generic, bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                       float32, float64, complex64, complex128)
 from ._ndarray import ndarray
@@ -15,7 +15,8 @@ from ._ufuncs import ufunc, add, subtract, multiply, divide, true_divide, negati
 from ._creation import asarray, array, zeros, ones, empty, full, arange
 from ._creation import (asanyarray, ascontiguousarray, asfortranarray, copy, zeros_like, ones_like, empty_like,
                         full_like, linspace, eye, identity, tri, tril, triu, meshgrid)
-from ._promotion import result_type, promote_types, can_cast, finfo, iinfo, isdtype, astype
+from ._promotion import result_type, promote_types, can_cast, finfo, iinfo, isdtype
+from ._creation import astype
 from ._printoptions import set_printoptions, get_printoptions, printoptions
 from ._printing import array2string, array_repr, array_str
 from ._exceptions import AxisError, ComplexWarning
@@ -43,7 +44,7 @@ __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
 
 #: Which runtime this process runs on: "graalpy" or "cpython" (through jep).
-runtime = _runtime.NAME
+runtime = _bridge.RUNTIME
 
 _install_more_operators()
 

@@ -4,19 +4,11 @@ import math
 import operator
 
 from ._dtypes import dtype as _dtype, generic as _generic
-from ._ndarray import ndarray, _wrap, _call, _view
-from ._runtime import Engine as _E, jclass
+from ._bridge import Engine as _E, Views as _V, call as _call
+from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
+from ._ndarray import ndarray, _wrap, _view
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
-_V = jclass("dev.gilfree.api.Views")
-_IX = jclass("dev.gilfree.api.Indexing")
-_BOUNDS = {"bool": (0, 1), "int8": (-128, 127), "int16": (-(1 << 15), (1 << 15) - 1),
-           "int32": (-(1 << 31), (1 << 31) - 1), "int64": (-(1 << 63), (1 << 63) - 1),
-           "uint8": (0, 255), "uint16": (0, (1 << 16) - 1), "uint32": (0, (1 << 32) - 1),
-           "uint64": (0, (1 << 64) - 1)}
-
-
-_INT64_MAX = (1 << 63) - 1
 _MAXDIMS = 64  # NumPy's limit on dimensions
 
 
@@ -433,3 +425,12 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     if copy:
         out = [x.copy() for x in out]
     return tuple(out)
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """The Array API's function form of ndarray.astype (only the "cpu" device exists)."""
+    if not isinstance(x, ndarray):
+        raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
+    if device not in (None, "cpu"):
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+    return x.astype(dtype, copy=copy)

@@ -3,7 +3,8 @@ the Array API's real/imag/conj, isclose/allclose, and the ndarray operators."""
 import builtins
 
 from . import _ufuncs as _u
-from ._ndarray import ndarray
+from ._bridge import Reduce as _Reduce, call as _call
+from ._ndarray import ndarray, _wrap
 from ._ufuncs import _to_array
 
 
@@ -150,14 +151,11 @@ def diff(x, /, n=1, axis=-1, prepend=None, append=None):
     if a.ndim == 0:
         raise ValueError("diff requires input that is at least one dimensional")
     from ._ufuncs import _normalize_axes
-    from ._runtime import jclass
-    from ._ndarray import _wrap, _call
     (ax,) = _normalize_axes(axis, a.ndim)
-    red = jclass("dev.gilfree.api.Reduce")
     for _ in range(n):
         length = a.shape[ax]
-        hi = _wrap(_call(red.sliceAxis, a._j, ax, min(1, length), length))
-        lo = _wrap(_call(red.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
+        hi = _wrap(_call(_Reduce.sliceAxis, a._j, ax, min(1, length), length))
+        lo = _wrap(_call(_Reduce.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
         a = _u.not_equal(hi, lo) if a.dtype.kind == "b" else _u.subtract(hi, lo)
         if not isinstance(a, ndarray):
             a = _to_array(a)

@@ -3,30 +3,11 @@
 import builtins
 
 from ._ndarray import ndarray, _wrap
-from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._bridge import LinAlg as _LA, Reduce as _Reduce, call as _call
+from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
 from ._ufuncs import _to_array, _normalize_axes
 from . import _ufuncs as _u
 
-_LA = _jclass("dev.gilfree.api.LinAlg")
-_Reduce = _jclass("dev.gilfree.api.Reduce")
-
-
-class LinAlgError(ValueError):
-    """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError)."""
-
-
-def _call(fn, *args):
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        from ._runtime import python_error
-        err = python_error(e)
-        if err is None:
-            raise
-        msg = str(err)
-        if msg.startswith("LinAlgError: "):
-            raise LinAlgError(msg[len("LinAlgError: "):]) from None
-        raise err from None
 
 
 def _transpose(a, perm):

@@ -6,13 +6,11 @@ operation itself, not for its shape or dtype. Indexing lives in _indexing, manip
 import builtins
 import operator
 
-from ._dtypes import dtype as _dtype, scalar as _scalar
+from ._dtypes import dtype as _dtype, scalar as _scalar, UINT64_MAX as _U64
 from . import _indexing  # imports nothing of ours at load time, so no cycle
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._bridge import Engine as _E, Views as _V, call as _call
 
 _INT_KINDS = ("b", "i", "u")
-_V = _jclass("dev.gilfree.api.Views")
-_U64 = (1 << 64) - 1
 
 
 class flagsobj:
@@ -412,11 +410,3 @@ def _view(j, of):
     a._dtype = of._dtype
     a._base = of if of._base is None else of._base
     return a
-
-
-def _call(fn, *args):
-    """One call into the engine, with Java errors turned into the Python exceptions NumPy raises."""
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        _reraise(e)

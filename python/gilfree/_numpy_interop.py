@@ -10,11 +10,9 @@ memory, and otherwise copies once (NumPy's own copy loop writes straight into th
 """
 import sys
 
-from . import _runtime
+from ._bridge import Interop as _Interop, call as _call
 from ._dtypes import dtype as _dtype, _INFO
-from ._ndarray import ndarray, _wrap, _call
-
-_Interop = _runtime.jclass("dev.gilfree.api.Interop")
+from ._ndarray import ndarray, _wrap
 
 _TYPESTR = {name: ("|" if size == 1 else "<") + ("b" if kind == "b" else kind) + str(size)
             for name, (kind, size, _c) in _INFO.items()}
@@ -23,7 +21,7 @@ if sys.byteorder == "big":
 
 
 def _interface_of(a):
-    info = _Interop.arrayInterface(a._j)
+    info = _call(_Interop.arrayInterface, a._j)
     addr = int(info[0])
     if addr == 0:
         raise AttributeError("this gilfree array lives on the Java heap and has no stable address")
@@ -124,7 +122,7 @@ def from_numpy(v, dtype=None, copy=None):
         src_name = None
     base = _gilfree_base(v)
     if base is not None and not copy and v.dtype.isnative and (want is None or want.name == src_name):
-        info = _Interop.arrayInterface(base._j)
+        info = _call(_Interop.arrayInterface, base._j)
         start = int(info[2])
         if start:
             offset = v.__array_interface__["data"][0] - start

@@ -3,19 +3,11 @@ isin, partition/argpartition. The work happens in the engine (dev.gilfree.api.So
 import builtins
 from collections import namedtuple
 
+from ._exceptions import AxisError
 from ._ndarray import ndarray, _wrap
-from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._bridge import Reduce as _Reduce, Sort as _Sort, call as _call
 from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
 
-_Reduce = _jclass("dev.gilfree.api.Reduce")
-_Sort = _jclass("dev.gilfree.api.Sort")
-
-
-def _call(fn, *args):
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        _reraise(e)
 
 
 def where(condition, x=None, y=None):
@@ -43,7 +35,6 @@ def _axis1(a, axis):
 
 
 def _axis_error(axis, ndim):
-    from ._ufuncs import AxisError
     return AxisError(axis, ndim)
 
 

@@ -7,45 +7,9 @@ import operator
 import sys
 import threading
 
-from . import _runtime
-from ._ndarray import ndarray, _wrap, _call
-
-_TS = _runtime.jclass("dev.gilfree.api.ThreadSafety")
-_D = _runtime.jclass("dev.gilfree.api.Diagnostics")
-
-
-class BorrowError(RuntimeError):
-    """Two threads' uses of one array conflict under borrow checking ("one writer XOR many readers").
-
-    Raised at once (never waits) by the operation that would have raced; the message names both threads
-    and both operations. A RuntimeError (like Rust's RefCell borrow panics), not a ValueError: nothing
-    is wrong with the values, only with the timing.
-    """
-
-
-_labels = threading.local()
-
-
-def _borrow_error(message):
-    """The BorrowError for an engine message (see _runtime.python_error). The engine names a thread that
-    never told it its Python name by the Java thread's name; for the thread raising, put the Python name."""
-    if getattr(_labels, "name", None) != threading.current_thread().name:
-        java_name = str(_TS.threadLabel())
-        _label_thread()
-        message = message.replace(f"thread '{java_name}' cannot", f"thread '{_labels.name}' cannot", 1)
-    return BorrowError(message)
-
-
-# Java errors named "BorrowError" become this class (see _runtime.python_error).
-_runtime._PY_TYPES["BorrowError"] = _borrow_error
-
-
-def _label_thread():
-    """Tells the engine this thread's Python name, for BorrowError messages (once per thread and name)."""
-    name = threading.current_thread().name
-    if getattr(_labels, "name", None) != name:
-        _TS.setThreadLabel(name)
-        _labels.name = name
+from ._bridge import Engine as _E, ThreadSafety as _TS, Diagnostics as _D, call as _call, label_thread as _label_thread
+from ._exceptions import BorrowError  # noqa: F401 - gf.BorrowError; the bridge raises it
+from ._ndarray import ndarray, _wrap
 
 
 def _profile_label(frame, event, arg):
@@ -75,7 +39,7 @@ def freeze(a):
 
 def is_frozen(a):
     """True when `a`'s memory was frozen (through `a` or any view of the same memory)."""
-    return bool(_TS.isFrozen(a._j))
+    return bool(_call(_TS.isFrozen, a._j))
 
 
 # ----------------------------------------------------------------------------- borrow checking
@@ -97,7 +61,7 @@ def set_borrow_checking(enabled):
                 threading.setprofile(None)
         except (AttributeError, NotImplementedError):
             pass
-    _D.setBorrowChecking(enabled)
+    _call(_D.setBorrowChecking, enabled)
 
 
 def get_borrow_checking():
@@ -143,7 +107,7 @@ class _Borrow:
     def __exit__(self, *exc):
         t, self._token = self._token, None
         if t is not None:
-            _TS.release(t)
+            _call(_TS.release, t)
         return False
 
 
@@ -229,7 +193,6 @@ class flatiter:
         return self._view[self._unravel(i)]
 
     def __getitem__(self, i):
-        import operator
         i = operator.index(i)
         n = self._n
         if not -n <= i < n:
@@ -256,9 +219,9 @@ def set_num_threads(n):
     n = operator.index(n)
     if n < 1:
         raise ValueError(f"number of threads must be at least 1, got {n}")
-    _call(_runtime.Engine.setNumThreads, n)
+    _call(_E.setNumThreads, n)
 
 
 def get_num_threads():
     """The current set_num_threads value."""
-    return int(_runtime.Engine.numThreads())
+    return int(_E.numThreads())

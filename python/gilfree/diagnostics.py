@@ -11,10 +11,7 @@ the gauge keeps the largest count seen since the last reset(). It is process-wid
 """
 import threading as _threading
 
-from ._runtime import jclass as _jclass, JavaError as _JavaError, python_error as _python_error
-from ._threading import _label_thread
-
-_D = _jclass("dev.gilfree.api.Diagnostics")
+from ._bridge import Diagnostics as _D, call as _call, label_thread as _label_thread
 
 __all__ = ["max_concurrent_ops", "active_ops", "reset", "rendezvous", "hold"]
 
@@ -61,9 +58,7 @@ class hold:
         def run():
             try:
                 _label_thread()
-                h.run(self._a._j, self._write, self._op)
-            except _JavaError as e:
-                self.error = _python_error(e) or e
+                _call(h.run, self._a._j, self._write, self._op)
             except BaseException as e:  # noqa: BLE001 - reported to the thread that entered the block
                 self.error = e
 

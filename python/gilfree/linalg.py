@@ -7,7 +7,9 @@ import math
 from collections import namedtuple
 
 from ._ndarray import _wrap
-from ._linalg_impl import (LinAlgError, _call, _LA, matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
+from ._bridge import LinAlg as _LA, call as _call
+from ._exceptions import LinAlgError
+from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
                            cross, trace as _trace)
 from ._ufuncs import _to_array
 from . import _ufuncs as _u
