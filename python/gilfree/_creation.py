@@ -9,36 +9,7 @@ from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
 from ._ndarray import ndarray, _wrap, _view
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
-_MAXDIMS = 64  # NumPy's limit on dimensions
-
-
-def _shape_tuple(shape):
-    return _check_shape(_shape_tuple_unchecked(shape))
-
-
-def _check_shape(shape):
-    # Dimensions beyond int64 or more than 64 of them: NumPy's ValueErrors, not a failed Java conversion.
-    if len(shape) > _MAXDIMS:
-        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {len(shape)}")
-    for d in shape:
-        if d > _INT64_MAX:
-            raise ValueError("Maximum allowed dimension exceeded")
-    return shape
-
-
-def _shape_tuple_unchecked(shape):
-    if isinstance(shape, tuple) and all(type(d) is int for d in shape):
-        return shape
-    try:
-        return (operator.index(shape),)
-    except TypeError:
-        pass
-    if isinstance(shape, (str, bytes)):  # a sequence, but never one of dimensions ('' is not a shape)
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer")
-    try:
-        return tuple(operator.index(d) for d in shape)
-    except TypeError:
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+from ._shapes import MAXDIMS as _MAXDIMS, check_shape as _check_shape, shape_tuple as _shape_tuple
 
 
 def _discover(obj, depth=0):

@@ -162,9 +162,6 @@ def diff(x, /, n=1, axis=-1, prepend=None, append=None):
     return a
 
 
-NAMES = ["diff", "divmod", "modf", "frexp", "ldexp", "clip", "round", "around", "fix", "real", "imag", "angle", "isclose",
-         "allclose", "array_equal"]
-
 
 def install_operators():
     """Binds Python's operators on ndarray to the ufuncs, as NumPy's ndarray does."""
@@ -205,14 +202,13 @@ def install_operators():
         m.__name__ = fn_name
         return m
 
-    for name in ("sum", "prod", "max", "min", "any", "all", "ptp", "mean", "var", "std", "argmax", "argmin",
-                 "cumsum", "cumprod"):
+    for name in ("prod", "max", "min", "any", "all", "ptp", "var", "std", "argmax", "argmin", "cumsum", "cumprod"):
         setattr(ndarray, name, _method(name, "._reductions"))
     ndarray.clip = _method("clip", "._elementwise")
     ndarray.round = _method("round", "._elementwise")
     # NumPy: the conjugate of a real array is the array itself (no copy)
     ndarray.conj = ndarray.conjugate = lambda self: _u.conjugate(self) if self.dtype.kind == "c" else self
-    for name in ("sort", "argsort", "searchsorted", "nonzero"):
+    for name in ("sort", "argsort", "searchsorted"):
         setattr(ndarray, name, _method(name, "._sorting"))
     ndarray.__matmul__ = lambda self, o: _linalg_fn("matmul")(self, o)
     ndarray.__rmatmul__ = lambda self, o: _linalg_fn("matmul")(o, self)

@@ -2,16 +2,13 @@
 (dev.gilfree.api.LinAlg), this module handles NumPy's shape rules."""
 import builtins
 
+from ._manipulation import transpose as _transpose
 from ._ndarray import ndarray, _wrap
-from ._bridge import LinAlg as _LA, Reduce as _Reduce, call as _call
+from ._bridge import LinAlg as _LA, call as _call
 from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
 from ._ufuncs import _to_array, _normalize_axes
 from . import _ufuncs as _u
 
-
-
-def _transpose(a, perm):
-    return _wrap(_call(_Reduce.transpose, a._j, list(perm)))
 
 
 def _scalar_or(res):
@@ -194,6 +191,3 @@ def cross(a, b, /, *, axis=-1):
     from ._ufuncs import _weak_result_dtype
     return asarray([x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]],
                    dtype=_weak_result_dtype(a, b))
-
-
-NAMES = ["matmul", "matrix_transpose", "dot", "vdot", "inner", "outer", "tensordot", "vecdot", "einsum", "trace"]

@@ -6,6 +6,7 @@ import operator
 from ._exceptions import AxisError, normalize_axis, normalize_axes
 from ._bridge import Views as _V, Indexing as _IX, call as _call
 from ._ndarray import ndarray, _view, _wrap
+from ._shapes import shape_tuple
 
 
 def _arr(a):
@@ -15,9 +16,7 @@ def _arr(a):
     return asarray(a)
 
 
-def _shape(shape):
-    from ._creation import _shape_tuple
-    return _shape_tuple(shape)
+_shape = shape_tuple
 
 
 # ----- views -----

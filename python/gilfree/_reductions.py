@@ -344,8 +344,3 @@ def nancumsum(a, axis=None, dtype=None, out=None):
 def nancumprod(a, axis=None, dtype=None, out=None):
     a = _arr(a)
     return cumprod(_where(_u.isnan(a), 1.0, a) if a.dtype.kind == "f" else a, axis, dtype, out)
-
-
-NAMES = ["sum", "prod", "max", "min", "amax", "amin", "any", "all", "ptp", "mean", "var", "std", "argmax", "argmin",
-         "cumsum", "cumprod", "cumulative_sum", "cumulative_prod", "count_nonzero", "nansum", "nanprod", "nanmax",
-         "nanmin", "nanmean", "nanvar", "nanstd", "nanargmax", "nanargmin", "nancumsum", "nancumprod"]

@@ -4,6 +4,7 @@ import builtins
 from collections import namedtuple
 
 from ._exceptions import AxisError
+from ._manipulation import nonzero
 from ._ndarray import ndarray, _wrap
 from ._bridge import Reduce as _Reduce, Sort as _Sort, call as _call
 from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
@@ -78,20 +79,6 @@ def argwhere(a):
     return _wrap(_call(_Sort.argwhere, _to_array(a)._j))
 
 
-def nonzero(a):
-    a = _to_array(a)
-    if a.ndim == 0:
-        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.")
-    rows = argwhere(a).tolist()
-    from ._creation import asarray, zeros
-    return tuple(asarray([r[d] for r in rows], dtype="int64") if rows else zeros((0,), dtype="int64")
-                 for d in range(a.ndim))
-
-
-def flatnonzero(a):
-    return nonzero(_to_array(a).reshape(-1))[0]
-
-
 UniqueAllResult = namedtuple("UniqueAllResult", ["values", "indices", "inverse_indices", "counts"])
 UniqueCountsResult = namedtuple("UniqueCountsResult", ["values", "counts"])
 UniqueInverseResult = namedtuple("UniqueInverseResult", ["values", "inverse_indices"])
@@ -153,7 +140,3 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
         if not isinstance(r, ndarray):
             return r
     return r[()] if r.shape == () else r
-
-
-NAMES = ["where", "sort", "argsort", "partition", "argpartition", "searchsorted", "argwhere", "nonzero", "flatnonzero",
-         "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "isin"]

@@ -1,15 +1,15 @@
-"""The thread-safety features beyond NumPy (docs/thread-safety.md): freeze, borrow checking, resize in
-place that refuses while the array is in use, and a flat iterator that threads may share.
+"""The thread-safety functions beyond NumPy (docs/thread-safety.md): freeze, process-wide borrow checking,
+the executor's thread count. The array methods (freeze, borrow, borrow_mut, resize, flat) are ndarray's own.
 
-Everything here is one call into the engine (dev.gilfree.api.ThreadSafety); the engine does the checks.
+Everything here is one call into the engine; the engine does the checks.
 """
 import operator
 import sys
 import threading
 
-from ._bridge import Engine as _E, ThreadSafety as _TS, Diagnostics as _D, call as _call, label_thread as _label_thread
+from ._bridge import Engine as _E, Diagnostics as _D, call as _call, label_thread as _label_thread
 from ._exceptions import BorrowError  # noqa: F401 - gf.BorrowError; the bridge raises it
-from ._ndarray import ndarray, _wrap
+from ._ndarray import ndarray, flatiter  # noqa: F401 - gf.flatiter
 
 
 def _profile_label(frame, event, arg):
@@ -33,13 +33,12 @@ def freeze(a):
     """
     if not isinstance(a, ndarray):
         raise TypeError(f"freeze() needs a gilfree.ndarray, not {type(a).__name__}")
-    _call(_TS.freeze, a._j)
-    return a
+    return a.freeze()
 
 
 def is_frozen(a):
     """True when `a`'s memory was frozen (through `a` or any view of the same memory)."""
-    return bool(_call(_TS.isFrozen, a._j))
+    return a.frozen
 
 
 # ----------------------------------------------------------------------------- borrow checking
@@ -85,131 +84,6 @@ class borrow_checking:
     def __exit__(self, *exc):
         set_borrow_checking(self._prev)
         return False
-
-
-class _Borrow:
-    """A scoped borrow of one array for the current thread: ``with a.borrow():`` / ``with a.borrow_mut():``."""
-    __slots__ = ("_a", "_exclusive", "_token")
-
-    def __init__(self, a, exclusive):
-        self._a = a
-        self._exclusive = exclusive
-        self._token = None
-
-    def __enter__(self):
-        if self._token is not None:
-            raise RuntimeError("this borrow is already held; create a new one with a.borrow()")
-        _label_thread()
-        self._token = _call(_TS.borrow, self._a._j, self._exclusive,
-                            "borrow_mut()" if self._exclusive else "borrow()")
-        return self._a
-
-    def __exit__(self, *exc):
-        t, self._token = self._token, None
-        if t is not None:
-            _call(_TS.release, t)
-        return False
-
-
-def _borrow(self):
-    """``with a.borrow():`` -- promise that no other thread writes `a` (or a view of its memory) during the
-    block. Other threads' writes raise BorrowError meanwhile; so does this call if another thread holds
-    ``borrow_mut()``. Works with or without checked mode."""
-    return _Borrow(self, False)
-
-
-def _borrow_mut(self):
-    """``with a.borrow_mut():`` -- exclusive use of `a`'s memory by this thread for the block: any other
-    thread's read or write of it raises BorrowError meanwhile (and so does this call if one holds a borrow)."""
-    return _Borrow(self, True)
-
-
-# ----------------------------------------------------------------------------- resize
-
-def _resize(self, *new_shape, refcheck=True):
-    """Changes shape and size in place, NumPy style (C-order data kept, new elements zero).
-
-    Refuses with NumPy's ValueError while the array has views, is exported, or is used by an operation
-    or borrow of another thread (with refcheck=True). The old memory is never freed under anyone: the
-    array gets new memory, and whoever still uses the old memory keeps it alive.
-    """
-    from ._creation import _shape_tuple
-    if not new_shape:
-        return None
-    shape = _shape_tuple(new_shape[0] if len(new_shape) == 1 else new_shape)
-    if any(d < 0 for d in shape):
-        raise ValueError("negative dimensions not allowed")
-    _label_thread()
-    new = _call(_TS.resize, self._j, shape, bool(refcheck))
-    # _j first, then _shape: a concurrent ndarray.shape that read the old _j re-checks _j after caching.
-    self._j = new
-    self._shape = shape
-    return None
-
-
-# ----------------------------------------------------------------------------- flat iteration
-
-class flatiter:
-    """``a.flat``: a flat (C-order) iterator over an array, also indexable by a flat position.
-
-    It reads the memory the array had when the iterator was made (a later resize does not affect it).
-    Threads may share one: they may see elements repeated or skipped, never a crash or an element from
-    outside the array.
-    """
-    __slots__ = ("base", "_view", "_shape", "_n", "_i")
-
-    def __init__(self, a):
-        self.base = a
-        self._view = _wrap(a._j)
-        self._shape = self._view.shape
-        n = 1
-        for d in self._shape:
-            n *= d
-        self._n = n
-        self._i = 0
-
-    def __iter__(self):
-        return self
-
-    def __len__(self):
-        return self._n
-
-    @property
-    def index(self):
-        return min(self._i, self._n)
-
-    def _unravel(self, i):
-        idx = []
-        for d in reversed(self._shape):
-            idx.append(i % d)
-            i //= d
-        return tuple(reversed(idx))
-
-    def __next__(self):
-        i = self._i
-        if i >= self._n:
-            raise StopIteration
-        self._i = i + 1
-        return self._view[self._unravel(i)]
-
-    def __getitem__(self, i):
-        i = operator.index(i)
-        n = self._n
-        if not -n <= i < n:
-            raise IndexError(f"index {i} is out of bounds for axis 0 with size {n}")
-        return self._view[self._unravel(i % n)]
-
-
-def _install(cls):
-    cls.freeze = freeze
-    cls.frozen = property(is_frozen, doc="True once the array's memory was frozen (see freeze()).")
-    cls.borrow = _borrow
-    cls.borrow_mut = _borrow_mut
-    cls.resize = _resize
-    cls.flat = property(flatiter, doc="A flat iterator over the array (gilfree.flatiter).")
-
-
-_install(ndarray)
 
 
 def set_num_threads(n):

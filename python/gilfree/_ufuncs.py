@@ -384,9 +384,5 @@ acosh, asinh, atanh = arccosh, arcsinh, arctanh  # noqa: F821
 bitwise_left_shift, bitwise_right_shift, bitwise_invert, bitwise_not = left_shift, right_shift, invert, invert  # noqa: F821
 pow = power  # noqa: A001,F821
 mod = remainder  # noqa: F821
-ALIASES = {"true_divide": true_divide, "abs": abs, "conjugate": conjugate, "conj": conj, "acos": acos, "asin": asin,
-           "atan": atan, "atan2": atan2, "acosh": acosh, "asinh": asinh, "atanh": atanh,
-           "bitwise_left_shift": bitwise_left_shift, "bitwise_right_shift": bitwise_right_shift,
-           "bitwise_invert": bitwise_invert, "bitwise_not": bitwise_not, "pow": pow, "mod": mod}
 _modf_frac, _modf_int = ufunc("_modf_frac"), ufunc("_modf_int")
 _frexp_mant, _frexp_exp = ufunc("_frexp_mant"), ufunc("_frexp_exp")
