@@ -3,10 +3,11 @@ import builtins
 import math
 import operator
 
-from ._dtypes import dtype as _dtype, generic as _generic
+from ._dtypes import dtype as _dtype, generic as _generic, scalar
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
 from ._ndarray import ndarray, _wrap, _view
+from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
 from ._shapes import MAXDIMS as _MAXDIMS, check_shape as _check_shape, shape_tuple as _shape_tuple
@@ -46,7 +47,6 @@ def _discover(obj, depth=0):
 def _infer_dtype(flat, strong=()):
     """NumPy's dtype for discovered values: in array creation every value counts with its own dtype (Python
     bool/int/float/complex as bool/int64/float64/complex128, ints beyond int64 as uint64), all promoted."""
-    from ._promotion import promote_types
     seen = {d.name for d in strong}
     for v in flat:
         if isinstance(v, _generic):
@@ -329,7 +329,6 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         vals = [math.floor(v) for v in vals]
     r = _from_flat(vals, (num,), dt)
     if retstep:
-        from ._dtypes import scalar
         return r, scalar("float64", step)
     return r
 

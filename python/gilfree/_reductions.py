@@ -8,6 +8,9 @@ import math
 import warnings
 
 from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
+from ._creation import zeros
+from ._errstate import errstate
+from ._sorting import where
 from ._ndarray import ndarray, _wrap
 from ._bridge import Engine as _E, Reduce as _Reduce, call as _call
 from . import _ufuncs as _u
@@ -79,7 +82,6 @@ def _count(a, axis, keepdims, where):
             n *= a.shape[ax]
         return n
     w = where if isinstance(where, ndarray) else _to_array(where)
-    from ._creation import zeros
     wb = _u.logical_or(w, zeros(a.shape, dtype="bool"))
     return sum(wb, axis=axis, keepdims=keepdims)
 
@@ -107,7 +109,6 @@ def _flat(x):
 
 
 def _errstate_ignore():
-    from ._errstate import errstate
     return errstate(all="ignore")
 
 
@@ -323,9 +324,7 @@ def _nanarg(a, axis, out, keepdims, is_max):
     return _argext(b, axis, out, keepdims, is_max)
 
 
-def _where(cond, x, y):
-    from ._sorting import where
-    return where(cond, x, y)
+_where = where
 
 
 def nanargmax(a, axis=None, out=None, *, keepdims=False):

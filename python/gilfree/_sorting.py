@@ -4,6 +4,7 @@ import builtins
 from collections import namedtuple
 
 from ._exceptions import AxisError
+from ._creation import asarray
 from ._manipulation import nonzero
 from ._ndarray import ndarray, _wrap
 from ._bridge import Reduce as _Reduce, Sort as _Sort, call as _call
@@ -19,7 +20,6 @@ def where(condition, x=None, y=None):
         raise ValueError("either both or neither of x and y should be given")
     c = _to_array(condition)
     dt = _weak_result_dtype(x, y)
-    from ._creation import asarray
     # NumPy casts a Python scalar into the result dtype unsafely here (where(c, int8, 300) holds 44)
     xa = _to_array(x) if not _is_py_scalar(x) else asarray(x).astype(dt, casting="unsafe")
     ya = _to_array(y) if not _is_py_scalar(y) else asarray(y).astype(dt, casting="unsafe")

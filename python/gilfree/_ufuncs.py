@@ -11,6 +11,7 @@ from ._bridge import Engine as _E, Reduce as _Reduce, call as _call, fp_call as 
 from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RANGE, INT64_MIN as _INT64_MIN, \
     INT64_MAX as _INT64_MAX
 from ._exceptions import AxisError
+from ._creation import asarray
 from ._ndarray import ndarray, _wrap
 from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
@@ -20,7 +21,6 @@ _COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equa
 
 
 def _asarray(x, dtype=None):
-    from ._creation import asarray
     return asarray(x, dtype=dtype)
 
 
