@@ -14,7 +14,7 @@ import sys
 import time
 
 import gilfree as gf
-from gilfree._threading import _D
+from gilfree._bridge import Diagnostics as _D
 
 
 def per_call_py(fn, calls):

@@ -8,7 +8,7 @@ Prints the median over several timed batches, after a warm-up long enough for th
 import sys
 
 import gilfree as gf
-from gilfree import _runtime
+from gilfree import _bridge
 from workloads import timed
 
 
@@ -24,7 +24,7 @@ def main():
         o = gf.empty(n)
         add_j = gf.add._j
         cases = {
-            "Java no-op (numThreads)": _runtime.Engine.numThreads,
+            "Java no-op (numThreads)": _bridge.Engine.numThreads,
             f"engine add, no wrapper [{n}]": lambda: add_j.call2Checked(x._j, y._j, None, 0),
             f"gf.add(x, y) [{n}]": lambda: gf.add(x, y),
             f"gf.add(x, y, out=o) [{n}]": lambda: gf.add(x, y, out=o),

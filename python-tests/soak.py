@@ -14,10 +14,10 @@ import threading
 import time
 
 import gilfree as gf
-from gilfree import _runtime
+from gilfree import _bridge
 
-_OffHeap = _runtime.jclass("dev.gilfree.core.OffHeap")
-_JRuntime = _runtime.jclass("java.lang.Runtime").getRuntime()
+_OffHeap = _bridge.jclass("dev.gilfree.core.OffHeap")
+_JRuntime = _bridge.jclass("java.lang.Runtime").getRuntime()
 
 
 def java_mib():
@@ -27,8 +27,8 @@ def java_mib():
 
 def rss():
     # Through Java: GraalPy's open() sees /proc files as empty (their size is 0).
-    f = _runtime.jclass("java.io.File")("/proc/self/status")
-    for line in _runtime.jclass("java.nio.file.Files").readAllLines(f.toPath()):
+    f = _bridge.jclass("java.io.File")("/proc/self/status")
+    for line in _bridge.jclass("java.nio.file.Files").readAllLines(f.toPath()):
         line = str(line)
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
@@ -84,7 +84,7 @@ def main():
     for t in threads:
         t.join()
     gc.collect()
-    _runtime.jclass("java.lang.System").gc()   # dropped arrays' memory is freed by the collector
+    _bridge.jclass("java.lang.System").gc()   # dropped arrays' memory is freed by the collector
     time.sleep(2)
     end = rss()
     off_end, heap_end = java_mib()

@@ -44,8 +44,9 @@ gf_find_jdk() {
 gf_sources_newer_than() {
   local stamp=$1
   [ -f "$stamp" ] || return 0
-  [ -n "$(find "$GILFREE_ROOT/pom.xml" "$GILFREE_ROOT/gateway-processor" "$GILFREE_ROOT/engine" "$GILFREE_ROOT/graalpy-module" "$GILFREE_ROOT/jep-bridge" \
-          "$GILFREE_ROOT/tools" -newer "$stamp" -type f -not -path '*/target/*' -not -name '*.pyc' -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$GILFREE_ROOT/pom.xml" "$GILFREE_ROOT/gateway-processor" "$GILFREE_ROOT/engine" "$GILFREE_ROOT/graalpy-module" \
+          "$GILFREE_ROOT/jep-bridge" "$GILFREE_ROOT/python" "$GILFREE_ROOT/tools" -newer "$stamp" -type f -not -path '*/target/*' \
+          -not -name '*.pyc' -print -quit 2>/dev/null)" ]
 }
 
 gf_mvn() {

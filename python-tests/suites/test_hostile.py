@@ -224,8 +224,8 @@ def test_fuzz_reductions(axis, dtype):
 # ----- the Java embedding hooks (dev.gilfree.embed.PythonSession's Python half) -----
 
 def test_wrap_engine_array_rejects_anything_but_engine_arrays():
-    from gilfree import _runtime
-    for bad in (None, 3, "x", [1, 2], _runtime.jclass("java.util.ArrayList")()):
+    from gilfree import _bridge
+    for bad in (None, 3, "x", [1, 2], _bridge.jclass("java.util.ArrayList")()):
         with pytest.raises(TypeError):
             gf._wrap_engine_array(bad)
     a = gf.arange(3.0)

@@ -2,7 +2,7 @@
 import faulthandler
 
 import gilfree as gf
-from gilfree._runtime import Engine
+from gilfree._bridge import Engine
 
 
 def test_java_null_check_with_faulthandler_enabled_is_a_python_error():

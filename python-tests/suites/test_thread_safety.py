@@ -222,7 +222,7 @@ def test_resize_refuses_while_another_thread_runs_an_operation_on_it():
 
 def test_resize_refuses_while_exported_and_on_views_and_frozen_arrays():
     a = gf.arange(4.0)
-    ts = gf._threading._TS
+    ts = gf._bridge.ThreadSafety
     ts.setExported(a._j, True)  # what a buffer/NumPy export does (the exchange calls this)
     try:
         with pytest.raises(ValueError, match=RESIZE_MSG):
@@ -577,7 +577,7 @@ def test_errors_in_threads_leave_the_engine_usable_for_everyone(iters):
 @pytest.mark.thread_unsafe(reason="switches process-wide borrow checking")
 def test_checked_mode_names_threads_started_while_it_is_on_by_their_python_name():
     a = gf.arange(4.0)
-    D = gf._threading._D
+    D = gf._bridge.Diagnostics
     with gf.borrow_checking():
         h = D.newHold()
         t = threading.Thread(target=lambda: h.run(a._j, True, "add"), name="plain-thread-P", daemon=True)

@@ -87,20 +87,20 @@ class SandboxTest {
         "import java; java.type('dev.gilfree.core.Storage')",
         "import java; java.add_to_classpath('/tmp')",
         // reflection through objects gilfree hands out
-        "gf._runtime.Engine.getClass().forName('java.lang.Runtime')",
+        "gf._bridge.Engine.getClass().forName('java.lang.Runtime')",
         "gf.arange(3.0)._j.getClass().forName('java.lang.Runtime')",
         "gf.arange(3.0)._j.getClass().getClassLoader()",
         "gf.arange(3.0)._j.getClass().getMethods()",
         "gf.arange(3.0)._j.storage().segment().address()",
         "gf.arange(3.0)._j.segment().reinterpret(1 << 40)",
-        "gf._runtime.Engine['class'].forName('java.lang.Runtime')",
-        "gf._runtime.Engine.static",
+        "gf._bridge.Engine['class'].forName('java.lang.Runtime')",
+        "gf._bridge.Engine.static",
         "import java; java.type('dev.gilfree.core.NDArray')(None, None, None, True, None)",
         "gf._ufuncs.add._j.getClass().getDeclaredFields()",
         "gf.arange(3.0)._j.hashCode().getClass()",
         // a Java exception object and its class
-        "import polyglot\ntry:\n    gf._runtime.Engine.zeros([-1], 'float64')\nexcept polyglot.ForeignException as e:\n    e.getClass().forName('java.lang.Runtime')",
-        "import polyglot\ntry:\n    gf._runtime.Engine.zeros([-1], 'float64')\nexcept polyglot.ForeignException as e:\n    e.getStackTrace()",
+        "import polyglot\ntry:\n    gf._bridge.Engine.zeros([-1], 'float64')\nexcept polyglot.ForeignException as e:\n    e.getClass().forName('java.lang.Runtime')",
+        "import polyglot\ntry:\n    gf._bridge.Engine.zeros([-1], 'float64')\nexcept polyglot.ForeignException as e:\n    e.getStackTrace()",
         // reading outside an array through the view factory
         "import java; I = java.type('dev.gilfree.api.Interop'); I.view(gf.zeros(4)._j, 'float64', [4], [8], 1 << 20, True)",
         "import java; I = java.type('dev.gilfree.api.Interop'); I.view(gf.zeros(4)._j, 'float64', [1 << 40], [8], 0, True)",
@@ -274,13 +274,13 @@ class SandboxTest {
         "gf.diagnostics.rendezvous(1, 0.01)",
         "gf.diagnostics.reset()",
         // straight at the Java handle (no Python error translation): the engine still refuses
-        "gf._threading._D.resetMaxConcurrent()",
-        "gf._threading._D.startRecording()",
-        "gf._threading._D.nanosPerCall('guard', gf.zeros(1)._j, gf.zeros(1)._j, gf.zeros(1)._j, 1)",
+        "gf._bridge.Diagnostics.resetMaxConcurrent()",
+        "gf._bridge.Diagnostics.startRecording()",
+        "gf._bridge.Diagnostics.nanosPerCall('guard', gf.zeros(1)._j, gf.zeros(1)._j, gf.zeros(1)._j, 1)",
     })
     void testHooksAreRefusedAndTheTrustedCountersKept(String code) {
         trusted.exec("gf.diagnostics.reset()\ngf.diagnostics.rendezvous(1, 0.01)");
-        assertRefused(code.contains("._D.") ? "RuntimeError" : "PermissionError", code, "test hook");
+        assertRefused(code.contains("._bridge.") ? "RuntimeError" : "PermissionError", code, "test hook");
         assertTrue((Long) trusted.eval("gf.diagnostics.max_concurrent_ops()") >= 1, "the sandbox reset the trusted session's gauge");
         assertTrue((Long) s.eval("gf.diagnostics.max_concurrent_ops()") >= 0); // read-only gauges stay
     }
@@ -288,24 +288,24 @@ class SandboxTest {
     /** Address-revealing calls: not on the sandbox's allow-list, and refused by the engine if they were. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "gf._numpy_interop._Interop.storageAddress(gf.zeros(3)._j)",
-        "gf._numpy_interop._Interop.arrayInterface(gf.zeros(3)._j)",
+        "gf._bridge.Interop.storageAddress(gf.zeros(3)._j)",
+        "gf._bridge.Interop.arrayInterface(gf.zeros(3)._j)",
         "gf.zeros(3).__array_interface__",
-        "gf._numpy_interop._Interop.view(gf.zeros(4)._j, 'float64', [2], [8], 0, True)",
+        "gf._bridge.Interop.view(gf.zeros(4)._j, 'float64', [2], [8], 0, True)",
         "gf.zeros(3)._j.segment()",
         "gf.zeros(3)._j.storage()",
     })
     void addressesAreNotReachable(String code) {
         PythonException e = assertThrows(PythonException.class, () -> s.exec(code), code);
         assertFalse(e.pythonType().isEmpty());
-        assertEquals(Boolean.TRUE, trusted.eval("gf._numpy_interop._Interop.storageAddress(gf.zeros(3)._j) != 0"));
+        assertEquals(Boolean.TRUE, trusted.eval("gf._bridge.Interop.storageAddress(gf.zeros(3)._j) != 0"));
     }
 
     @Test
     void theInteropHandleIsNotThereInASandbox() {
-        assertEquals(Boolean.TRUE, s.eval("gf._numpy_interop._Interop is None"));
+        assertEquals(Boolean.TRUE, s.eval("gf._bridge.Interop is None"));
         assertEquals(Boolean.FALSE, s.eval("hasattr(gf.zeros(3), '__array_interface__')"));
         assertThrows(PythonException.class, () -> s.exec("import java; java.type('dev.gilfree.api.Interop')"));
-        assertEquals(Boolean.FALSE, trusted.eval("gf._numpy_interop._Interop is None"));
+        assertEquals(Boolean.FALSE, trusted.eval("gf._bridge.Interop is None"));
     }
 }

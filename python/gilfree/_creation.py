@@ -3,50 +3,14 @@ import builtins
 import math
 import operator
 
-from ._dtypes import dtype as _dtype, generic as _generic
-from ._ndarray import ndarray, _wrap, _call, _view
-from ._runtime import Engine as _E, jclass
+from ._dtypes import dtype as _dtype, generic as _generic, scalar
+from ._bridge import Engine as _E, Views as _V, call as _call
+from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
+from ._ndarray import ndarray, _wrap, _view
+from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
-_V = jclass("dev.gilfree.api.Views")
-_IX = jclass("dev.gilfree.api.Indexing")
-_BOUNDS = {"bool": (0, 1), "int8": (-128, 127), "int16": (-(1 << 15), (1 << 15) - 1),
-           "int32": (-(1 << 31), (1 << 31) - 1), "int64": (-(1 << 63), (1 << 63) - 1),
-           "uint8": (0, 255), "uint16": (0, (1 << 16) - 1), "uint32": (0, (1 << 32) - 1),
-           "uint64": (0, (1 << 64) - 1)}
-
-
-_INT64_MAX = (1 << 63) - 1
-_MAXDIMS = 64  # NumPy's limit on dimensions
-
-
-def _shape_tuple(shape):
-    return _check_shape(_shape_tuple_unchecked(shape))
-
-
-def _check_shape(shape):
-    # Dimensions beyond int64 or more than 64 of them: NumPy's ValueErrors, not a failed Java conversion.
-    if len(shape) > _MAXDIMS:
-        raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {len(shape)}")
-    for d in shape:
-        if d > _INT64_MAX:
-            raise ValueError("Maximum allowed dimension exceeded")
-    return shape
-
-
-def _shape_tuple_unchecked(shape):
-    if isinstance(shape, tuple) and all(type(d) is int for d in shape):
-        return shape
-    try:
-        return (operator.index(shape),)
-    except TypeError:
-        pass
-    if isinstance(shape, (str, bytes)):  # a sequence, but never one of dimensions ('' is not a shape)
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer")
-    try:
-        return tuple(operator.index(d) for d in shape)
-    except TypeError:
-        raise TypeError(f"'{type(shape).__name__}' object cannot be interpreted as an integer") from None
+from ._shapes import MAXDIMS as _MAXDIMS, check_shape as _check_shape, shape_tuple as _shape_tuple
 
 
 def _discover(obj, depth=0):
@@ -83,7 +47,6 @@ def _discover(obj, depth=0):
 def _infer_dtype(flat, strong=()):
     """NumPy's dtype for discovered values: in array creation every value counts with its own dtype (Python
     bool/int/float/complex as bool/int64/float64/complex128, ints beyond int64 as uint64), all promoted."""
-    from ._promotion import promote_types
     seen = {d.name for d in strong}
     for v in flat:
         if isinstance(v, _generic):
@@ -366,7 +329,6 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
         vals = [math.floor(v) for v in vals]
     r = _from_flat(vals, (num,), dt)
     if retstep:
-        from ._dtypes import scalar
         return r, scalar("float64", step)
     return r
 
@@ -433,3 +395,12 @@ def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     if copy:
         out = [x.copy() for x in out]
     return tuple(out)
+
+
+def astype(x, dtype, /, *, copy=True, device=None):
+    """The Array API's function form of ndarray.astype (only the "cpu" device exists)."""
+    if not isinstance(x, ndarray):
+        raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
+    if device not in (None, "cpu"):
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+    return x.astype(dtype, copy=copy)

@@ -7,39 +7,20 @@ import builtins
 import operator
 
 from . import _errstate
-from ._dtypes import dtype as _dtype, generic as _generic
+from ._bridge import Engine as _E, Reduce as _Reduce, Ufuncs as _UF, call as _call, fp_call as _engine_call
+from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RANGE, INT64_MIN as _INT64_MIN, \
+    INT64_MAX as _INT64_MAX
+from ._exceptions import AxisError
+from ._creation import asarray
 from ._ndarray import ndarray, _wrap
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, _throwable, jclass as _jclass
-
-_Reduce = _jclass("dev.gilfree.api.Reduce")
-_UF = _jclass("dev.gilfree.api.Ufuncs")  # ufunc calls: the ufunc is the first argument
-_INT_RANGE = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
-              "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
-              "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1), "bool": (0, 1)}
-_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
 _FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
                "logaddexp2", "heaviside"}
 _COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 
 
-from ._exceptions import AxisError  # noqa: E402 - one AxisError class for the whole package
-
-
-def _engine_call(fn, name, *args):
-    """One engine call; an FpSignal carries the result plus conditions for errstate."""
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        t = _throwable(e)
-        if t is not None and hasattr(t, "fpFlags"):
-            _errstate.handle(int(t.fpFlags()), name)
-            return t.result()
-        _reraise(e)
-
-
 def _asarray(x, dtype=None):
-    from ._creation import asarray
     return asarray(x, dtype=dtype)
 
 
@@ -59,7 +40,6 @@ def _weak_complex(s, other):
     """A Python complex scalar as NEP 50's weak operand next to the array (or NumPy-style scalar) `other`:
     a 0-d array of the dtype NumPy's result_type gives the pair (complex64 next to float32 or complex64,
     complex128 next to the others), so it never widens the result beyond that."""
-    from ._promotion import result_type
     return _asarray(s, dtype=result_type(_to_array(other).dtype, s))
 
 
@@ -83,17 +63,13 @@ def _to_array(x):
 def _weak_result_dtype(x, y):
     """NumPy 2's result dtype of x and y, Python scalars weak (as np.result_type under NEP 50)."""
     wx, wy = _is_py_scalar(x), _is_py_scalar(y)
-    if wx and wy or isinstance(x, complex) and wx or isinstance(y, complex) and wy:
-        from ._promotion import result_type
-        return result_type(x if wx else _to_array(x).dtype, y if wy else _to_array(y).dtype).name
-    if wx or wy:
-        arr, s = (_to_array(y), x) if wx else (_to_array(x), y)
-        if isinstance(s, float) and arr.dtype.kind in "biu":
-            return "float64"
-        if isinstance(s, int) and not isinstance(s, builtins.bool) and arr.dtype.kind == "b":
-            return "int64"
-        return arr.dtype.name
-    return str(_Reduce.promoteTypes(_to_array(x).dtype.name, _to_array(y).dtype.name))
+    if wx and wy:
+        return result_type(x, y).name
+    if wx:
+        return weak_name(_to_array(y).dtype.name, weak_kind(x))
+    if wy:
+        return weak_name(_to_array(x).dtype.name, weak_kind(y))
+    return promote_names(_to_array(x).dtype.name, _to_array(y).dtype.name)
 
 
 def _normalize_axes(axis, ndim):
@@ -273,10 +249,7 @@ class ufunc:
                 kind, fd = "float", float(initial)
             else:
                 kind, fl = "int", operator.index(initial)
-        try:
-            r = _Reduce.reduce(self._name, a._j, list(axes), builtins.bool(keepdims), dname, wj, kind, fd, fl)
-        except _JavaError as e:
-            _reraise(e)
+        r = _call(_Reduce.reduce, self._name, a._j, list(axes), builtins.bool(keepdims), dname, wj, kind, fd, fl)
         res = _wrap(r)
         if out is not None:
             return _copy_into(res, out)
@@ -291,10 +264,7 @@ class ufunc:
         if dtype is None and self._name in ("add", "multiply") and a.dtype.kind in "biu" and a.dtype.itemsize < 8:
             dtype = "uint64" if a.dtype.kind == "u" else "int64"
         dname = _dtype(dtype).name if dtype is not None else None
-        try:
-            r = _Reduce.accumulate(self._name, a._j, ax, dname)
-        except _JavaError as e:
-            _reraise(e)
+        r = _call(_Reduce.accumulate, self._name, a._j, ax, dname)
         res = _wrap(r)
         if out is not None:
             return _copy_into(res, out)
@@ -331,10 +301,7 @@ def _copy_into(res, out):
             out = out[0]
         else:
             raise TypeError("output must be an array")
-    try:
-        _Reduce.copyInto(res._j, out._j)
-    except _JavaError as e:
-        _reraise(e)
+    _call(_Reduce.copyInto, res._j, out._j)
     return out
 
 
@@ -417,9 +384,5 @@ acosh, asinh, atanh = arccosh, arcsinh, arctanh  # noqa: F821
 bitwise_left_shift, bitwise_right_shift, bitwise_invert, bitwise_not = left_shift, right_shift, invert, invert  # noqa: F821
 pow = power  # noqa: A001,F821
 mod = remainder  # noqa: F821
-ALIASES = {"true_divide": true_divide, "abs": abs, "conjugate": conjugate, "conj": conj, "acos": acos, "asin": asin,
-           "atan": atan, "atan2": atan2, "acosh": acosh, "asinh": asinh, "atanh": atanh,
-           "bitwise_left_shift": bitwise_left_shift, "bitwise_right_shift": bitwise_right_shift,
-           "bitwise_invert": bitwise_invert, "bitwise_not": bitwise_not, "pow": pow, "mod": mod}
 _modf_frac, _modf_int = ufunc("_modf_frac"), ufunc("_modf_int")
 _frexp_mant, _frexp_exp = ufunc("_frexp_mant"), ufunc("_frexp_exp")

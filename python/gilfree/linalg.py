@@ -7,7 +7,11 @@ import math
 from collections import namedtuple
 
 from ._ndarray import _wrap
-from ._linalg_impl import (LinAlgError, _call, _LA, matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
+from ._bridge import LinAlg as _LA, call as _call
+from ._creation import asarray, zeros
+from ._reductions import any as _any, max as _max, min as _min, sum as _sum
+from ._exceptions import LinAlgError
+from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
                            cross, trace as _trace)
 from ._ufuncs import _to_array
 from . import _ufuncs as _u
@@ -87,10 +91,8 @@ def svdvals(x, /):
 def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
     A = _float(A)
     if A.ndim < 2:
-        from ._reductions import any as _any
         return int(builtins.bool(_any(_u.not_equal(A, 0))))
     s = svdvals(A)
-    from ._reductions import max as _max, sum as _sum
     smax = _max(s, axis=-1, keepdims=True)
     if tol is None:
         eps = 1.1920929e-07 if A.dtype.name == "float32" else 2.220446049250313e-16
@@ -110,7 +112,6 @@ def pinv(a, rcond=None, hermitian=False, *, rtol=None):
     sv = s.tolist()
     big = builtins.max(sv) if sv else 0.0
     inv_s = [1.0 / x if x > cut * big else 0.0 for x in sv]
-    from ._creation import asarray
     si = asarray(inv_s, dtype=a.dtype)
     vt = matrix_transpose(vh)
     return matmul(_u.multiply(vt, si), matrix_transpose(u))
@@ -121,7 +122,6 @@ def matrix_power(a, n):
     if n < 0:
         a = inv(a)
         n = -n
-    from ._creation import zeros
     size = a.shape[-1]
     result = None
     base = a
@@ -143,7 +143,6 @@ def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
     x = _to_array(x)
     if x.dtype.kind not in "fc":  # complex: the norm of the moduli
         x = x.astype("float64")
-    from ._reductions import sum as _sum, max as _max, min as _min
     ax = _u.absolute(x)
     if ord == 2:
         return _u.sqrt(_sum(_u.multiply(ax, ax), axis=axis, keepdims=keepdims))
@@ -160,7 +159,6 @@ def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):  # noqa: A002
 
 def matrix_norm(x, /, *, keepdims=False, ord="fro"):  # noqa: A002
     x = _float(x)
-    from ._reductions import sum as _sum, max as _max, min as _min
     ax = _u.absolute(x)
     if ord == "fro":
         r = _u.sqrt(_sum(_u.multiply(ax, ax), axis=(-2, -1), keepdims=keepdims))
@@ -207,7 +205,6 @@ def diagonal(x, /, *, offset=0):
     if x.ndim != 2 or offset != 0:
         raise NotImplementedError("diagonal supports 2-D arrays with offset 0 so far")
     vals = x.tolist()
-    from ._creation import asarray
     return asarray([vals[i][i] for i in range(builtins.min(x.shape))], dtype=x.dtype)
 
 

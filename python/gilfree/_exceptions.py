@@ -1,4 +1,6 @@
-"""NumPy's own exception types (numpy.exceptions)."""
+"""The package's own exception types (NumPy's numpy.exceptions, numpy.linalg.LinAlgError, gilfree's
+BorrowError) and axis normalisation. Imports nothing of the package: the bridge raises these."""
+import operator
 
 
 class AxisError(ValueError, IndexError):
@@ -18,8 +20,21 @@ class ComplexWarning(RuntimeWarning):
     pass
 
 
+class BorrowError(RuntimeError):
+    """Two threads' uses of one array conflict under borrow checking ("one writer XOR many readers").
+
+    Raised at once (never waits) by the operation that would have raced; the message names both threads
+    and both operations. A RuntimeError (like Rust's RefCell borrow panics), not a ValueError: nothing
+    is wrong with the values, only with the timing.
+    """
+
+
+class LinAlgError(ValueError):
+    """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError, which
+    NumPy also derives from ValueError)."""
+
+
 def normalize_axis(axis, ndim, prefix=None):
-    import operator
     try:
         axis = operator.index(axis)
     except TypeError:
@@ -30,7 +45,6 @@ def normalize_axis(axis, ndim, prefix=None):
 
 
 def normalize_axes(axes, ndim, argname=None):
-    import operator
     if not isinstance(axes, (tuple, list)):
         axes = (axes,)
     out = tuple(normalize_axis(a, ndim, argname) for a in axes)

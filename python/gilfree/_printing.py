@@ -2,87 +2,11 @@
 numpy/_core/arrayprint.py: FloatingFormat with dragon4-style shortest digits, _formatArray's line
 wrapping and '...' summarisation). Options come from _printoptions (per thread/context)."""
 import math
-import struct
-from decimal import Decimal, ROUND_HALF_EVEN
 
 from ._printoptions import current as _options
+from ._scalar_format import positional, scientific
 
 _IMPLIED = ("float64", "int64", "bool", "complex128")
-
-
-# ----- digits -----
-
-def _shortest(x, is32):
-    """The shortest decimal that reads back as x (as a float32 when is32)."""
-    if is32:
-        for p in range(1, 10):
-            s = f"{x:.{p}g}"
-            if struct.unpack("f", struct.pack("f", float(s)))[0] == x:
-                return Decimal(s)
-    return Decimal(repr(x))
-
-
-def _positional(x, precision, is32, unique=True):
-    """(sign, integer digits, fraction digits without trailing zeros) of |x|."""
-    sign = "-" if math.copysign(1.0, x) < 0 else ""
-    ax = abs(x)
-    if unique:
-        d = _shortest(ax, is32)
-        exp = d.as_tuple().exponent
-        if precision is not None and exp < 0 and -exp > precision:
-            d = Decimal(ax).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
-    else:
-        d = Decimal(ax).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_EVEN)
-    s = format(d, "f")
-    ip, _, fp = s.partition(".")
-    return sign, ip, (fp.rstrip("0") if unique else fp)
-
-
-def _scientific(x, precision, is32, exact=False):
-    """(sign, first digit, further digits without trailing zeros, exponent) of |x|; with exact, the digits
-    are |x|'s exact expansion rounded to `precision` further digits."""
-    sign = "-" if math.copysign(1.0, x) < 0 else ""
-    ax = abs(x)
-    if ax == 0:
-        return sign, "0", "", 0
-    d = None if exact and precision is not None else _shortest(ax, is32)  # exact: no shortest repr needed
-    if d is None or (precision is not None and len(_digits(d)) - 1 > precision):
-        d = Decimal(ax)
-        d = d.quantize(Decimal(1).scaleb(d.adjusted() - precision), rounding=ROUND_HALF_EVEN)
-    digits = _digits(d)
-    return sign, digits[0], digits[1:], d.adjusted()
-
-
-def _digits(d):
-    """The significant digits of Decimal d, without trailing zeros."""
-    return "".join(map(str, d.as_tuple().digits)).rstrip("0") or "0"
-
-
-def float_text(x, is32=False):
-    """str() of a NumPy float scalar: positional for 1e-4 <= |x| < 1e16 (float32: 1e6), else scientific."""
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == 0 or 1e-4 <= abs(x) < (1e6 if is32 else 1e16):
-        sign, ip, fp = _positional(x, None, is32)
-        return f"{sign}{ip}.{fp or '0'}"
-    sign, first, rest, exp = _scientific(x, None, is32)
-    return f"{sign}{first}{'.' + rest if rest else ''}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
-
-
-def complex_text(z, is32=False):
-    """str() of a NumPy complex scalar, e.g. (1+2j), 1j, (nan+infj)."""
-    def part(v):
-        t = float_text(v, is32)
-        return t[:-2] if t.endswith(".0") else t
-    re, im = z.real, z.imag
-    ims = part(im)
-    if not ims.startswith("-"):
-        ims = "+" + ims
-    if re == 0 and math.copysign(1.0, re) > 0:
-        return ims.lstrip("+") + "j"
-    return f"({part(re)}{ims}j)"
 
 
 # ----- element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ComplexFloatingFormat) -----
@@ -108,7 +32,7 @@ class _FloatFormat:
             self.pad_left = self.pad_right = 0
             self.unique, self.digits, self.keep = True, prec, False
         elif self.exp:
-            parts = [_scientific(v, prec, is32) for v in finite]
+            parts = [scientific(v, prec, is32) for v in finite]
             self.exp_size = max(max(len(str(abs(p[3]))) for p in parts), 2)
             self.digits = max(len(p[2]) for p in parts)
             if self.floatmode == "fixed":
@@ -119,7 +43,7 @@ class _FloatFormat:
             unique = self.floatmode != "fixed"
             if self.opts["suppress"] and prec is not None:
                 finite = [v if abs(v) >= 10.0 ** -prec or v == 0 else 0.0 for v in finite]
-            parts = [_positional(v, prec, is32, unique) for v in finite]
+            parts = [positional(v, prec, is32, unique) for v in finite]
             self.pad_left = max(len(s + i) + (self.sign == "+" and not s) for s, i, _ in parts)
             self.pad_right = max(len(f) for _, _, f in parts)
             self.unique = unique
@@ -147,12 +71,12 @@ class _FloatFormat:
         if self.exp:
             # NumPy prints every value with the column's digits, taken from the value's exact expansion (a
             # float32 1e-08 next to 1.2345679e+08 is 9.9999999e-09, not the shortest "1e-08" padded with zeros)
-            s, first, rest, e = _scientific(v, self.digits, self.is32, exact=True)
+            s, first, rest, e = scientific(v, self.digits, self.is32, exact=True)
             mant = (self._signed(s) + first).rjust(self.pad_left) + "." + rest.ljust(self.digits, "0")
             return f"{mant}e{'-' if e < 0 else '+'}{str(abs(e)).zfill(self.exp_size)}"
         if self.opts["suppress"] and self.digits is not None and abs(v) < 10.0 ** -self.digits:
             v = 0.0 * (1 if v >= 0 else -1)
-        s, ip, fp = _positional(v, self.digits, self.is32, self.unique)
+        s, ip, fp = positional(v, self.digits, self.is32, self.unique)
         if self.keep:
             fp = fp.ljust(self.pad_right, "0")
         return (self._signed(s) + ip).rjust(self.pad_left) + "." + fp.ljust(self.pad_right)

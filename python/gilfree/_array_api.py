@@ -1,6 +1,8 @@
 """Array API namespace facts: constants and __array_namespace_info__()."""
 import math
 
+from ._dtypes import dtype
+
 e = math.e
 pi = math.pi
 inf = math.inf
@@ -30,12 +32,10 @@ class _Info:
         return ["cpu"]
 
     def default_dtypes(self, *, device=None):
-        from ._dtypes import dtype
         return {"real floating": dtype("float64"), "complex floating": dtype("complex128"),
                 "integral": dtype("int64"), "indexing": dtype("int64")}
 
     def dtypes(self, *, device=None, kind=None):
-        from ._dtypes import dtype
         if kind is None:
             names = ("bool",) + _INT + _UINT + _REAL + _COMPLEX
         elif isinstance(kind, tuple):

@@ -1,16 +1,33 @@
-"""dtype objects and scalar types, named as NumPy names them."""
+"""dtype objects and scalar types, named as NumPy names them.
+
+The dtypes, their kinds and sizes are the engine's (dev.gilfree.core.DType), read once at import; integer
+bounds follow from kind and size. Only NumPy's one-letter codes and other spellings are written here.
+"""
 import builtins
 
-from . import _runtime
+from . import _bridge
+from ._scalar_format import complex_text, float_text
 
-# name -> (kind, itemsize, char)
-_INFO = {
-    "bool": ("b", 1, "?"),
-    "int8": ("i", 1, "b"), "int16": ("i", 2, "h"), "int32": ("i", 4, "i"), "int64": ("i", 8, "l"),
-    "uint8": ("u", 1, "B"), "uint16": ("u", 2, "H"), "uint32": ("u", 4, "I"), "uint64": ("u", 8, "L"),
-    "float32": ("f", 4, "f"), "float64": ("f", 8, "d"),
-    "complex64": ("c", 8, "F"), "complex128": ("c", 16, "D"),
-}
+_CHARS = {"bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "l", "uint8": "B", "uint16": "H",
+          "uint32": "I", "uint64": "L", "float32": "f", "float64": "d", "complex64": "F", "complex128": "D"}
+
+# name -> (kind, itemsize, char), in the engine's order
+_INFO = {str(t.npName()): (str(t.kind()), int(t.itemsize()), _CHARS[str(t.npName())])
+         for t in _bridge.DType.values()}
+
+
+def _int_bounds(kind, size):
+    if kind == "b":
+        return 0, 1
+    if kind == "u":
+        return 0, (1 << (8 * size)) - 1
+    return -(1 << (8 * size - 1)), (1 << (8 * size - 1)) - 1
+
+
+#: name -> (min, max) of every integer dtype (and bool): the one table of integer bounds.
+INT_BOUNDS = {n: _int_bounds(k, s) for n, (k, s, _c) in _INFO.items() if k in "biu"}
+INT64_MIN, INT64_MAX = INT_BOUNDS["int64"]
+UINT64_MAX = INT_BOUNDS["uint64"][1]
 
 # Other spellings NumPy accepts for the same dtypes.
 _ALIASES = {
@@ -204,14 +221,9 @@ object.__setattr__(dtype("bool"), "type", bool)
 def _scalar_text(x):
     """str() of a NumPy scalar: float32 with its own shortest digits, complex as NumPy writes it."""
     name = type(x)._gilfree_dtype_name
-    if name == "float32":
-        from ._printing import float_text
-        return float_text(float(x), True)
-    if name == "float64":
-        from ._printing import float_text
-        return float_text(float(x), False)
+    if name in ("float32", "float64"):
+        return float_text(float(x), name == "float32")
     if name in ("complex64", "complex128"):
-        from ._printing import complex_text
         return complex_text(complex(x), name == "complex64")
     return int.__repr__(x)
 
@@ -219,12 +231,3 @@ def _scalar_text(x):
 def scalar(name, value):
     """The NumPy scalar of dtype `name` holding the Python value `value`."""
     return dtype(name).type(value)
-
-
-def _check_engine_agrees():
-    # The Java DType enum and this table must name the same dtypes.
-    java_names = {builtins.str(t.npName()) for t in _runtime.jclass("dev.gilfree.core.DType").values()}
-    assert java_names == set(_INFO), java_names ^ set(_INFO)
-
-
-_check_engine_agrees()

@@ -8,10 +8,13 @@ import math
 import warnings
 
 from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
+from ._creation import zeros
+from ._errstate import errstate
+from ._sorting import where
 from ._ndarray import ndarray, _wrap
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise
+from ._bridge import Engine as _E, Reduce as _Reduce, call as _call
 from . import _ufuncs as _u
-from ._ufuncs import _NOVALUE, _normalize_axes, _to_array, _Reduce, AxisError  # noqa: F401
+from ._ufuncs import _NOVALUE, _normalize_axes, _to_array
 
 
 def _arr(a):
@@ -79,7 +82,6 @@ def _count(a, axis, keepdims, where):
             n *= a.shape[ax]
         return n
     w = where if isinstance(where, ndarray) else _to_array(where)
-    from ._creation import zeros
     wb = _u.logical_or(w, zeros(a.shape, dtype="bool"))
     return sum(wb, axis=axis, keepdims=keepdims)
 
@@ -89,10 +91,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     a = _arr(a)
     if axis is None and dtype is None and out is None and not keepdims and where is True and a.size \
             and (a.dtype.kind in "biu" or a.dtype.name == "float64"):
-        try:  # the common case in one engine call: the float64 pairwise sum over the count
-            return _float64(_E.mean(a._j))
-        except _JavaError as e:
-            _reraise(e)
+        return _float64(_call(_E.mean, a._j))  # the common case in one engine call: float64 pairwise sum / count
     dt = dtype if dtype is not None else ("float64" if a.dtype.kind in "biu" else a.dtype.name)
     s = _u.add.reduce(a, axis=axis, dtype=dt, keepdims=keepdims, where=where)
     n = _count(a, axis, keepdims, where)
@@ -110,7 +109,6 @@ def _flat(x):
 
 
 def _errstate_ignore():
-    from ._errstate import errstate
     return errstate(all="ignore")
 
 
@@ -159,19 +157,13 @@ def _argext(a, axis, out, keepdims, is_max):
     a = _arr(a)
     if axis is None:
         flat = a.reshape(-1)
-        try:
-            r = _wrap(_Reduce.argExtreme(flat._j, 0, is_max, False))
-        except _JavaError as e:
-            _reraise(e)
+        r = _wrap(_call(_Reduce.argExtreme, flat._j, 0, is_max, False))
         if keepdims:
             r = r.reshape((1,) * a.ndim)
             return r if out is None else _u._copy_into(r, out)
         return r[()] if out is None else _u._copy_into(r, out)
     (ax,) = _normalize_axes(axis, a.ndim)
-    try:
-        r = _wrap(_Reduce.argExtreme(a._j, ax, is_max, builtins.bool(keepdims)))
-    except _JavaError as e:
-        _reraise(e)
+    r = _wrap(_call(_Reduce.argExtreme, a._j, ax, is_max, builtins.bool(keepdims)))
     if out is not None:
         return _u._copy_into(r, out)
     return r[()] if r.shape == () else r
@@ -327,15 +319,12 @@ def _nanarg(a, axis, out, keepdims, is_max):
     nan = _u.isnan(a)
     if builtins.bool(all(nan, axis=axis).any() if axis is not None else all(nan)):
         raise ValueError("All-NaN slice encountered")
-    from ._ufuncs import _Reduce as _R  # noqa: F401
     fill = float("-inf") if is_max else float("inf")
     b = _where(nan, fill, a)
     return _argext(b, axis, out, keepdims, is_max)
 
 
-def _where(cond, x, y):
-    from ._sorting import where
-    return where(cond, x, y)
+_where = where
 
 
 def nanargmax(a, axis=None, out=None, *, keepdims=False):
@@ -354,8 +343,3 @@ def nancumsum(a, axis=None, dtype=None, out=None):
 def nancumprod(a, axis=None, dtype=None, out=None):
     a = _arr(a)
     return cumprod(_where(_u.isnan(a), 1.0, a) if a.dtype.kind == "f" else a, axis, dtype, out)
-
-
-NAMES = ["sum", "prod", "max", "min", "amax", "amin", "any", "all", "ptp", "mean", "var", "std", "argmax", "argmin",
-         "cumsum", "cumprod", "cumulative_sum", "cumulative_prod", "count_nonzero", "nansum", "nanprod", "nanmax",
-         "nanmin", "nanmean", "nanvar", "nanstd", "nanargmax", "nanargmin", "nancumsum", "nancumprod"]

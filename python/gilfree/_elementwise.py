@@ -3,7 +3,8 @@ the Array API's real/imag/conj, isclose/allclose, and the ndarray operators."""
 import builtins
 
 from . import _ufuncs as _u
-from ._ndarray import ndarray
+from ._bridge import Reduce as _Reduce, call as _call
+from ._ndarray import ndarray, _wrap
 from ._ufuncs import _to_array
 
 
@@ -150,22 +151,16 @@ def diff(x, /, n=1, axis=-1, prepend=None, append=None):
     if a.ndim == 0:
         raise ValueError("diff requires input that is at least one dimensional")
     from ._ufuncs import _normalize_axes
-    from ._runtime import jclass
-    from ._ndarray import _wrap, _call
     (ax,) = _normalize_axes(axis, a.ndim)
-    red = jclass("dev.gilfree.api.Reduce")
     for _ in range(n):
         length = a.shape[ax]
-        hi = _wrap(_call(red.sliceAxis, a._j, ax, min(1, length), length))
-        lo = _wrap(_call(red.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
+        hi = _wrap(_call(_Reduce.sliceAxis, a._j, ax, min(1, length), length))
+        lo = _wrap(_call(_Reduce.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
         a = _u.not_equal(hi, lo) if a.dtype.kind == "b" else _u.subtract(hi, lo)
         if not isinstance(a, ndarray):
             a = _to_array(a)
     return a
 
-
-NAMES = ["diff", "divmod", "modf", "frexp", "ldexp", "clip", "round", "around", "fix", "real", "imag", "angle", "isclose",
-         "allclose", "array_equal"]
 
 
 def install_operators():
@@ -207,14 +202,13 @@ def install_operators():
         m.__name__ = fn_name
         return m
 
-    for name in ("sum", "prod", "max", "min", "any", "all", "ptp", "mean", "var", "std", "argmax", "argmin",
-                 "cumsum", "cumprod"):
+    for name in ("prod", "max", "min", "any", "all", "ptp", "var", "std", "argmax", "argmin", "cumsum", "cumprod"):
         setattr(ndarray, name, _method(name, "._reductions"))
     ndarray.clip = _method("clip", "._elementwise")
     ndarray.round = _method("round", "._elementwise")
     # NumPy: the conjugate of a real array is the array itself (no copy)
     ndarray.conj = ndarray.conjugate = lambda self: _u.conjugate(self) if self.dtype.kind == "c" else self
-    for name in ("sort", "argsort", "searchsorted", "nonzero"):
+    for name in ("sort", "argsort", "searchsorted"):
         setattr(ndarray, name, _method(name, "._sorting"))
     ndarray.__matmul__ = lambda self, o: _linalg_fn("matmul")(self, o)
     ndarray.__rmatmul__ = lambda self, o: _linalg_fn("matmul")(o, self)

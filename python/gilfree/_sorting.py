@@ -3,19 +3,13 @@ isin, partition/argpartition. The work happens in the engine (dev.gilfree.api.So
 import builtins
 from collections import namedtuple
 
+from ._exceptions import AxisError
+from ._creation import asarray
+from ._manipulation import nonzero
 from ._ndarray import ndarray, _wrap
-from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._bridge import Reduce as _Reduce, Sort as _Sort, call as _call
 from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
 
-_Reduce = _jclass("dev.gilfree.api.Reduce")
-_Sort = _jclass("dev.gilfree.api.Sort")
-
-
-def _call(fn, *args):
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        _reraise(e)
 
 
 def where(condition, x=None, y=None):
@@ -26,7 +20,6 @@ def where(condition, x=None, y=None):
         raise ValueError("either both or neither of x and y should be given")
     c = _to_array(condition)
     dt = _weak_result_dtype(x, y)
-    from ._creation import asarray
     # NumPy casts a Python scalar into the result dtype unsafely here (where(c, int8, 300) holds 44)
     xa = _to_array(x) if not _is_py_scalar(x) else asarray(x).astype(dt, casting="unsafe")
     ya = _to_array(y) if not _is_py_scalar(y) else asarray(y).astype(dt, casting="unsafe")
@@ -43,7 +36,6 @@ def _axis1(a, axis):
 
 
 def _axis_error(axis, ndim):
-    from ._ufuncs import AxisError
     return AxisError(axis, ndim)
 
 
@@ -85,20 +77,6 @@ def searchsorted(a, v, side="left", sorter=None):
 
 def argwhere(a):
     return _wrap(_call(_Sort.argwhere, _to_array(a)._j))
-
-
-def nonzero(a):
-    a = _to_array(a)
-    if a.ndim == 0:
-        raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.")
-    rows = argwhere(a).tolist()
-    from ._creation import asarray, zeros
-    return tuple(asarray([r[d] for r in rows], dtype="int64") if rows else zeros((0,), dtype="int64")
-                 for d in range(a.ndim))
-
-
-def flatnonzero(a):
-    return nonzero(_to_array(a).reshape(-1))[0]
 
 
 UniqueAllResult = namedtuple("UniqueAllResult", ["values", "indices", "inverse_indices", "counts"])
@@ -162,7 +140,3 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
         if not isinstance(r, ndarray):
             return r
     return r[()] if r.shape == () else r
-
-
-NAMES = ["where", "sort", "argsort", "partition", "argpartition", "searchsorted", "argwhere", "nonzero", "flatnonzero",
-         "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "isin"]

@@ -4,11 +4,9 @@ import builtins
 import operator
 
 from ._exceptions import AxisError, normalize_axis, normalize_axes
-from ._ndarray import ndarray, _call, _view, _wrap
-from ._runtime import jclass
-
-_V = jclass("dev.gilfree.api.Views")
-_IX = jclass("dev.gilfree.api.Indexing")
+from ._bridge import Views as _V, Indexing as _IX, call as _call
+from ._ndarray import ndarray, _view, _wrap
+from ._shapes import shape_tuple
 
 
 def _arr(a):
@@ -18,9 +16,7 @@ def _arr(a):
     return asarray(a)
 
 
-def _shape(shape):
-    from ._creation import _shape_tuple
-    return _shape_tuple(shape)
+_shape = shape_tuple
 
 
 # ----- views -----
@@ -51,7 +47,7 @@ def reshape(a, shape=None, order="C", *, newshape=None, copy=None):
     if copy is False and _call(_V.reshapeView, a._j, list(shape)) is None:
         raise ValueError("Unable to avoid creating a copy while reshaping.")
     j = _call(_V.reshape, a._j, list(shape))
-    return _view(j, a) if _V.sameStorage(j, a._j) else _wrap(j, shape)
+    return _view(j, a) if _call(_V.sameStorage, j, a._j) else _wrap(j, shape)
 
 
 def _pyshape(shape):

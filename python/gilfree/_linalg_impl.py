@@ -2,33 +2,15 @@
 (dev.gilfree.api.LinAlg), this module handles NumPy's shape rules."""
 import builtins
 
+from ._manipulation import transpose as _transpose
 from ._ndarray import ndarray, _wrap
-from . import _runtime
-from ._runtime import JavaError as _JavaError, reraise as _reraise, jclass as _jclass
-from ._ufuncs import _to_array, _normalize_axes
+from ._bridge import LinAlg as _LA, call as _call
+from ._creation import asarray
+from ._reductions import sum as _sum
+from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
+from ._ufuncs import _copy_into, _normalize_axes, _to_array, _weak_result_dtype
 from . import _ufuncs as _u
 
-_LA = _jclass("dev.gilfree.api.LinAlg")
-_Reduce = _jclass("dev.gilfree.api.Reduce")
-
-
-class LinAlgError(ValueError):
-    """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError)."""
-
-
-# Java errors typed "LinAlgError" become this class (see _runtime.python_error).
-_runtime._PY_TYPES["LinAlgError"] = LinAlgError
-
-
-def _call(fn, *args):
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        _reraise(e)
-
-
-def _transpose(a, perm):
-    return _wrap(_call(_Reduce.transpose, a._j, list(perm)))
 
 
 def _scalar_or(res):
@@ -51,7 +33,6 @@ def matmul(x1, x2, /, out=None):
     if shape != r.shape:
         r = r.reshape(shape)
     if out is not None:
-        from ._ufuncs import _copy_into
         return _copy_into(r, out)
     return _scalar_or(r)
 
@@ -126,7 +107,6 @@ def tensordot(a, b, /, axes=2):
 
 def vecdot(x1, x2, /, *, axis=-1):
     a, b = _to_array(x1), _to_array(x2)
-    from ._reductions import sum as _sum
     if a.dtype.kind == "c":  # NumPy and the Array API conjugate the first vector
         a = _u.conjugate(a)
     return _sum(_u.multiply(a, b), axis=axis)
@@ -177,7 +157,6 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     if not isinstance(prod, ndarray):
         prod = _to_array(prod)
     summed = tuple(i for i, c in enumerate(order) if c not in outs)
-    from ._reductions import sum as _sum
     kept = [c for c in order if c in outs]
     r = _sum(prod, axis=summed, dtype=dtype) if summed else prod
     if not isinstance(r, ndarray):
@@ -186,7 +165,6 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     if perm != list(range(len(perm))):
         r = _transpose(r, perm).copy()
     if out is not None:
-        from ._ufuncs import _copy_into
         return _copy_into(r, out)
     return r
 
@@ -196,7 +174,6 @@ def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
     if a.ndim != 2 or offset != 0 or (axis1, axis2) != (0, 1):
         raise NotImplementedError("trace supports 2-D arrays with the default offset and axes so far")
     n = builtins.min(a.shape)
-    from ._creation import asarray
     vals = a.tolist()
     return _u.add.reduce(asarray([vals[i][i] for i in range(n)], dtype=a.dtype), dtype=dtype) if n else \
         _u.add.reduce(asarray([], dtype=a.dtype), dtype=dtype)
@@ -207,10 +184,5 @@ def cross(a, b, /, *, axis=-1):
     if a.ndim != 1 or b.ndim != 1 or a.shape != (3,) or b.shape != (3,):
         raise NotImplementedError("cross supports two 3-vectors so far")
     x, y = a.tolist(), b.tolist()
-    from ._creation import asarray
-    from ._ufuncs import _weak_result_dtype
     return asarray([x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]],
                    dtype=_weak_result_dtype(a, b))
-
-
-NAMES = ["matmul", "matrix_transpose", "dot", "vdot", "inner", "outer", "tensordot", "vecdot", "einsum", "trace"]

@@ -1,26 +1,42 @@
-"""result_type, promote_types, can_cast, finfo and iinfo: NumPy 2 rules, the tables live in the engine."""
+"""result_type, promote_types, can_cast, finfo and iinfo: NumPy 2 rules.
+
+The promotion tables (dtype with dtype, and NEP 50's dtype with a weak Python scalar) are the engine's
+(dev.gilfree.core.Promotion), read once at import into dicts: no Java call per promotion.
+"""
 import builtins
 
-from ._dtypes import dtype as _dtype, generic as _generic
-from ._runtime import jclass
+from . import _bridge
+from ._array_api import KINDS
+from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS, _INFO
 
-_DT = jclass("dev.gilfree.core.DType")
-_PROMO = jclass("dev.gilfree.core.Promotion")
-_CASTING = jclass("dev.gilfree.core.Casting")
-_KIND = jclass("dev.gilfree.core.Promotion$ScalarKind")
+_J = {n: _bridge.DType.of(n) for n in _INFO}
+#: (name, name) -> NumPy 2's promoted dtype name
+_PROMOTE = {(a, b): str(_bridge.Promotion.promote(_J[a], _J[b]).npName()) for a in _INFO for b in _INFO}
+_WEAK_KINDS = ("BOOL", "INT", "FLOAT", "COMPLEX")
+#: (dtype name, weak scalar kind) -> NEP 50's result dtype name
+_WEAK = {(a, k): str(_bridge.Promotion.promoteWeak(_J[a], getattr(_bridge.ScalarKind, k)).npName())
+         for a in _INFO for k in _WEAK_KINDS}
+#: a weak scalar kind alone -> its default dtype name
+_WEAK_DEFAULT = {"BOOL": "bool", "INT": "int64", "FLOAT": "float64", "COMPLEX": "complex128"}
 
 
-def _j(dt):
-    return _DT.of(dt.name)
+def promote_names(a, b):
+    """promote_types on dtype names, as a name."""
+    return _PROMOTE[a, b]
+
+
+def weak_name(name, kind):
+    """The dtype name of an array of dtype `name` combined with a weak Python scalar of `kind`."""
+    return _WEAK[name, kind]
 
 
 def promote_types(type1, type2):
     """The smallest dtype both can be safely cast to (np.promote_types)."""
-    a, b = _dtype(type1), _dtype(type2)
-    return _dtype(str(_PROMO.promote(_j(a), _j(b)).npName()))
+    return _dtype(_PROMOTE[_dtype(type1).name, _dtype(type2).name])
 
 
-def _weak_kind(x):
+def weak_kind(x):
+    """NEP 50's kind of a Python scalar operand (BOOL, INT, FLOAT, COMPLEX), or None for anything else."""
     if isinstance(x, builtins.bool):
         return "BOOL"
     if isinstance(x, int):
@@ -47,17 +63,16 @@ def result_type(*arrays_and_dtypes):
             if not isinstance(dt, _dtype):
                 dt = _dtype(x)
         else:
-            weak.append(_weak_kind(x))
+            weak.append(weak_kind(x))
             continue
         strong = dt if strong is None else promote_types(strong, dt)
     if strong is None:
         # only Python scalars: their default dtypes
-        order = ["BOOL", "INT", "FLOAT", "COMPLEX"]
-        top = max(weak, key=order.index)
-        return _dtype({"BOOL": "bool", "INT": "int64", "FLOAT": "float64", "COMPLEX": "complex128"}[top])
+        return _dtype(_WEAK_DEFAULT[max(weak, key=_WEAK_KINDS.index)])
+    name = strong.name
     for k in weak:
-        strong = _dtype(str(_PROMO.promoteWeak(_j(strong), getattr(_KIND, k)).npName()))
-    return strong
+        name = _WEAK[name, k]
+    return _dtype(name)
 
 
 def can_cast(from_, to, casting="safe"):
@@ -72,7 +87,7 @@ def can_cast(from_, to, casting="safe"):
     dst = _dtype(to)
     if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
         raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
-    return builtins.bool(_CASTING.of(casting).allows(_j(src), _j(dst)))
+    return builtins.bool(_bridge.Casting.of(casting).allows(_J[src.name], _J[dst.name]))
 
 
 class iinfo:
@@ -85,10 +100,7 @@ class iinfo:
         self.dtype = dt
         self.kind = dt.kind
         self.bits = dt.itemsize * 8
-        if dt.kind == "i":
-            self.min, self.max = -(1 << (self.bits - 1)), (1 << (self.bits - 1)) - 1
-        else:
-            self.min, self.max = 0, (1 << self.bits) - 1
+        self.min, self.max = INT_BOUNDS[dt.name]
 
     def __repr__(self):
         return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype.name})"
@@ -124,9 +136,8 @@ class finfo:
 
 def isdtype(dtype, kind):
     """Whether `dtype` is of `kind`: a dtype, one of the Array API's kind names, or a tuple of those."""
-    from ._array_api import KINDS
-    from ._dtypes import dtype as _dtype_cls, generic
-    if isinstance(dtype, type) and issubclass(dtype, generic):
+    _dtype_cls = _dtype
+    if isinstance(dtype, type) and issubclass(dtype, _generic):
         dtype = _dtype_cls(dtype)  # a scalar type (gf.int8) names its dtype, as in NumPy
     if not isinstance(dtype, _dtype_cls):
         raise TypeError(f"dtype argument must be a NumPy dtype, but it is a {type(dtype)}.")
@@ -142,13 +153,3 @@ def isdtype(dtype, kind):
         elif dtype == _dtype_cls(k):
             return True
     return False
-
-
-def astype(x, dtype, /, *, copy=True, device=None):
-    """The Array API's function form of ndarray.astype (only the "cpu" device exists)."""
-    from ._ndarray import ndarray
-    if not isinstance(x, ndarray):
-        raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
-    if device not in (None, "cpu"):
-        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
-    return x.astype(dtype, copy=copy)

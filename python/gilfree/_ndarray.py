@@ -5,14 +5,16 @@ operation itself, not for its shape or dtype. Indexing lives in _indexing, manip
 """
 import builtins
 import operator
+import sys
 
-from ._dtypes import dtype as _dtype, scalar as _scalar
+from . import _array_interface
+
+from ._dtypes import dtype as _dtype, scalar as _scalar, UINT64_MAX as _U64
 from . import _indexing  # imports nothing of ours at load time, so no cycle
-from ._runtime import Engine as _E, JavaError as _JavaError, reraise as _reraise, jclass as _jclass
+from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, call as _call, label_thread as _label_thread
+from ._shapes import shape_tuple as _shape_tuple
 
 _INT_KINDS = ("b", "i", "u")
-_V = _jclass("dev.gilfree.api.Views")
-_U64 = (1 << 64) - 1
 
 
 class flagsobj:
@@ -347,25 +349,160 @@ class ndarray:
             raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
         return str(self)
 
-    # ----- operators (bound to ufuncs in __init__ once they exist) -----
+    # ----- protocols: NumPy exchange (CPython), DLPack -----
+    @property
+    def __array_interface__(self):
+        return _array_interface.interface_of(self)
+
+    __array__ = _array_interface.to_numpy
+    __dlpack__ = _array_interface.dlpack
+
+    def __dlpack_device__(self):
+        return (1, 0)  # kDLCPU, device 0
+
+    # ----- thread safety beyond NumPy (docs/thread-safety.md) -----
+    def freeze(self):
+        """Makes this array and every view of its memory read-only for good (irreversible); returns it.
+
+        Every write path then raises ValueError("assignment destination is read-only"), as for a read-only
+        NumPy array. When freeze() returns, no write by any thread is still in flight, so frozen arrays can
+        be shared by any number of threads with no lock.
+        """
+        _call(_TS.freeze, self._j)
+        return self
+
+    @property
+    def frozen(self):
+        """True once the array's memory was frozen (through this array or any view of the same memory)."""
+        return builtins.bool(_call(_TS.isFrozen, self._j))
+
+    def borrow(self):
+        """``with a.borrow():`` -- promise that no other thread writes `a` (or a view of its memory) during the
+        block. Other threads' writes raise BorrowError meanwhile; so does this call if another thread holds
+        ``borrow_mut()``. Works with or without checked mode."""
+        return _Borrow(self, False)
+
+    def borrow_mut(self):
+        """``with a.borrow_mut():`` -- exclusive use of `a`'s memory by this thread for the block: any other
+        thread's read or write of it raises BorrowError meanwhile (and so does this call if one holds a borrow)."""
+        return _Borrow(self, True)
+
+    def resize(self, *new_shape, refcheck=True):
+        """Changes shape and size in place, NumPy style (C-order data kept, new elements zero).
+
+        Refuses with NumPy's ValueError while the array has views, is exported, or is used by an operation
+        or borrow of another thread (with refcheck=True). The old memory is never freed under anyone: the
+        array gets new memory, and whoever still uses the old memory keeps it alive.
+        """
+        if not new_shape:
+            return None
+        shape = _shape_tuple(new_shape[0] if len(new_shape) == 1 else new_shape)
+        if any(d < 0 for d in shape):
+            raise ValueError("negative dimensions not allowed")
+        _label_thread()
+        new = _call(_TS.resize, self._j, shape, builtins.bool(refcheck))
+        # _j first, then _shape: a concurrent ndarray.shape that read the old _j re-checks _j after caching.
+        self._j = new
+        self._shape = shape
+        return None
+
+    @property
+    def flat(self):
+        """A flat iterator over the array (gilfree.flatiter)."""
+        return flatiter(self)
+
     def __array_namespace__(self, api_version=None):
-        import gilfree
-        return gilfree
+        return sys.modules[__package__]  # the gilfree namespace (imported: this array exists)
+
+
+class _Borrow:
+    """A scoped borrow of one array for the current thread: ``with a.borrow():`` / ``with a.borrow_mut():``."""
+    __slots__ = ("_a", "_exclusive", "_token")
+
+    def __init__(self, a, exclusive):
+        self._a = a
+        self._exclusive = exclusive
+        self._token = None
+
+    def __enter__(self):
+        if self._token is not None:
+            raise RuntimeError("this borrow is already held; create a new one with a.borrow()")
+        _label_thread()
+        self._token = _call(_TS.borrow, self._a._j, self._exclusive,
+                            "borrow_mut()" if self._exclusive else "borrow()")
+        return self._a
+
+    def __exit__(self, *exc):
+        t, self._token = self._token, None
+        if t is not None:
+            _call(_TS.release, t)
+        return False
+
+
+class flatiter:
+    """``a.flat``: a flat (C-order) iterator over an array, also indexable by a flat position.
+
+    It reads the memory the array had when the iterator was made (a later resize does not affect it).
+    Threads may share one: they may see elements repeated or skipped, never a crash or an element from
+    outside the array.
+    """
+    __slots__ = ("base", "_view", "_shape", "_n", "_i")
+
+    def __init__(self, a):
+        self.base = a
+        self._view = _wrap(a._j)
+        self._shape = self._view.shape
+        n = 1
+        for d in self._shape:
+            n *= d
+        self._n = n
+        self._i = 0
+
+    def __iter__(self):
+        return self
+
+    def __len__(self):
+        return self._n
+
+    @property
+    def index(self):
+        return min(self._i, self._n)
+
+    def _unravel(self, i):
+        idx = []
+        for d in reversed(self._shape):
+            idx.append(i % d)
+            i //= d
+        return tuple(reversed(idx))
+
+    def __next__(self):
+        i = self._i
+        if i >= self._n:
+            raise StopIteration
+        self._i = i + 1
+        return self._view[self._unravel(i)]
+
+    def __getitem__(self, i):
+        i = operator.index(i)
+        n = self._n
+        if not -n <= i < n:
+            raise IndexError(f"index {i} is out of bounds for axis 0 with size {n}")
+        return self._view[self._unravel(i % n)]
 
 
 def _values(j, dt):
     """Elements of engine array j in C order as Python values of dtype dt (bool, int, float or complex)."""
     kind = dt.kind
     if kind == "b":
-        return [builtins.bool(v) for v in _E.toLongArray(j)]
+        return [builtins.bool(v) for v in _call(_E.toLongArray, j)]
     if kind == "u" and dt.itemsize == 8:
-        return [int(v) & _U64 for v in _E.toLongArray(j)]
+        return [int(v) & _U64 for v in _call(_E.toLongArray, j)]
     if kind in _INT_KINDS:
-        return [int(v) for v in _E.toLongArray(j)]
+        return [int(v) for v in _call(_E.toLongArray, j)]
     if kind == "c":
-        d = [float(v) for v in _E.toComplexArray(j)]
+        d = [float(v) for v in _call(_E.toComplexArray, j)]
         return [complex(d[i], d[i + 1]) for i in range(0, len(d), 2)]
-    return [float(v) for v in _E.toDoubleArray(j)]
+    return [float(v) for v in _call(_E.toDoubleArray, j)]
 
 
 class _RowIter:
@@ -412,11 +549,3 @@ def _view(j, of):
     a._dtype = of._dtype
     a._base = of if of._base is None else of._base
     return a
-
-
-def _call(fn, *args):
-    """One call into the engine, with Java errors turned into the Python exceptions NumPy raises."""
-    try:
-        return fn(*args)
-    except _JavaError as e:
-        _reraise(e)

@@ -10,9 +10,8 @@ import builtins
 import operator
 
 from ._dtypes import generic as _generic
-from ._runtime import JavaError as _JavaError, jclass, reraise as _reraise
-
-_IX = jclass("dev.gilfree.api.Indexing")
+from ._bridge import Indexing as _IX, call as _call
+from ._dtypes import INT_BOUNDS as _BOUNDS
 _NONE = -(1 << 63)
 _LMIN, _LMAX = -(1 << 63) + 1, (1 << 63) - 1
 _BAD = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays "
@@ -95,7 +94,7 @@ def _spec(items):
 
 
 def _basic_view(a, items):
-    from ._ndarray import _call, _view
+    from ._ndarray import _view
     return _view(_call(_IX.basic, a._j, _spec(items)), a)
 
 
@@ -139,7 +138,6 @@ def _advanced(a, items):
     """(view, index array (k, *B), k, axes, B, result permutation) for an advanced key."""
     from ._creation import asarray
     from ._manipulation import broadcast_shapes, broadcast_to, concatenate
-    from ._ndarray import _call
     items = _expand(a, items)
     basic, adv_pos, arrays, orig_axes = [], [], [], []
     pos = axis = 0
@@ -189,17 +187,14 @@ def _element(a, key):
     if kind == "c":
         return None
     j = a._j
-    try:
-        if type(key) is int:
-            if len(a._shape or a.shape) != 1 or not _LMIN <= key <= _LMAX:
-                return None
-            v = _IX.getDoubleAt(j, key) if kind == "f" else _IX.getLongAt(j, key)
-        else:
-            if len(key) != len(a.shape) or not all(type(i) is int and _LMIN <= i <= _LMAX for i in key):
-                return None
-            v = _IX.getDouble(j, list(key)) if kind == "f" else _IX.getLong(j, list(key))
-    except _JavaError as e:
-        _reraise(e)
+    if type(key) is int:
+        if len(a._shape or a.shape) != 1 or not _LMIN <= key <= _LMAX:
+            return None
+        v = _call(_IX.getDoubleAt if kind == "f" else _IX.getLongAt, j, key)
+    else:
+        if len(key) != len(a.shape) or not all(type(i) is int and _LMIN <= i <= _LMAX for i in key):
+            return None
+        v = _call(_IX.getDouble if kind == "f" else _IX.getLong, j, list(key))
     if kind == "f":
         return dt.type(float(v))
     v = int(v)
@@ -217,7 +212,7 @@ def _full_mask(a, key):
 
 
 def getitem(a, key):
-    from ._ndarray import _call, _wrap
+    from ._ndarray import _wrap
     if type(key) is int or type(key) is tuple:
         r = _element(a, key)
         if r is not None:
@@ -250,11 +245,6 @@ def _value_array(a, value):
     return asarray(value, dtype=a.dtype)
 
 
-_BOUNDS = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(1 << 31), (1 << 31) - 1),
-           "int64": (-(1 << 63), (1 << 63) - 1), "uint8": (0, 255), "uint16": (0, 65535),
-           "uint32": (0, (1 << 32) - 1), "uint64": (0, (1 << 64) - 1)}
-
-
 def _set_element(a, key, value):
     """a[i, j, ...] = Python int/float on a matching real dtype in one engine call; False if not applicable."""
     one = type(key) is int
@@ -265,23 +255,19 @@ def _set_element(a, key, value):
         return False
     kind = (a._dtype or a.dtype).kind
     j = a._j
-    try:
-        if type(value) is float and kind == "f":
-            _IX.setDoubleAt(j, key, value) if one else _IX.setDouble(j, list(key), value)
+    if type(value) is float and kind == "f":
+        _call(_IX.setDoubleAt, j, key, value) if one else _call(_IX.setDouble, j, list(key), value)
+        return True
+    if type(value) is int and kind in "iu":
+        lo, hi = _BOUNDS[a.dtype.name]
+        if lo <= value <= hi:
+            v = value - (1 << 64) if value > _LMAX else value
+            _call(_IX.setLongAt, j, key, v) if one else _call(_IX.setLong, j, list(key), v)
             return True
-        if type(value) is int and kind in "iu":
-            lo, hi = _BOUNDS[a.dtype.name]
-            if lo <= value <= hi:
-                v = value - (1 << 64) if value > _LMAX else value
-                _IX.setLongAt(j, key, v) if one else _IX.setLong(j, list(key), v)
-                return True
-    except _JavaError as e:
-        _reraise(e)
     return False
 
 
 def setitem(a, key, value):
-    from ._ndarray import _call
     from ._manipulation import broadcast_to
     if (type(key) is int or type(key) is tuple) and _set_element(a, key, value):
         return

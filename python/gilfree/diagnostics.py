@@ -14,14 +14,12 @@ inside the engine. Sandboxed sessions refuse them with PermissionError; the read
 (max_concurrent_ops, active_ops) work everywhere.
 """
 import threading as _threading
+from collections import namedtuple as _namedtuple
+from contextlib import contextmanager as _contextmanager
 
-from ._runtime import jclass as _jclass, JavaError as _JavaError, python_error as _python_error
-from ._ndarray import _call
-from ._threading import _label_thread
+from ._bridge import Diagnostics as _D, call as _call, label_thread as _label_thread
 
-_D = _jclass("dev.gilfree.api.Diagnostics")
-
-__all__ = ["max_concurrent_ops", "active_ops", "reset", "rendezvous", "hold"]
+__all__ = ["max_concurrent_ops", "active_ops", "reset", "rendezvous", "hold", "entries", "recording", "Entry"]
 
 
 def max_concurrent_ops():
@@ -69,9 +67,7 @@ class hold:
         def run():
             try:
                 _label_thread()
-                h.run(self._a._j, self._write, self._op)
-            except _JavaError as e:
-                self.error = _python_error(e) or e
+                _call(h.run, self._a._j, self._write, self._op)
             except BaseException as e:  # noqa: BLE001 - reported to the thread that entered the block
                 self.error = e
 
@@ -89,3 +85,33 @@ class hold:
         self._h.release()
         self._thread.join(120)
         return False
+
+
+class Entry(_namedtuple("Entry", "name facade method params param_types reads writes fp resizes sample dtype numpy")):
+    """One engine entry point as the gateway declares it (dev.gilfree.gateway.EntrySpec): what it reads and
+    writes, and Python code (`sample`) that reaches it, with `a` in the role of its first written (else read)
+    array, an array of shape (3, 4) and dtype `dtype`."""
+
+
+def entries():
+    """Every engine entry point, from the gateway's own table (the contract tests are generated from it)."""
+    out = []
+    for row in _call(_D.entryTable):
+        f, m, names, types, reads, writes, fp, resizes, sample, dtype, numpy = (str(x) for x in row)
+        split = (lambda s: tuple(s.split(",")) if s else ())
+        out.append(Entry(f"{f}.{m}", f, m, split(names), split(types), split(reads), split(writes), fp,
+                         resizes == "true", sample, dtype, numpy == "true"))
+    return out
+
+
+@_contextmanager
+def recording():
+    """Test hook. ``with diagnostics.recording() as entered:`` -- `entered` (a list) receives the engine entry
+    points ("Engine.astype", ...) the calling thread entered during the block, in order. Refused
+    (PermissionError) in a sandboxed session."""
+    entered = []
+    _call(_D.startRecording)
+    try:
+        yield entered
+    finally:
+        entered.extend(str(name) for name in _call(_D.stopRecording))

@@ -5,33 +5,22 @@ over the same memory; on the way back a `gilfree.ndarray` becomes its engine arr
 """
 import builtins
 
-from . import _runtime
+from ._bridge import is_engine_array as _is_engine_array, is_java as _is_java
 from ._ndarray import ndarray, _wrap
-
-_NDArray = _runtime.jclass("dev.gilfree.core.NDArray")
-
-if _runtime.NAME == "graalpy":
-    def _is_java(x):
-        return type(x).__module__ == "polyglot"
-else:
-    _JObject = _runtime.jclass("java.lang.Object")
-
-    def _is_java(x):
-        return isinstance(x, _JObject)
 
 
 def _wrap_engine_array(j):
     """A gilfree.ndarray over the engine array `j` (a dev.gilfree.core.NDArray from Java): no copy."""
     if isinstance(j, ndarray):
         return j
-    if j is None or not _is_java(j) or not isinstance(j, _NDArray):  # GraalPy: None is an instance of any Java type
+    if not _is_engine_array(j):
         raise TypeError(f"expected an engine array (dev.gilfree.core.NDArray), got {type(j).__name__}")
     return _wrap(j)
 
 
 def from_java(x):
     """A value from Java as Python sees it: engine arrays wrapped, everything else unchanged."""
-    if _is_java(x) and isinstance(x, _NDArray):
+    if _is_engine_array(x):
         return _wrap(x)
     return x
 

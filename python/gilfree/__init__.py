@@ -1,0 +1,101 @@
+"""gilfree: a NumPy-style array engine in Java, for Python threads that run on every core.
+
+    import gilfree as gf
+    a = gf.arange(4.0)
+    gf.exp(a * 2 + 1)
+
+Work happens inside the engine with the GIL released, so ordinary `threading` code over arrays runs in
+parallel. Thread-safety rules: docs/thread-safety.md.
+"""
+from . import _bridge, _elementwise
+from . import _exceptions as exceptions
+from . import diagnostics, linalg
+from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
+from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
+                        copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, tril, triu,
+                        meshgrid, astype)
+from ._dtypes import (dtype, generic, bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
+                      float32, float64, complex64, complex128)
+from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
+from ._errstate import errstate, seterr, geterr, seterrcall, geterrcall
+from ._exceptions import AxisError, ComplexWarning, BorrowError
+from ._ndarray import ndarray
+from ._numpy_interop import from_dlpack
+from ._printing import array2string, array_repr, array_str
+from ._printoptions import set_printoptions, get_printoptions, printoptions
+from ._promotion import result_type, promote_types, can_cast, finfo, iinfo, isdtype
+from ._threading import (freeze, is_frozen, set_borrow_checking, get_borrow_checking, borrow_checking, flatiter,
+                         set_num_threads, get_num_threads)
+from ._manipulation import (reshape, ravel, transpose, permute_dims, swapaxes, moveaxis, expand_dims, squeeze,
+                            broadcast_shapes, broadcast_to, broadcast_arrays, atleast_1d, atleast_2d,
+                            atleast_3d, flip, fliplr, flipud, concatenate, stack, vstack, hstack, dstack,
+                            column_stack, row_stack, split, array_split, roll, repeat, tile, pad, take, put,
+                            nonzero, flatnonzero, compress, concat, unstack, take_along_axis)
+from ._ufuncs import (ufunc, add, subtract, multiply, divide, floor_divide, remainder, fmod, power, float_power,
+                      arctan2, hypot, copysign, nextafter, logaddexp, logaddexp2, heaviside, maximum, minimum,
+                      fmax, fmin, equal, not_equal, less, less_equal, greater, greater_equal, logical_and,
+                      logical_or, logical_xor, bitwise_and, bitwise_or, bitwise_xor, left_shift, right_shift,
+                      gcd, lcm, negative, positive, absolute, reciprocal, square, sqrt, cbrt, exp, exp2, expm1,
+                      log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan, sinh, cosh, tanh, arcsinh,
+                      arccosh, arctanh, deg2rad, rad2deg, floor, ceil, trunc, rint, sign, signbit, spacing,
+                      logical_not, invert, isnan, isinf, isfinite, bitwise_count, true_divide, abs, conjugate,
+                      conj, acos, asin, atan, atan2, acosh, asinh, atanh, bitwise_left_shift,
+                      bitwise_right_shift, bitwise_invert, bitwise_not, pow, mod)
+from ._reductions import (sum, prod, max, min, amax, amin, any, all, ptp, mean, var, std, argmax, argmin,
+                          cumsum, cumprod, cumulative_sum, cumulative_prod, count_nonzero, nansum, nanprod,
+                          nanmax, nanmin, nanmean, nanvar, nanstd, nanargmax, nanargmin, nancumsum, nancumprod)  # noqa: A004 - NumPy's names
+from ._elementwise import (diff, divmod, modf, frexp, ldexp, clip, round, around, fix, real, imag, angle,
+                           isclose, allclose, array_equal)  # noqa: A004
+from ._sorting import (where, sort, argsort, partition, argpartition, searchsorted, argwhere, unique,
+                       unique_all, unique_counts, unique_inverse, unique_values, isin)
+from ._linalg_impl import (matmul, matrix_transpose, dot, vdot, inner, outer, tensordot, vecdot, einsum, trace)
+
+_elementwise.install_operators()
+
+__version__ = "0.1.0"
+__array_api_version__ = "2024.12"
+
+#: Which runtime this process runs on: "graalpy" or "cpython" (through jep).
+runtime = _bridge.RUNTIME
+
+bool_ = bool
+intp = int64
+uintp = uint64
+float_ = float64
+double = float64
+single = float32
+cdouble = complex128
+csingle = complex64
+byte, short, intc, ubyte, ushort, uintc = int8, int16, int32, uint8, uint16, uint32
+
+__all__ = [
+    "AxisError", "BorrowError", "ComplexWarning", "__array_namespace_info__", "abs", "absolute", "acos", "acosh",
+    "add", "all", "allclose", "amax", "amin", "angle", "any", "arange", "arccos", "arccosh", "arcsin", "arcsinh",
+    "arctan", "arctan2", "arctanh", "argmax", "argmin", "argpartition", "argsort", "argwhere", "around", "array",
+    "array2string", "array_equal", "array_repr", "array_split", "array_str", "asanyarray", "asarray",
+    "ascontiguousarray", "asfortranarray", "asin", "asinh", "atan", "atan2", "atanh", "atleast_1d", "atleast_2d",
+    "atleast_3d", "bitwise_and", "bitwise_count", "bitwise_invert", "bitwise_left_shift", "bitwise_not",
+    "bitwise_or", "bitwise_right_shift", "bitwise_xor", "bool", "borrow_checking", "broadcast_arrays",
+    "broadcast_shapes", "broadcast_to", "can_cast", "cbrt", "ceil", "clip", "column_stack", "complex128",
+    "complex64", "compress", "concatenate", "conj", "conjugate", "copy", "copysign", "cos", "cosh", "count_nonzero",
+    "cumprod", "cumsum", "cumulative_prod", "cumulative_sum", "deg2rad", "diagnostics", "diff", "divide", "divmod",
+    "dot", "dstack", "dtype", "e", "einsum", "empty", "empty_like", "equal", "errstate", "euler_gamma",
+    "exceptions", "exp", "exp2", "expand_dims", "expm1", "eye", "finfo", "fix", "flatiter", "flatnonzero", "flip",
+    "fliplr", "flipud", "float32", "float64", "float_power", "floor", "floor_divide", "fmax", "fmin", "fmod",
+    "freeze", "frexp", "from_dlpack", "full", "full_like", "gcd", "generic", "get_borrow_checking",
+    "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal", "heaviside", "hstack", "hypot",
+    "identity", "iinfo", "imag", "inf", "inner", "int16", "int32", "int64", "int8", "invert", "is_frozen",
+    "isclose", "isfinite", "isin", "isinf", "isnan", "lcm", "ldexp", "left_shift", "less", "less_equal", "linalg",
+    "linspace", "log", "log10", "log1p", "log2", "logaddexp", "logaddexp2", "logical_and", "logical_not",
+    "logical_or", "logical_xor", "matmul", "matrix_transpose", "max", "maximum", "mean", "meshgrid", "min",
+    "minimum", "mod", "modf", "moveaxis", "multiply", "nan", "nanargmax", "nanargmin", "nancumprod", "nancumsum",
+    "nanmax", "nanmean", "nanmin", "nanprod", "nanstd", "nansum", "nanvar", "ndarray", "negative", "newaxis",
+    "nextafter", "nonzero", "not_equal", "ones", "ones_like", "outer", "pad", "partition", "permute_dims", "pi",
+    "positive", "pow", "power", "printoptions", "prod", "promote_types", "ptp", "put", "rad2deg", "ravel", "real",
+    "reciprocal", "remainder", "repeat", "reshape", "result_type", "right_shift", "rint", "roll", "round",
+    "row_stack", "searchsorted", "set_borrow_checking", "set_printoptions", "seterr", "seterrcall", "sign",
+    "signbit", "sin", "sinh", "sort", "spacing", "split", "sqrt", "square", "squeeze", "stack", "std", "subtract",
+    "sum", "swapaxes", "take", "tan", "tanh", "tensordot", "tile", "trace", "transpose", "tri", "tril", "triu",
+    "true_divide", "trunc", "ufunc", "uint16", "uint32", "uint64", "uint8", "unique", "unique_all", "unique_counts",
+    "unique_inverse", "unique_values", "var", "vdot", "vecdot", "vstack", "where", "zeros", "zeros_like",
+]
