@@ -32,12 +32,13 @@ def _ids(e):
     return e.name
 
 
-def _fresh(xp):
-    return xp.arange(12.0).reshape(3, 4).copy()
+def _fresh(xp, e):
+    """The sample's `a`: shape (3, 4), the entry's dtype, owning its data."""
+    return xp.arange(12.0).reshape(3, 4).astype(e.dtype)
 
 
-def _other(xp):
-    return (xp.arange(12.0).reshape(3, 4) * 0.5 + 3.0).copy()
+def _other(xp, e):
+    return (xp.arange(12.0).reshape(3, 4) * 0.5 + 3.0).astype(e.dtype)
 
 
 def _writes_a(e):
@@ -101,7 +102,7 @@ def test_the_table_is_complete():
 @pytest.mark.parametrize("e", TOUCHING, ids=_ids)
 def test_sample_reaches_its_entry(e):
     _skip_without_numpy(e)
-    a, b = _fresh(gf), _other(gf)
+    a, b = _fresh(gf, e), _other(gf, e)
     with gf.diagnostics.recording() as entered:
         _run(e, gf, a, b)
     assert e.name in entered, f"the sample {e.sample!r} entered {sorted(entered)}, not {e.name}"
@@ -111,7 +112,7 @@ def test_sample_reaches_its_entry(e):
 @pytest.mark.parametrize("e", TOUCHING, ids=_ids)
 def test_frozen_and_read_only_refuse_writes_and_allow_reads(e, how):
     _skip_without_numpy(e)
-    a, b = _fresh(gf), _other(gf)
+    a, b = _fresh(gf, e), _other(gf, e)
     before = a.tolist()
     if how == "frozen":
         gf.freeze(a)
@@ -128,7 +129,7 @@ def test_frozen_and_read_only_refuse_writes_and_allow_reads(e, how):
 @pytest.mark.parametrize("e", TOUCHING, ids=_ids)
 def test_another_threads_borrow_mut_refuses_reads_and_writes(e):
     _skip_without_numpy(e)
-    a, b = _fresh(gf), _other(gf)
+    a, b = _fresh(gf, e), _other(gf, e)
     before = a.tolist()
     with _held_elsewhere(a, exclusive=True):
         with pytest.raises(ValueError if e.resizes else gf.BorrowError):
@@ -139,7 +140,7 @@ def test_another_threads_borrow_mut_refuses_reads_and_writes(e):
 @pytest.mark.parametrize("e", TOUCHING, ids=_ids)
 def test_another_threads_borrow_refuses_writes_and_allows_reads(e):
     _skip_without_numpy(e)
-    a, b = _fresh(gf), _other(gf)
+    a, b = _fresh(gf, e), _other(gf, e)
     before = a.tolist()
     with _held_elsewhere(a, exclusive=False):
         if _writes_a(e):
@@ -177,11 +178,11 @@ def test_writes_agree_with_numpy(e):
     _skip_without_numpy(e)
 
     def numpy_answer():
-        a, b = _fresh(np), _other(np)
+        a, b = _fresh(np, e), _other(np, e)
         return {"returned": _plain(_run(e, np, a, b)), "a": _plain(a)}
 
     want = recorded.answer(f"contract {e.name}: {e.sample}", numpy_answer)
-    a, b = _fresh(gf), _other(gf)
+    a, b = _fresh(gf, e), _other(gf, e)
     got = {"returned": _plain(_run(e, gf, a, b)), "a": _plain(a)}
     got = recorded.decode(recorded.encode(got))  # the same spelling as a recorded answer (tuples, -0.0, ...)
     assert _same(got, want), f"{e.sample}: gilfree {got!r}, NumPy {want!r}"

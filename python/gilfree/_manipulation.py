@@ -555,8 +555,10 @@ def unstack(x, /, *, axis=0):
     return tuple(moved[i] for i in range(moved.shape[0]))
 
 
-def take_along_axis(arr, indices, axis=-1):
-    """arr's elements at `indices` along `axis`, matched up with the other axes (as argsort's result fits)."""
+def along_axis_key(arr, indices, axis):
+    """The advanced-index key that matches `indices` along `axis` with every position of the other axes (NumPy's
+    _make_along_axis_idx): arr[key] is take_along_axis, arr[key] = v is put_along_axis. axis=None means the
+    flattened array; returns (arr or its flat view, key)."""
     from ._creation import arange
     arr, indices = _arr(arr), _arr(indices)
     if indices.dtype.kind not in "iu":
@@ -576,4 +578,10 @@ def take_along_axis(arr, indices, axis=-1):
             key.append(indices)
         else:  # 0..n-1 along d, broadcast against the indices (the shapes checked above)
             key.append(reshape(arange(shape[d]), tuple(-1 if e == d else 1 for e in range(arr.ndim))))
-    return arr[tuple(key)]
+    return arr, tuple(key)
+
+
+def take_along_axis(arr, indices, axis=-1):
+    """arr's elements at `indices` along `axis`, matched up with the other axes (as argsort's result fits)."""
+    arr, key = along_axis_key(arr, indices, axis)
+    return arr[key]
