@@ -14,7 +14,7 @@ _J = {n: _bridge.DType.of(n) for n in _INFO}
 _PROMOTE = {(a, b): str(_bridge.Promotion.promote(_J[a], _J[b]).npName()) for a in _INFO for b in _INFO}
 _WEAK_KINDS = ("BOOL", "INT", "FLOAT", "COMPLEX")
 #: (dtype name, weak scalar kind) -> NEP 50's result dtype name
-_WEAK = {(a, k): str(_bridge.Promotion.promoteWeak(_J[a], getattr(_bridge.ScalarKind, k)).npName())
+_WEAK = {(a, k): str(_bridge.Promotion.promoteWeak(_J[a], _bridge.ScalarKind.valueOf(k)).npName())
          for a in _INFO for k in _WEAK_KINDS}
 #: a weak scalar kind alone -> its default dtype name
 _WEAK_DEFAULT = {"BOOL": "bool", "INT": "int64", "FLOAT": "float64", "COMPLEX": "complex128"}

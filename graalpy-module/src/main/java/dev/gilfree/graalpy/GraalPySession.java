@@ -82,8 +82,9 @@ public final class GraalPySession implements PythonSession {
             eval = mod.getMember("eval_expr");
             call = mod.getMember("call");
         } catch (PolyglotException e) {
+            RuntimeException err = translate(e); // before the close: a closed context's error reads "cancelled"
             ctx.close(true);
-            throw translate(e);
+            throw err;
         }
     }
 
