@@ -24,6 +24,10 @@ import gilfree as gf
 import recorded
 from oracle import HAVE_NUMPY, np
 
+# Each case holds a borrow of its own array from a second thread and records the entries its thread enters:
+# run under pytest-run-parallel, the copies of one case would take each other's borrows.
+pytestmark = pytest.mark.thread_unsafe(reason="holds borrows from a second thread; records entries per thread")
+
 ENTRIES = gf.diagnostics.entries()
 TOUCHING = [e for e in ENTRIES if e.reads or e.writes]
 
