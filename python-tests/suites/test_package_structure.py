@@ -1,5 +1,8 @@
 """The gilfree package's structure, read from its source with `ast` (no import of the package needed):
 one module reaches Java, one translates Java errors, the namespace is listed explicitly."""
+import pytest
+
+pytestmark = pytest.mark.thread_unsafe(reason="reads the package sources once per case; nothing to race")
 import ast
 import pathlib
 
