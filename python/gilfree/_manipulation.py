@@ -73,8 +73,6 @@ def transpose(a, axes=None):
         axes = tuple(normalize_axis(x, a.ndim) for x in axes)
         if len(set(axes)) != len(axes):
             raise ValueError("repeated axis in transpose")
-    if a.ndim < 2 and axes == tuple(range(a.ndim)):
-        return _view(_call(_V.permute, a._j, list(axes)), a)
     return _view(_call(_V.permute, a._j, list(axes)), a)
 
 
