@@ -72,3 +72,96 @@ def test_the_namespace_is_listed_explicitly():
     names = [ast.literal_eval(e) for e in listed[0].value.elts]
     assert len(names) == len(set(names))
     assert [n for n in names if not hasattr(gf, n)] == []
+
+
+def _is_package_import(node):
+    """Whether an import statement imports one of the package's own modules."""
+    if isinstance(node, ast.ImportFrom):
+        return node.level >= 1 or (node.module or "").split(".")[0] == "gilfree"
+    return isinstance(node, ast.Import) and any(a.name.split(".")[0] == "gilfree" for a in node.names)
+
+
+def test_no_function_imports_the_package():
+    late = []
+    for name, tree in _modules().items():
+        for fn in ast.walk(tree):
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                late += [f"{name}.{getattr(fn, 'name', '<lambda>')} (line {n.lineno})"
+                         for n in ast.walk(fn) if _is_package_import(n)]
+    assert late == [], "imports of the package's own modules inside functions: " + ", ".join(late)
+
+
+def _cycle(graph):
+    """One cycle of the graph (a list of names, first == last), or None."""
+    state, stack = {}, []
+
+    def visit(m):
+        state[m] = "open"
+        stack.append(m)
+        for d in sorted(graph.get(m, ())):
+            if state.get(d) == "open":
+                return stack[stack.index(d):] + [d]
+            if d not in state:
+                found = visit(d)
+                if found:
+                    return found
+        stack.pop()
+        state[m] = "done"
+        return None
+
+    for m in sorted(graph):
+        if m not in state:
+            found = visit(m)
+            if found:
+                return found
+    return None
+
+
+def test_the_import_graph_is_acyclic():
+    mods = _modules()
+    graph = {name: {d for d in _imported_package_modules(tree) if d in mods and d != name}
+             for name, tree in mods.items()}
+    cycle = _cycle(graph)
+    assert cycle is None, "the package's modules import each other in a circle: " + " -> ".join(cycle)
+
+
+def test_the_cycle_finder_finds_cycles():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_ndarray_is_declared_only_in_its_module():
+    patched = []
+    for name, tree in _modules().items():
+        if name == "_ndarray":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "setattr" \
+                    and node.args and ast.unparse(node.args[0]).split(".")[-1] == "ndarray":
+                patched.append(f"{name} line {node.lineno}: {ast.unparse(node)}")
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for t in targets:
+                for sub in ast.walk(t):
+                    if isinstance(sub, ast.Attribute) and ast.unparse(sub.value).split(".")[-1] == "ndarray":
+                        patched.append(f"{name} line {node.lineno}: {ast.unparse(sub)} = ...")
+    assert patched == [], patched
+
+
+def test_ndarray_declares_its_operators_in_its_class_body():
+    tree = _modules()["_ndarray"]
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "ndarray")
+    declared = set()
+    for node in cls.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            declared.add(node.name)
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                declared.update(e.id for e in ast.walk(t) if isinstance(e, ast.Name))
+    ops = ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "and", "or", "xor", "lshift", "rshift", "matmul"]
+    wanted = {f"__{p}{op}__" for op in ops for p in ("", "r")} | {f"__i{op}__" for op in ops if op != "matmul"}
+    wanted |= {"__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__", "__hash__", "__neg__", "__pos__", "__abs__",
+               "__invert__", "__divmod__", "__rdivmod__", "sort", "partition", "argsort", "argpartition", "setflags",
+               "sum", "mean", "prod", "clip", "round", "conj", "dot"}
+    assert sorted(wanted - declared) == []
+    assert gf.ndarray.__hash__ is None

@@ -7,13 +7,12 @@
 Work happens inside the engine with the GIL released, so ordinary `threading` code over arrays runs in
 parallel. Thread-safety rules: docs/thread-safety.md.
 """
-from . import _bridge, _elementwise
+from . import _bridge
 from . import _exceptions as exceptions
 from . import diagnostics, linalg
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
-                        copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, tril, triu,
-                        meshgrid, astype)
+                        copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
 from ._dtypes import (dtype, generic, bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                       float32, float64, complex64, complex128)
 from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
@@ -30,7 +29,7 @@ from ._manipulation import (reshape, ravel, transpose, permute_dims, swapaxes, m
                             broadcast_shapes, broadcast_to, broadcast_arrays, atleast_1d, atleast_2d,
                             atleast_3d, flip, fliplr, flipud, concatenate, stack, vstack, hstack, dstack,
                             column_stack, row_stack, split, array_split, roll, repeat, tile, pad, take, put,
-                            nonzero, flatnonzero, compress, concat, unstack, take_along_axis)
+                            nonzero, flatnonzero, compress, concat, unstack, take_along_axis, tril, triu, meshgrid)
 from ._ufuncs import (ufunc, add, subtract, multiply, divide, floor_divide, remainder, fmod, power, float_power,
                       arctan2, hypot, copysign, nextafter, logaddexp, logaddexp2, heaviside, maximum, minimum,
                       fmax, fmin, equal, not_equal, less, less_equal, greater, greater_equal, logical_and,
@@ -50,8 +49,6 @@ from ._sorting import (where, sort, argsort, partition, argpartition, searchsort
                        unique_all, unique_counts, unique_inverse, unique_values, isin)
 from ._linalg_impl import (matmul, matrix_transpose, dot, vdot, inner, outer, tensordot, vecdot, einsum, trace)
 from ._writes import copyto, putmask, place, put_along_axis, fill_diagonal
-
-_elementwise.install_operators()
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"

@@ -2,11 +2,12 @@
 import builtins
 import math
 import operator
+import struct
 
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
-from ._ndarray import ndarray, _wrap, _view
+from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
 
@@ -15,7 +16,7 @@ from ._shapes import MAXDIMS as _MAXDIMS, check_shape as _check_shape, shape_tup
 
 def _discover(obj, depth=0):
     """Shape and C-ordered flat list of nested sequences; ValueError for ragged ones, as NumPy."""
-    if isinstance(obj, ndarray):
+    if isinstance(obj, ArrayBase):
         return obj.shape, obj._flat_list()
     if depth > _MAXDIMS:  # also keeps absurdly deep nesting from hitting Python's recursion limit
         raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {depth}")
@@ -116,7 +117,7 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     """Convert the input to an array (no copy when it already is one of the right dtype)."""
     if _is_numpy_array(a):  # NumPy's memory: shared when it came from gilfree, else one copy
         return _from_numpy(a, dtype, copy)
-    if isinstance(a, ndarray):
+    if isinstance(a, ArrayBase):
         if dtype is None or _dtype(dtype) == a.dtype:
             return a.copy() if copy else a
         if copy is False:
@@ -134,7 +135,7 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
 
 def _strong_dtypes(obj):
     """Dtypes of the arrays nested in a list (they count as strong types)."""
-    if isinstance(obj, ndarray):
+    if isinstance(obj, ArrayBase):
         return [obj.dtype]
     if isinstance(obj, (list, tuple)):
         out = []
@@ -146,15 +147,14 @@ def _strong_dtypes(obj):
 
 def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):  # noqa: A002
     """Create an array (a copy unless copy=False/None allows sharing)."""
-    if isinstance(object, ndarray) and copy:
+    if isinstance(object, ArrayBase) and copy:
         a = object.astype(dtype if dtype is not None else object.dtype, copy=True)
         if order == "F":
             a = a.copy("F")
     else:
         a = asarray(object, dtype=dtype, copy=copy if copy is False else None)
     if a.ndim < ndmin:
-        from ._manipulation import reshape
-        a = reshape(a, (1,) * (ndmin - a.ndim) + a.shape)
+        a = a.reshape((1,) * (ndmin - a.ndim) + a.shape)
     return a
 
 
@@ -165,16 +165,14 @@ def asanyarray(a, dtype=None, order=None, *, copy=None):
 def ascontiguousarray(a, dtype=None, *, like=None):
     a = asarray(a, dtype=dtype)
     if a.ndim == 0:
-        from ._manipulation import reshape
-        a = reshape(a, (1,))
+        a = a.reshape((1,))
     return a if a.flags.c_contiguous else a.copy("C")
 
 
 def asfortranarray(a, dtype=None, *, like=None):
     a = asarray(a, dtype=dtype)
     if a.ndim == 0:
-        from ._manipulation import reshape
-        a = reshape(a, (1,))
+        a = a.reshape((1,))
     return a if a.flags.f_contiguous else a.copy("F")
 
 
@@ -211,7 +209,7 @@ def ones(shape, dtype=float, order="C", *, device=None, like=None):
 
 def full(shape, fill_value, dtype=None, order="C", *, device=None, like=None):
     shape = _shape_tuple(shape)
-    fill = asarray(fill_value, dtype=dtype) if not isinstance(fill_value, ndarray) else fill_value
+    fill = asarray(fill_value, dtype=dtype) if not isinstance(fill_value, ArrayBase) else fill_value
     dt = _dtype(dtype) if dtype is not None else fill.dtype
     a = zeros(shape, dt, order)
     a[...] = fill
@@ -253,12 +251,12 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
             raise TypeError("arange() does not support complex arguments")
     if step == 0:
         raise ZeroDivisionError("division by zero")
-    scalars = [v.item() if isinstance(v, (ndarray, _generic)) and hasattr(v, "item") else v for v in (start, stop, step)]
+    scalars = [v.item() if isinstance(v, (ArrayBase, _generic)) and hasattr(v, "item") else v for v in (start, stop, step)]
     if all(type(v) is int for v in scalars) and -(-(scalars[1] - scalars[0]) // scalars[2]) > _INT64_MAX:
         raise ValueError("Maximum allowed size exceeded")  # NumPy checks the length before the dtype
     if dtype is None:
-        strong = [v.dtype for v in (start, stop, step) if isinstance(v, (ndarray, _generic))]
-        dt = _infer_dtype([v for v in (start, stop, step) if not isinstance(v, (ndarray, _generic))], strong)
+        strong = [v.dtype for v in (start, stop, step) if isinstance(v, (ArrayBase, _generic))]
+        dt = _infer_dtype([v for v in (start, stop, step) if not isinstance(v, (ArrayBase, _generic))], strong)
     else:
         dt = _dtype(dtype)
     start, stop, step = scalars
@@ -291,8 +289,6 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
     start, step = float(start), float(step)
     if dt.name in ("float32", "complex64"):
-        import struct
-
         def f32(v):
             return struct.unpack("f", struct.pack("f", v))[0]
         s0 = f32(start)
@@ -308,7 +304,7 @@ def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis
     num = operator.index(num)
     if num < 0:
         raise ValueError(f"Number of samples, {num}, must be non-negative.")
-    if isinstance(start, (ndarray, list, tuple)) or isinstance(stop, (ndarray, list, tuple)):
+    if isinstance(start, (ArrayBase, list, tuple)) or isinstance(stop, (ArrayBase, list, tuple)):
         raise NotImplementedError("linspace with array endpoints is not supported")
     div = (num - 1) if endpoint else num
     start_f, stop_f = float(start), float(stop)
@@ -353,53 +349,9 @@ def tri(N, M=None, k=0, dtype=float, *, like=None):
     return _from_flat(flat, (N, M), _dtype(dtype))
 
 
-def _tri_copy(m):
-    """A copy of m to zero a triangle of (1-d input is broadcast to a square, as NumPy does)."""
-    m = asarray(m)
-    if m.ndim < 1:
-        raise ValueError("input array must be at least 1-d")
-    if m.ndim == 1:
-        from ._manipulation import broadcast_to
-        m = broadcast_to(m, (m.shape[0],) + m.shape)
-    return m.copy()
-
-
-def tril(m, k=0):
-    r = _tri_copy(m)
-    r[..., _not(tri(r.shape[-2], r.shape[-1], k, dtype=bool))] = 0
-    return r
-
-
-def triu(m, k=0):
-    r = _tri_copy(m)
-    r[..., tri(r.shape[-2], r.shape[-1], k - 1, dtype=bool)] = 0
-    return r
-
-
-def _not(mask):
-    return _from_flat([not v for v in mask._flat_list()], mask.shape, _dtype("bool"))
-
-
-def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
-    from ._manipulation import reshape, broadcast_arrays
-    if indexing not in ("xy", "ij"):
-        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
-    ndim = len(xi)
-    s0 = (1,) * ndim
-    out = [reshape(asarray(x), s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
-    if indexing == "xy" and ndim > 1:
-        out[0] = reshape(out[0], (1, -1) + s0[2:])
-        out[1] = reshape(out[1], (-1, 1) + s0[2:])
-    if not sparse:
-        out = list(broadcast_arrays(*out))
-    if copy:
-        out = [x.copy() for x in out]
-    return tuple(out)
-
-
 def astype(x, dtype, /, *, copy=True, device=None):
     """The Array API's function form of ndarray.astype (only the "cpu" device exists)."""
-    if not isinstance(x, ndarray):
+    if not isinstance(x, ArrayBase):
         raise TypeError(f"Input should be a NumPy array. It is a {type(x)} instead.")
     if device not in (None, "cpu"):
         raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')

@@ -1,11 +1,13 @@
 """Elementwise functions built from ufuncs: two-output ufuncs (divmod, modf, frexp), ldexp, clip, round,
-the Array API's real/imag/conj, isclose/allclose, and the ndarray operators."""
+the Array API's real/imag, isclose/allclose, array_equal, diff."""
 import builtins
 
 from . import _ufuncs as _u
 from ._bridge import Reduce as _Reduce, call as _call
-from ._ndarray import ndarray, _wrap
-from ._ufuncs import _to_array
+from ._base import ArrayBase, wrap as _wrap
+from ._errstate import errstate
+from ._reductions import all as _all
+from ._ufuncs import _copy_into, _normalize_axes, _to_array
 
 
 def divmod(x1, x2, out=(None, None), **kw):  # noqa: A001
@@ -57,7 +59,6 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # n
     if hi is not None:
         r = _u.minimum(r, hi, out=out, **kw)
     elif out is not None:
-        from ._ufuncs import _copy_into
         _copy_into(_to_array(r), out)
         return out
     return r
@@ -115,7 +116,6 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
         a = a.astype("float64")
     if b.dtype.kind not in "fc":
         b = b.astype("float64")
-    from ._errstate import errstate
     with errstate(invalid="ignore"):
         close = _u.less_equal(_u.absolute(_u.subtract(a, b)), _u.add(atol, _u.multiply(rtol, _u.absolute(b))))
         both_inf = _u.logical_and(_u.isinf(a), _u.equal(a, b))
@@ -126,7 +126,6 @@ def isclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 
 def allclose(a, b, rtol=1e-05, atol=1e-08, equal_nan=False):
-    from ._reductions import all as _all
     return builtins.bool(_all(isclose(a, b, rtol, atol, equal_nan)))
 
 
@@ -134,7 +133,6 @@ def array_equal(a1, a2, equal_nan=False):
     a, b = _to_array(a1), _to_array(a2)
     if a.shape != b.shape:
         return False
-    from ._reductions import all as _all
     eq = _u.equal(a, b)
     if equal_nan and a.dtype.kind == "f":
         eq = _u.logical_or(eq, _u.logical_and(_u.isnan(a), _u.isnan(b)))
@@ -150,71 +148,13 @@ def diff(x, /, n=1, axis=-1, prepend=None, append=None):
         raise ValueError(f"order must be non-negative but got {n}")
     if a.ndim == 0:
         raise ValueError("diff requires input that is at least one dimensional")
-    from ._ufuncs import _normalize_axes
     (ax,) = _normalize_axes(axis, a.ndim)
     for _ in range(n):
         length = a.shape[ax]
         hi = _wrap(_call(_Reduce.sliceAxis, a._j, ax, min(1, length), length))
         lo = _wrap(_call(_Reduce.sliceAxis, a._j, ax, 0, max(length - 1, 0)))
         a = _u.not_equal(hi, lo) if a.dtype.kind == "b" else _u.subtract(hi, lo)
-        if not isinstance(a, ndarray):
+        if not isinstance(a, ArrayBase):
             a = _to_array(a)
     return a
 
-
-
-def install_operators():
-    """Binds Python's operators on ndarray to the ufuncs, as NumPy's ndarray does."""
-    def binop(uf):
-        def op(self, other):
-            return uf(self, other)
-
-        def rop(self, other):
-            return uf(other, self)
-
-        def iop(self, other):
-            return uf(self, other, out=self)
-        return op, rop, iop
-
-    for dunder, uf in (("add", _u.add), ("sub", _u.subtract), ("mul", _u.multiply), ("truediv", _u.divide),
-                       ("floordiv", _u.floor_divide), ("mod", _u.remainder), ("pow", _u.power),
-                       ("and", _u.bitwise_and), ("or", _u.bitwise_or), ("xor", _u.bitwise_xor),
-                       ("lshift", _u.left_shift), ("rshift", _u.right_shift)):
-        op, rop, iop = binop(uf)
-        setattr(ndarray, f"__{dunder}__", op)
-        setattr(ndarray, f"__r{dunder}__", rop)
-        setattr(ndarray, f"__i{dunder}__", iop)
-    for dunder, uf in (("lt", _u.less), ("le", _u.less_equal), ("gt", _u.greater), ("ge", _u.greater_equal),
-                       ("eq", _u.equal), ("ne", _u.not_equal)):
-        setattr(ndarray, f"__{dunder}__", binop(uf)[0])
-    ndarray.__hash__ = None
-    ndarray.__neg__ = lambda self: _u.negative(self)
-    ndarray.__pos__ = lambda self: _u.positive(self)
-    ndarray.__abs__ = lambda self: _u.absolute(self)
-    ndarray.__invert__ = lambda self: _u.invert(self)
-    ndarray.__divmod__ = lambda self, o: divmod(self, o)
-    ndarray.__rdivmod__ = lambda self, o: divmod(o, self)
-
-    def _method(fn_name, module):
-        def m(self, *args, **kwargs):
-            import importlib
-            return getattr(importlib.import_module(module, __package__), fn_name)(self, *args, **kwargs)
-        m.__name__ = fn_name
-        return m
-
-    for name in ("prod", "max", "min", "any", "all", "ptp", "var", "std", "argmax", "argmin", "cumsum", "cumprod"):
-        setattr(ndarray, name, _method(name, "._reductions"))
-    ndarray.clip = _method("clip", "._elementwise")
-    ndarray.round = _method("round", "._elementwise")
-    # NumPy: the conjugate of a real array is the array itself (no copy)
-    ndarray.conj = ndarray.conjugate = lambda self: _u.conjugate(self) if self.dtype.kind == "c" else self
-    for name in ("sort", "argsort", "searchsorted"):
-        setattr(ndarray, name, _method(name, "._sorting"))
-    ndarray.__matmul__ = lambda self, o: _linalg_fn("matmul")(self, o)
-    ndarray.__rmatmul__ = lambda self, o: _linalg_fn("matmul")(o, self)
-    ndarray.dot = lambda self, o: _linalg_fn("dot")(self, o)
-
-
-def _linalg_fn(name):
-    from . import _linalg_impl
-    return getattr(_linalg_impl, name)

@@ -11,6 +11,9 @@ import operator
 
 from ._dtypes import generic as _generic
 from ._bridge import Indexing as _IX, call as _call
+from ._base import ArrayBase, wrap as _wrap, view as _view
+from ._creation import arange, asarray
+from ._manipulation import broadcast_shapes, broadcast_to, concatenate, nonzero, ravel
 from ._dtypes import INT_BOUNDS as _BOUNDS
 _NONE = -(1 << 63)
 _LMIN, _LMAX = -(1 << 63) + 1, (1 << 63) - 1
@@ -29,7 +32,6 @@ def _clamp(v):
 
 def _classify(key):
     """[(code, payload)] for the items of `key`."""
-    from ._ndarray import ndarray
     if not isinstance(key, tuple):
         key = (key,)
     items = []
@@ -51,7 +53,7 @@ def _classify(key):
                 items.append((_NEW, None))
             else:
                 raise NotImplementedError("indexing with the scalar False is not supported")
-        elif isinstance(k, ndarray):
+        elif isinstance(k, ArrayBase):
             if k.dtype.kind not in "biu":
                 raise IndexError("arrays used as indices must be of integer (or boolean) type")
             if k.ndim == 0 and k.dtype.kind in "iu":
@@ -64,7 +66,6 @@ def _classify(key):
             else:
                 items.append((_ARR, k))
         elif isinstance(k, list):
-            from ._creation import asarray
             arr = asarray(k) if k else asarray(k, dtype="int64")
             if arr.dtype.kind not in "biu":
                 raise IndexError(_BAD)
@@ -94,7 +95,6 @@ def _spec(items):
 
 
 def _basic_view(a, items):
-    from ._ndarray import _view
     return _view(_call(_IX.basic, a._j, _spec(items)), a)
 
 
@@ -136,8 +136,6 @@ def _expand(a, items):
 
 def _advanced(a, items):
     """(view, index array (k, *B), k, axes, B, result permutation) for an advanced key."""
-    from ._creation import asarray
-    from ._manipulation import broadcast_shapes, broadcast_to, concatenate
     items = _expand(a, items)
     basic, adv_pos, arrays, orig_axes = [], [], [], []
     pos = axis = 0
@@ -207,12 +205,36 @@ def _element(a, key):
 
 def _full_mask(a, key):
     """True when key is a bool array of a's own shape: a[key] is then one engine pass (no nonzero())."""
-    from ._ndarray import ndarray
-    return isinstance(key, ndarray) and key.dtype.kind == "b" and key.shape == a.shape
+    return isinstance(key, ArrayBase) and key.dtype.kind == "b" and key.shape == a.shape
+
+
+def flat_positions(key, n):
+    """The C-order positions `a.flat[key]` names in an array of n elements, as an int64 array (negative
+    positions count from the end; the engine checks bounds): key an int, slice, int list/array, bool mask
+    of n elements or Ellipsis."""
+    if key is Ellipsis:
+        return arange(n)
+    if isinstance(key, slice):
+        return arange(*key.indices(n))
+    if isinstance(key, (list, tuple, ArrayBase)):
+        k = ravel(asarray(key) if len(key) or isinstance(key, ArrayBase) else asarray(key, dtype="int64"))
+        if k.dtype.kind == "b":
+            if k.size != n:
+                raise IndexError("boolean index did not match indexed flat iterator along axis 0; size of axis is "
+                                 f"{n} but size of corresponding boolean axis is {k.size}")
+            return nonzero(k)[0]
+        if k.dtype.kind not in "iu":
+            raise IndexError(_BAD)
+        return k.astype("int64", copy=False)
+    if isinstance(key, (builtins.bool, float, complex, str, bytes)):
+        raise IndexError(_BAD)
+    try:
+        return asarray([operator.index(key)], dtype="int64")
+    except TypeError:
+        raise IndexError(_BAD) from None
 
 
 def getitem(a, key):
-    from ._ndarray import _wrap
     if type(key) is int or type(key) is tuple:
         r = _element(a, key)
         if r is not None:
@@ -234,9 +256,7 @@ def getitem(a, key):
 
 
 def _value_array(a, value):
-    from ._creation import asarray
-    from ._ndarray import ndarray
-    if isinstance(value, ndarray):
+    if isinstance(value, ArrayBase):
         return value
     if isinstance(value, complex) and not isinstance(value, _generic) and a.dtype.kind != "c":
         raise TypeError(f"float() argument must be a string or a real number, not 'complex'"
@@ -268,7 +288,6 @@ def _set_element(a, key, value):
 
 
 def setitem(a, key, value):
-    from ._manipulation import broadcast_to
     if (type(key) is int or type(key) is tuple) and _set_element(a, key, value):
         return
     if not a.flags.writeable:

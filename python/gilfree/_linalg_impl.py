@@ -3,7 +3,7 @@
 import builtins
 
 from ._manipulation import transpose as _transpose
-from ._ndarray import ndarray, _wrap
+from ._base import ArrayBase, wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
 from ._creation import asarray
 from ._reductions import sum as _sum
@@ -154,12 +154,12 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     prod = expanded[0]
     for e in expanded[1:]:
         prod = _u.multiply(prod, e)
-    if not isinstance(prod, ndarray):
+    if not isinstance(prod, ArrayBase):
         prod = _to_array(prod)
     summed = tuple(i for i, c in enumerate(order) if c not in outs)
     kept = [c for c in order if c in outs]
     r = _sum(prod, axis=summed, dtype=dtype) if summed else prod
-    if not isinstance(r, ndarray):
+    if not isinstance(r, ArrayBase):
         return r
     perm = [kept.index(c) for c in outs]
     if perm != list(range(len(perm))):

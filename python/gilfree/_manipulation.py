@@ -5,14 +5,16 @@ import operator
 
 from ._exceptions import AxisError, normalize_axis, normalize_axes
 from ._bridge import Views as _V, Indexing as _IX, call as _call
-from ._ndarray import ndarray, _view, _wrap
+from ._base import ArrayBase, wrap as _wrap, view as _view
 from ._shapes import shape_tuple
+from ._creation import arange, array, asarray, full, tri, _from_flat
+from ._dtypes import dtype as _dtype
+from ._promotion import result_type, can_cast
 
 
 def _arr(a):
-    if isinstance(a, ndarray):
+    if isinstance(a, ArrayBase):
         return a
-    from ._creation import asarray
     return asarray(a)
 
 
@@ -71,8 +73,6 @@ def transpose(a, axes=None):
         axes = tuple(normalize_axis(x, a.ndim) for x in axes)
         if len(set(axes)) != len(axes):
             raise ValueError("repeated axis in transpose")
-    if a.ndim < 2 and axes == tuple(range(a.ndim)):
-        return _view(_call(_V.permute, a._j, list(axes)), a)
     return _view(_call(_V.permute, a._j, list(axes)), a)
 
 
@@ -215,8 +215,6 @@ def flipud(m):
 # ----- joining and splitting -----
 
 def concatenate(arrays, axis=0, out=None, *, dtype=None, casting="same_kind"):
-    from ._dtypes import dtype as _dtype
-    from ._promotion import result_type, can_cast
     arrays = [_arr(x) for x in arrays]
     if not arrays:
         raise ValueError("need at least one array to concatenate")
@@ -346,7 +344,6 @@ def roll(a, shift, axis=None):
 
 
 def repeat(a, repeats, axis=None):
-    from ._creation import asarray
     a = _arr(a)
     if axis is None or a.ndim == 0 and axis in (0, -1):
         a = ravel(a)
@@ -372,7 +369,6 @@ def repeat(a, repeats, axis=None):
 
 
 def tile(A, reps):
-    from ._creation import array
     try:
         tup = tuple(reps)
     except TypeError:
@@ -393,7 +389,6 @@ def tile(A, reps):
 
 
 def pad(array, pad_width, mode="constant", **kwargs):
-    from ._creation import full, asarray
     a = _arr(array)
     if mode != "constant":
         raise NotImplementedError(f"pad mode {mode!r} is not supported (only 'constant')")
@@ -418,7 +413,6 @@ def pad(array, pad_width, mode="constant", **kwargs):
 
 
 def _pairs(x, ndim, name, ints=True):
-    from ._creation import asarray
     arr = asarray(x)
     if ints and arr.dtype.kind not in "biu":
         raise TypeError("`pad_width` must be of integral type.")
@@ -442,7 +436,6 @@ def _pairs(x, ndim, name, ints=True):
 # ----- integer-index helpers -----
 
 def take(a, indices, axis=None, out=None, mode="raise"):
-    from ._creation import asarray
     a = _arr(a)
     if axis is None or a.ndim == 0 and axis in (0, -1):
         a = ravel(a)
@@ -466,9 +459,8 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     elif mode != "raise":
         raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
     r = a[(slice(None),) * axis + (ind if ind.ndim else int(ind.item()),)]
-    if not isinstance(r, ndarray):
-        from ._creation import asarray as _as
-        r = _as(r)
+    if not isinstance(r, ArrayBase):
+        r = asarray(r)
     if out is not None:
         out[...] = r
         return out
@@ -476,11 +468,10 @@ def take(a, indices, axis=None, out=None, mode="raise"):
 
 
 def put(a, ind, v, mode="raise"):
-    from ._creation import asarray
-    if not isinstance(a, ndarray):
+    if not isinstance(a, ArrayBase):
         raise TypeError(f"argument 1 must be numpy.ndarray, not {type(a).__name__}")
     idx = [int(i) for i in ravel(asarray(ind)).tolist()]
-    vals = ravel(asarray(v, dtype=a.dtype) if not isinstance(v, ndarray) else v)
+    vals = ravel(asarray(v, dtype=a.dtype) if not isinstance(v, ArrayBase) else v)
     if not idx:
         return
     if vals.size == 0:
@@ -523,7 +514,6 @@ def flatnonzero(a):
 
 
 def compress(condition, a, axis=None, out=None):
-    from ._creation import asarray
     a = _arr(a)
     cond = asarray(condition)
     if cond.ndim != 1:
@@ -559,7 +549,6 @@ def along_axis_key(arr, indices, axis):
     """The advanced-index key that matches `indices` along `axis` with every position of the other axes (NumPy's
     _make_along_axis_idx): arr[key] is take_along_axis, arr[key] = v is put_along_axis. axis=None means the
     flattened array; returns (arr or its flat view, key)."""
-    from ._creation import arange
     arr, indices = _arr(arr), _arr(indices)
     if indices.dtype.kind not in "iu":
         raise IndexError("`indices` must be an integer array")
@@ -585,3 +574,47 @@ def take_along_axis(arr, indices, axis=-1):
     """arr's elements at `indices` along `axis`, matched up with the other axes (as argsort's result fits)."""
     arr, key = along_axis_key(arr, indices, axis)
     return arr[key]
+
+
+# ----- built from the above (NumPy lists them with creation) -----
+
+def _tri_copy(m):
+    """A copy of m to zero a triangle of (1-d input is broadcast to a square, as NumPy does)."""
+    m = asarray(m)
+    if m.ndim < 1:
+        raise ValueError("input array must be at least 1-d")
+    if m.ndim == 1:
+        m = broadcast_to(m, (m.shape[0],) + m.shape)
+    return m.copy()
+
+
+def tril(m, k=0):
+    r = _tri_copy(m)
+    r[..., _not(tri(r.shape[-2], r.shape[-1], k, dtype=bool))] = 0
+    return r
+
+
+def triu(m, k=0):
+    r = _tri_copy(m)
+    r[..., tri(r.shape[-2], r.shape[-1], k - 1, dtype=bool)] = 0
+    return r
+
+
+def _not(mask):
+    return _from_flat([not v for v in mask._flat_list()], mask.shape, _dtype("bool"))
+
+
+def meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    ndim = len(xi)
+    s0 = (1,) * ndim
+    out = [reshape(asarray(x), s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
+    if indexing == "xy" and ndim > 1:
+        out[0] = reshape(out[0], (1, -1) + s0[2:])
+        out[1] = reshape(out[1], (-1, 1) + s0[2:])
+    if not sparse:
+        out = list(broadcast_arrays(*out))
+    if copy:
+        out = [x.copy() for x in out]
+    return tuple(out)

@@ -1,20 +1,51 @@
-"""The ndarray wrapper: a thin Python object around one engine NDArray (Java), NumPy's interface on top.
+"""The ndarray class, declared completely here: metadata, elements, operators, methods, protocols and the
+thread-safety methods, each a call of the one function that implements it in a module below this one.
 
-Metadata is read from Java lazily and cached: an operation's result crosses into Java only for the
-operation itself, not for its shape or dtype. Indexing lives in _indexing, manipulation in _manipulation.
+A thin Python object around one engine NDArray (Java). Metadata is read from Java lazily and cached: an
+operation's result crosses into Java only for the operation itself, not for its shape or dtype. Every module
+below imports `_base` (ndarray's slots-only base class and the constructors `wrap`/`view`), never this one.
 """
 import builtins
 import operator
 import sys
 
-from . import _array_interface
-
-from ._dtypes import dtype as _dtype, scalar as _scalar, UINT64_MAX as _U64
-from . import _indexing  # imports nothing of ours at load time, so no cycle
-from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, call as _call, label_thread as _label_thread
+from . import _array_interface, _indexing, _printing
+from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
+from . import _ufuncs as _u
+from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
+from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
+from ._creation import asarray as _asarray, zeros as _zeros, _copy
+from ._dtypes import dtype as _dtype, scalar as _scalar
+from ._promotion import can_cast as _can_cast
 from ._shapes import shape_tuple as _shape_tuple
 
-_INT_KINDS = ("b", "i", "u")
+
+def _binary(uf):
+    """x op y, y op x and x op= y of ndarray, all through ufunc `uf` (as NumPy's ndarray)."""
+    def op(self, other):
+        return uf(self, other)
+
+    def rop(self, other):
+        return uf(other, self)
+
+    def iop(self, other):
+        return uf(self, other, out=self)
+    return op, rop, iop
+
+
+def _unary(uf):
+    def op(self):
+        return uf(self)
+    return op
+
+
+def _method(fn):
+    """An ndarray method that is the function `fn` with the array first (a.prod() is gf.prod(a))."""
+    def method(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+    method.__name__ = method.__qualname__ = fn.__name__
+    method.__doc__ = fn.__doc__
+    return method
 
 
 class flagsobj:
@@ -80,15 +111,14 @@ class flagsobj:
                                                         "ALIGNED", "WRITEBACKIFCOPY")) + "\n"
 
 
-class ndarray:
-    __slots__ = ("_j", "_shape", "_dtype", "_base", "__weakref__")
+class ndarray(ArrayBase):
+    __slots__ = ()
     __array_priority__ = 0.0
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         if buffer is not None or strides is not None:
             raise NotImplementedError("ndarray(buffer=..., strides=...) is not supported yet")
-        from ._creation import zeros
-        return zeros(shape, dtype, order or "C")
+        return _zeros(shape, dtype, order or "C")
 
     # ----- metadata -----
     @property
@@ -163,8 +193,7 @@ class ndarray:
     @property
     def imag(self):
         if self.dtype.kind != "c":
-            from ._creation import zeros
-            return zeros(self.shape, self.dtype)
+            return _zeros(self.shape, self.dtype)
         return self._complex_part(True)
 
     def _complex_part(self, imag):
@@ -252,15 +281,53 @@ class ndarray:
             raise TypeError("only integer scalar arrays can be converted to a scalar index")
         return int(self._flat_list()[0])
 
+    # ----- operators: the ufuncs (NumPy's ndarray operators) -----
+    __add__, __radd__, __iadd__ = _binary(_u.add)
+    __sub__, __rsub__, __isub__ = _binary(_u.subtract)
+    __mul__, __rmul__, __imul__ = _binary(_u.multiply)
+    __truediv__, __rtruediv__, __itruediv__ = _binary(_u.divide)
+    __floordiv__, __rfloordiv__, __ifloordiv__ = _binary(_u.floor_divide)
+    __mod__, __rmod__, __imod__ = _binary(_u.remainder)
+    __pow__, __rpow__, __ipow__ = _binary(_u.power)
+    __and__, __rand__, __iand__ = _binary(_u.bitwise_and)
+    __or__, __ror__, __ior__ = _binary(_u.bitwise_or)
+    __xor__, __rxor__, __ixor__ = _binary(_u.bitwise_xor)
+    __lshift__, __rlshift__, __ilshift__ = _binary(_u.left_shift)
+    __rshift__, __rrshift__, __irshift__ = _binary(_u.right_shift)
+    __lt__ = _binary(_u.less)[0]
+    __le__ = _binary(_u.less_equal)[0]
+    __gt__ = _binary(_u.greater)[0]
+    __ge__ = _binary(_u.greater_equal)[0]
+    __eq__ = _binary(_u.equal)[0]
+    __ne__ = _binary(_u.not_equal)[0]
+    __hash__ = None
+    __neg__ = _unary(_u.negative)
+    __pos__ = _unary(_u.positive)
+    __abs__ = _unary(_u.absolute)
+    __invert__ = _unary(_u.invert)
+
+    def __divmod__(self, other):
+        return _ew.divmod(self, other)
+
+    def __rdivmod__(self, other):
+        return _ew.divmod(other, self)
+
+    def __matmul__(self, other):
+        return _la.matmul(self, other)
+
+    def __rmatmul__(self, other):
+        return _la.matmul(other, self)
+
+    def dot(self, b, out=None):
+        return _la.dot(self, b, out=out)
+
     # ----- methods -----
     def copy(self, order="C"):
-        from ._creation import _copy
         return _copy(self, order)
 
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
-        from ._promotion import can_cast
         dt = _dtype(dtype)
-        if not can_cast(self.dtype, dt, casting):
+        if not _can_cast(self.dtype, dt, casting):
             raise TypeError(f"Cannot cast array data from dtype('{self.dtype.name}') to dtype('{dt.name}') "
                             f"according to the rule '{casting}'")
         if dt == self.dtype and not copy:
@@ -274,73 +341,105 @@ class ndarray:
                      self)
 
     def reshape(self, *shape, order="C", copy=None):
-        from ._manipulation import reshape
         if len(shape) == 1:
             shape = shape[0]
-        return reshape(self, shape, order=order, copy=copy)
+        return _m.reshape(self, shape, order=order, copy=copy)
 
     def ravel(self, order="C"):
-        from ._manipulation import ravel
-        return ravel(self, order)
+        return _m.ravel(self, order)
 
     def flatten(self, order="C"):
-        from ._manipulation import ravel
-        return ravel(self.copy(order if order in ("C", "F") else "C"), order)
+        return _m.ravel(self.copy(order if order in ("C", "F") else "C"), order)
 
     def transpose(self, *axes):
-        from ._manipulation import transpose
         if len(axes) == 1 and (axes[0] is None or isinstance(axes[0], (tuple, list))):
             axes = axes[0]
-        return transpose(self, axes or None)
+        return _m.transpose(self, axes or None)
 
     def swapaxes(self, axis1, axis2):
-        from ._manipulation import swapaxes
-        return swapaxes(self, axis1, axis2)
+        return _m.swapaxes(self, axis1, axis2)
 
     def squeeze(self, axis=None):
-        from ._manipulation import squeeze
-        return squeeze(self, axis)
+        return _m.squeeze(self, axis)
 
     def repeat(self, repeats, axis=None):
-        from ._manipulation import repeat
-        return repeat(self, repeats, axis)
+        return _m.repeat(self, repeats, axis)
 
     def take(self, indices, axis=None, out=None, mode="raise"):
-        from ._manipulation import take
-        return take(self, indices, axis, out, mode)
+        return _m.take(self, indices, axis, out, mode)
 
     def put(self, indices, values, mode="raise"):
-        from ._manipulation import put
-        return put(self, indices, values, mode)
+        return _m.put(self, indices, values, mode)
 
     def nonzero(self):
-        from ._manipulation import nonzero
-        return nonzero(self)
+        return _m.nonzero(self)
 
     def compress(self, condition, axis=None, out=None):
-        from ._manipulation import compress
-        return compress(condition, self, axis, out)
+        return _m.compress(condition, self, axis, out)
 
     def fill(self, value):
-        from ._indexing import setitem
-        setitem(self, Ellipsis, value)
+        _indexing.setitem(self, Ellipsis, value)
 
+    # ----- reductions (gf.sum(a) and a.sum() are one function) -----
     def sum(self, axis=None, dtype=None, out=None, keepdims=False):
-        from ._reductions import sum as _sum
-        return _sum(self, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+        return _r.sum(self, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
 
     def mean(self, axis=None, dtype=None, out=None, keepdims=False):
-        from ._reductions import mean as _mean
-        return _mean(self, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+        return _r.mean(self, axis=axis, dtype=dtype, out=out, keepdims=keepdims)
+
+    prod = _method(_r.prod)
+    max = _method(_r.max)
+    min = _method(_r.min)
+    any = _method(_r.any)
+    all = _method(_r.all)
+    ptp = _method(_r.ptp)
+    var = _method(_r.var)
+    std = _method(_r.std)
+    argmax = _method(_r.argmax)
+    argmin = _method(_r.argmin)
+    cumsum = _method(_r.cumsum)
+    cumprod = _method(_r.cumprod)
+
+    # ----- elementwise -----
+    clip = _method(_ew.clip)
+    round = _method(_ew.round)
+
+    def conj(self):
+        # NumPy: the conjugate of a real array is the array itself (no copy)
+        return _u.conjugate(self) if self.dtype.kind == "c" else self
+
+    conjugate = conj
+
+    # ----- sorting and searching; in-place writes -----
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """Sorts the array in place along axis (stable, NaN last, any strided view); returns None."""
+        _s.sort_in_place(self, axis)
+
+    def partition(self, kth, axis=-1, kind="introselect", order=None):
+        """Partitions in place around the kth elements (gilfree sorts fully: a valid partition); returns None."""
+        _s.sort_in_place(self, axis, kth)
+
+    def argsort(self, axis=-1, kind=None, order=None, *, stable=None):
+        return _s.argsort(self, axis, kind, order, stable=stable)
+
+    def argpartition(self, kth, axis=-1, kind="introselect", order=None):
+        return _s.argpartition(self, kth, axis, kind, order)
+
+    searchsorted = _method(_s.searchsorted)
+
+    def setflags(self, write=None, align=None, uic=None):
+        """Sets the WRITEABLE flag (as a.flags.writeable = write); gilfree arrays are always aligned."""
+        if uic:
+            raise ValueError("cannot set WRITEBACKIFCOPY flag to True")
+        if write is not None:
+            self.flags.writeable = write
 
     # ----- printing -----
     def __repr__(self):
-        from ._printing import array_repr
-        return array_repr(self)
+        return _printing.array_repr(self)
 
     def __str__(self):
-        from ._printing import array_str
-        return array_str(self)
+        return _printing.array_str(self)
 
     def __format__(self, spec):
         if self.ndim == 0:
@@ -489,20 +588,14 @@ class flatiter:
             raise IndexError(f"index {i} is out of bounds for axis 0 with size {n}")
         return self._view[self._unravel(i % n)]
 
-
-def _values(j, dt):
-    """Elements of engine array j in C order as Python values of dtype dt (bool, int, float or complex)."""
-    kind = dt.kind
-    if kind == "b":
-        return [builtins.bool(v) for v in _call(_E.toLongArray, j)]
-    if kind == "u" and dt.itemsize == 8:
-        return [int(v) & _U64 for v in _call(_E.toLongArray, j)]
-    if kind in _INT_KINDS:
-        return [int(v) for v in _call(_E.toLongArray, j)]
-    if kind == "c":
-        d = [float(v) for v in _call(_E.toComplexArray, j)]
-        return [complex(d[i], d[i + 1]) for i in range(0, len(d), 2)]
-    return [float(v) for v in _call(_E.toDoubleArray, j)]
+    def __setitem__(self, key, value):
+        """a.flat[key] = value: key an int, slice, int list/array, bool mask or Ellipsis; values cycle."""
+        v = self._view
+        index = _indexing.flat_positions(key, self._n)
+        values = _m.ravel(_asarray(value, dtype=v.dtype))
+        if not values.flags.c_contiguous or _call(_V.sameStorage, values._j, v._j):
+            values = values.copy()
+        _call(_W.putFlat, v._j, index._j, values._j)
 
 
 class _RowIter:
@@ -533,19 +626,4 @@ def _nest(flat, shape):
     return [_nest(flat[i * step:(i + 1) * step], shape[1:]) for i in range(shape[0])]
 
 
-def _wrap(j, shape=None):
-    """A Python ndarray around engine array `j`; `shape` when the caller already knows it (saves a call)."""
-    a = object.__new__(ndarray)
-    a._j = j
-    a._shape = shape
-    a._dtype = None
-    a._base = None
-    return a
-
-
-def _view(j, of):
-    """A Python ndarray for engine view `j` of array `of`: its base is the array that owns the memory."""
-    a = _wrap(j)
-    a._dtype = of._dtype
-    a._base = of if of._base is None else of._base
-    return a
+set_array_type(ndarray)

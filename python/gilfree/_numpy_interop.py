@@ -11,7 +11,7 @@ import sys
 from ._array_interface import Holder as _Holder
 from ._bridge import Engine as _E, Interop as _Interop, call as _call
 from ._dtypes import dtype as _dtype, _INFO
-from ._ndarray import ndarray, _wrap
+from ._base import ArrayBase, wrap as _wrap
 
 def is_numpy_array(x):
     np = sys.modules.get("numpy")
@@ -25,7 +25,7 @@ def _gilfree_base(v):
     while b is not None and seen < 64:
         if isinstance(b, _Holder):
             return b.array
-        if isinstance(b, ndarray):
+        if isinstance(b, ArrayBase):
             return b
         b = getattr(b, "base", None)
         seen += 1

@@ -3,6 +3,7 @@ numpy/_core/arrayprint.py: FloatingFormat with dragon4-style shortest digits, _f
 wrapping and '...' summarisation). Options come from _printoptions (per thread/context)."""
 import math
 
+from ._manipulation import concatenate
 from ._printoptions import current as _options
 from ._scalar_format import positional, scientific
 
@@ -169,7 +170,6 @@ def _format_array(nested, shape, fmt, width, prefix, sep, edge, summary):
 
 def _leading_trailing(a, edge):
     """The edge items of every long axis (what a summarised array shows), as an array."""
-    from ._manipulation import concatenate
     for axis, n in enumerate(a.shape):
         if n > 2 * edge:
             idx = (slice(None),) * axis

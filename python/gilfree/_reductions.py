@@ -11,7 +11,7 @@ from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
 from ._creation import zeros
 from ._errstate import errstate
 from ._sorting import where
-from ._ndarray import ndarray, _wrap
+from ._base import ArrayBase, wrap as _wrap
 from ._bridge import Engine as _E, Reduce as _Reduce, call as _call
 from . import _ufuncs as _u
 from ._ufuncs import _NOVALUE, _normalize_axes, _to_array
@@ -70,7 +70,7 @@ def ptp(a, axis=None, out=None, keepdims=False):
 
 
 def _wrap_any(x):
-    return x if isinstance(x, ndarray) else _to_array(x)
+    return x if isinstance(x, ArrayBase) else _to_array(x)
 
 
 def _count(a, axis, keepdims, where):
@@ -81,7 +81,7 @@ def _count(a, axis, keepdims, where):
         for ax in axes:
             n *= a.shape[ax]
         return n
-    w = where if isinstance(where, ndarray) else _to_array(where)
+    w = where if isinstance(where, ArrayBase) else _to_array(where)
     wb = _u.logical_or(w, zeros(a.shape, dtype="bool"))
     return sum(wb, axis=axis, keepdims=keepdims)
 
@@ -105,7 +105,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
 
 
 def _flat(x):
-    return x.tolist() if isinstance(x, ndarray) and x.ndim == 1 else (x._flat_list() if isinstance(x, ndarray) else [x])
+    return x.tolist() if isinstance(x, ArrayBase) and x.ndim == 1 else (x._flat_list() if isinstance(x, ArrayBase) else [x])
 
 
 def _errstate_ignore():
@@ -114,7 +114,7 @@ def _errstate_ignore():
 
 def _cast_like(r, dt):
     dt = _dtype(dt)
-    if isinstance(r, ndarray):
+    if isinstance(r, ArrayBase):
         return r if r.dtype == dt else r.astype(dt)
     return _scalar(dt.name, complex(r) if dt.kind == "c" else float(r))
 
@@ -249,7 +249,7 @@ def nanprod(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NOVALUE
 
 
 def _all_nan_warn(r):
-    vals = _flat(r) if isinstance(r, ndarray) else [r]
+    vals = _flat(r) if isinstance(r, ArrayBase) else [r]
     if builtins.any(isinstance(v, (float, complex)) and cmath.isnan(v) for v in vals):
         warnings.warn("All-NaN slice encountered", RuntimeWarning, stacklevel=3)
 
@@ -285,7 +285,7 @@ def nanmean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
 
 
 def _empty_warn(r, msg):
-    vals = _flat(r) if isinstance(r, ndarray) else [r]
+    vals = _flat(r) if isinstance(r, ArrayBase) else [r]
     if builtins.any(isinstance(v, (float, complex)) and cmath.isnan(v) for v in vals):
         warnings.warn(msg, RuntimeWarning, stacklevel=3)
 

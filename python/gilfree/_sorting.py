@@ -1,14 +1,15 @@
 """Sorting, searching and sets: sort/argsort (stable), searchsorted, where, argwhere, nonzero, unique family,
 isin, partition/argpartition. The work happens in the engine (dev.gilfree.api.Sort)."""
 import builtins
+import operator
 from collections import namedtuple
 
 from ._exceptions import AxisError
 from ._creation import asarray
 from ._manipulation import nonzero
-from ._ndarray import ndarray, _wrap
-from ._bridge import Reduce as _Reduce, Sort as _Sort, call as _call
-from ._ufuncs import _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
+from ._base import ArrayBase, wrap as _wrap
+from ._bridge import Reduce as _Reduce, Sort as _Sort, Writes as _Writes, call as _call
+from ._ufuncs import logical_not as _logical_not, _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
 
 
 
@@ -51,13 +52,37 @@ def argsort(a, axis=-1, kind=None, order=None, *, stable=None, descending=False)
     return _wrap(_call(_Sort.argsort, a._j, ax, builtins.bool(descending)))
 
 
+def _check_kth(kth, n):
+    """NumPy's check of partition's kth (an int or a sequence of them; negative ones count from the end)."""
+    ks = kth.tolist() if isinstance(kth, ArrayBase) else kth
+    for k in ks if isinstance(ks, (list, tuple)) else (ks,):
+        k = operator.index(k)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise ValueError(f"kth(={k}) out of bounds ({n})")
+
+
+def sort_in_place(a, axis=-1, kth=None):
+    """ndarray.sort (and, with kth, ndarray.partition: a full sort is a valid partition): a sorted in place."""
+    a, ax = _axis1(a, operator.index(axis))
+    if kth is not None:
+        _check_kth(kth, a.shape[ax])
+    _call(_Writes.sort, a._j, ax, False)
+
+
 def partition(a, kth, axis=-1, kind="introselect", order=None):
-    """A valid partition (gilfree sorts fully: every element is in its sorted place)."""
-    return sort(a, axis=axis)
+    """A partitioned copy (gilfree sorts fully: every element is in its sorted place)."""
+    a, ax = _axis1(_to_array(a), axis)
+    _check_kth(kth, a.shape[ax])
+    return sort(a, axis=ax)
 
 
 def argpartition(a, kth, axis=-1, kind="introselect", order=None):
-    return argsort(a, axis=axis)
+    """Indices that partition along axis (those that sort it); axis=None flattens."""
+    a, ax = _axis1(_to_array(a), axis)
+    _check_kth(kth, a.shape[ax])
+    return argsort(a, axis=ax)
 
 
 def searchsorted(a, v, side="left", sorter=None):
@@ -66,7 +91,7 @@ def searchsorted(a, v, side="left", sorter=None):
         raise NotImplementedError("searchsorted(sorter=...) needs fancy indexing (not in gilfree yet)")
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
-    scalar = not isinstance(v, (ndarray, list, tuple))
+    scalar = not isinstance(v, (ArrayBase, list, tuple))
     dt = _weak_result_dtype(a, v)
     vv = _to_array(v) if not _is_py_scalar(v) else _to_array(v).astype(dt)
     aa = a if a.dtype.name == dt else a.astype(dt)
@@ -134,9 +159,7 @@ def isin(element, test_elements, assume_unique=False, invert=False, *, kind=None
     t2 = t if t.dtype.name == dt else t.astype(dt)
     r = _wrap(_call(_Sort.isin, a2._j, t2._j))
     if invert:
-        from ._ufuncs import logical_not  # noqa: F401
-        from . import _ufuncs
-        r = _ufuncs.logical_not(r)
-        if not isinstance(r, ndarray):
+        r = _logical_not(r)
+        if not isinstance(r, ArrayBase):
             return r
     return r[()] if r.shape == () else r

@@ -12,7 +12,7 @@ from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RA
     INT64_MAX as _INT64_MAX
 from ._exceptions import AxisError
 from ._creation import asarray
-from ._ndarray import ndarray, _wrap
+from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
 _FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
@@ -53,7 +53,7 @@ def _check_int_scalar(s, arr_dtype):
 
 
 def _to_array(x):
-    if isinstance(x, ndarray):
+    if isinstance(x, ArrayBase):
         return x
     if isinstance(x, _generic):
         return _asarray(x.item() if not isinstance(x, builtins.bool) else builtins.bool(x), dtype=x.dtype)
@@ -156,12 +156,12 @@ class ufunc:
                     raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
                 out = out[0]
             if out is not None:
-                if not isinstance(out, ndarray):
+                if not isinstance(out, ArrayBase):
                     raise TypeError("return arrays must be of ArrayType")
                 oj = out._j
         wj = None
         if where is not True:
-            w = where if isinstance(where, ndarray) else _asarray(where)
+            w = where if isinstance(where, ArrayBase) else _asarray(where)
             if w.dtype.kind != "b":
                 w = w.astype("bool")
             wj = w._j
@@ -182,10 +182,10 @@ class ufunc:
                 b = _weak_complex(b, a)
             elif _is_weak_complex(a) and not _is_py_scalar(b):
                 a = _weak_complex(a, b)
-            if isinstance(a, ndarray) and _is_weak(b):
+            if isinstance(a, ArrayBase) and _is_weak(b):
                 r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
                 shape = a._shape
-            elif isinstance(b, ndarray) and _is_weak(a):
+            elif isinstance(b, ArrayBase) and _is_weak(a):
                 r = self._scalar(b, a, True, oj, wj, dname, casting, mask, full)
                 shape = b._shape
             else:
@@ -241,7 +241,7 @@ class ufunc:
         dname = _dtype(dtype).name if dtype is not None else None
         wj = None
         if where is not True:
-            w = where if isinstance(where, ndarray) else _asarray(where)
+            w = where if isinstance(where, ArrayBase) else _asarray(where)
             wj = (w if w.dtype.kind == "b" else w.astype("bool"))._j
         kind, fd, fl = "none", 0.0, 0
         if initial is not _NOVALUE and initial is not None:
@@ -278,9 +278,9 @@ class ufunc:
 
     def at(self, a, indices, b=None):
         """Unbuffered in place: a[i] = f(a[i], b) for every index, repeated indices applied each time."""
-        if not isinstance(a, ndarray):
+        if not isinstance(a, ArrayBase):
             raise TypeError("first operand must be an array")
-        idx = indices.tolist() if isinstance(indices, ndarray) else indices
+        idx = indices.tolist() if isinstance(indices, ArrayBase) else indices
         if not isinstance(idx, (list, tuple)):
             idx = [idx]
         if isinstance(idx, tuple) and a.ndim > 1:
@@ -288,7 +288,7 @@ class ufunc:
         if b is None:
             vals = None
         else:
-            bv = b.tolist() if isinstance(b, ndarray) else b
+            bv = b.tolist() if isinstance(b, ArrayBase) else b
             vals = bv if isinstance(bv, (list, tuple)) else [bv] * len(idx)
         for k, i in enumerate(idx):
             cur = a[i]
@@ -296,7 +296,7 @@ class ufunc:
 
 
 def _copy_into(res, out):
-    if not isinstance(out, ndarray):
+    if not isinstance(out, ArrayBase):
         if isinstance(out, tuple) and len(out) == 1:
             out = out[0]
         else:

@@ -6,7 +6,7 @@ import builtins
 import math
 from collections import namedtuple
 
-from ._ndarray import _wrap
+from ._base import wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
 from ._creation import asarray, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
