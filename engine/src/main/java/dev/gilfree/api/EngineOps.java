@@ -12,6 +12,8 @@ import dev.gilfree.kernels.Fill;
 import dev.gilfree.kernels.Iteration;
 import dev.gilfree.kernels.Reductions;
 
+import java.util.function.Consumer;
+
 /**
  * Creation, conversion and whole-array sums, each one coarse call. Arguments are primitives, primitive
  * arrays, strings and NDArrays, so both bridges pass them cheaply.
@@ -41,31 +43,26 @@ final class EngineOps {
     /** C-ordered data (already flattened by the caller) as a new array of {@code dtype}. */
     @Entry
     static NDArray fromDoubles(double[] data, long[] shape, String dtype) {
-        NDArray a = NDArray.zeros(DType.of(dtype), shape);
-        checkCount(data.length, a);
-        Fill.fromDoubles(data, a);
-        return a;
+        return filled(data.length, shape, dtype, a -> Fill.fromDoubles(data, a));
     }
 
     @Entry
     static NDArray fromLongs(long[] data, long[] shape, String dtype) {
-        NDArray a = NDArray.zeros(DType.of(dtype), shape);
-        checkCount(data.length, a);
-        Fill.fromLongs(data, a);
-        return a;
+        return filled(data.length, shape, dtype, a -> Fill.fromLongs(data, a));
     }
 
     /** C-ordered complex data as interleaved (real, imaginary) pairs. */
     @Entry
     static NDArray fromComplex(double[] interleaved, long[] shape, String dtype) {
-        NDArray a = NDArray.zeros(DType.of(dtype), shape);
-        checkCount(interleaved.length / 2, a);
-        Fill.fromComplex(interleaved, a);
-        return a;
+        return filled(interleaved.length / 2, shape, dtype, a -> Fill.fromComplex(interleaved, a));
     }
 
-    private static void checkCount(int n, NDArray a) {
+    /** A new array of {@code shape} holding the caller's {@code n} values, written by {@code fill}. */
+    private static NDArray filled(int n, long[] shape, String dtype, Consumer<NDArray> fill) {
+        NDArray a = NDArray.zeros(DType.of(dtype), shape);
         if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + Iteration.pyShape(a.shape()));
+        fill.accept(a);
+        return a;
     }
 
     /** {@code n} values start, start+step, ... as in np.arange (the caller computes n as NumPy does). */
