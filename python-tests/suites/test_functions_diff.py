@@ -116,3 +116,13 @@ def test_partition_and_argpartition_are_partitions_at_numpys_kth_value(dt, kth):
         assert got[k] == kv, f"partition({dt}, {k}): kth {got[k]!r} != numpy {kv!r}"
         assert all(x <= kv for x in got[:k]) and all(x >= kv for x in got[k + 1:]), f"partition({dt}, {k}): {got}"
         assert sorted(got) == sorted(want["values"])
+
+
+@pytest.mark.parametrize("dt", ["bool", "int32", "uint8", "float32", "float64"])
+@pytest.mark.parametrize("name", ["cumulative_sum", "cumulative_prod"])
+@pytest.mark.parametrize("axis", [0, 1, -1])
+def test_cumulative_with_initial_matches_numpy(name, dt, axis):
+    vs = values(dt, 12, 6)
+    _run(f"{name} include_initial axis={axis}", dt, [(vs, dt)],
+         lambda a: getattr(gf, name)(a.reshape(3, 4), axis=axis, include_initial=True),
+         lambda a: getattr(np, name)(a.reshape(3, 4), axis=axis, include_initial=True))

@@ -7,8 +7,9 @@ import cmath
 import math
 import warnings
 
+from ._exceptions import normalize_axis
 from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
-from ._creation import zeros
+from ._creation import full, zeros
 from ._errstate import errstate
 from ._sorting import where
 from ._base import ArrayBase, wrap as _wrap
@@ -196,27 +197,29 @@ def cumprod(a, axis=None, dtype=None, out=None):
 
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):
-    """Array API cumulative_sum: axis may be omitted only for 1-D input."""
-    x = _arr(x)
-    if axis is None:
-        if x.ndim != 1:
-            raise ValueError("axis must be specified for arrays with more than one dimension")
-        axis = 0
-    r = cumsum(x, axis=axis, dtype=dtype)
-    if include_initial:
-        raise NotImplementedError("cumulative_sum(include_initial=True) needs concatenation (not in gilfree yet)")
-    return r
+    """Array API cumulative_sum: axis may be omitted only for 1-D input; include_initial starts with 0."""
+    return _cumulative(cumsum, 0, x, axis, dtype, include_initial)
 
 
 def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
+    """Array API cumulative_prod: as cumulative_sum, starting with 1."""
+    return _cumulative(cumprod, 1, x, axis, dtype, include_initial)
+
+
+def _cumulative(accumulate, identity, x, axis, dtype, include_initial):
     x = _arr(x)
     if axis is None:
         if x.ndim != 1:
             raise ValueError("axis must be specified for arrays with more than one dimension")
         axis = 0
-    if include_initial:
-        raise NotImplementedError("cumulative_prod(include_initial=True) needs concatenation (not in gilfree yet)")
-    return cumprod(x, axis=axis, dtype=dtype)
+    r = accumulate(x, axis=axis, dtype=dtype)
+    if not include_initial:
+        return r
+    axis = normalize_axis(axis, r.ndim)
+    shape = r.shape[:axis] + (r.shape[axis] + 1,) + r.shape[axis + 1:]
+    out = full(shape, identity, dtype=r.dtype)
+    out[(slice(None),) * axis + (slice(1, None),)] = r
+    return out
 
 
 def count_nonzero(a, axis=None, *, keepdims=False):
