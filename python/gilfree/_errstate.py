@@ -5,6 +5,7 @@ the current context's settings, to ignore, warn (RuntimeWarning), raise (Floatin
 seterrcall handler, or print.
 """
 import contextvars
+import functools
 import sys
 import warnings
 
@@ -78,8 +79,6 @@ class errstate:
         return False
 
     def __call__(self, func):
-        import functools
-
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             with errstate(call=self._call, **self._kw):

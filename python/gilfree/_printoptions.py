@@ -5,6 +5,7 @@ defaults, and `printoptions(...)` restores the previous options when its block e
 """
 import contextlib
 import contextvars
+import operator
 
 _DEFAULTS = {"precision": 8, "threshold": 1000, "edgeitems": 3, "linewidth": 75, "suppress": False,
              "nanstr": "nan", "infstr": "inf", "sign": "-", "floatmode": "maxprec", "legacy": False,
@@ -30,7 +31,6 @@ def _updated(**kwargs):
         if key == "floatmode" and value not in ("fixed", "unique", "maxprec", "maxprec_equal"):
             raise ValueError("floatmode option must be one of 'fixed', 'unique', 'maxprec', 'maxprec_equal'")
         if key in ("precision", "threshold", "edgeitems", "linewidth"):
-            import operator
             try:
                 value = operator.index(value)
             except TypeError:
