@@ -2,11 +2,12 @@
 import builtins
 import math
 import operator
-import struct
 
+from . import _errstate
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
+from ._float32 import cast_overflows, to_float32
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
@@ -78,6 +79,8 @@ def _from_flat(flat, shape, dt):
         for v in flat:
             z = complex(v)
             data += [z.real, z.imag]
+        if name == "complex64":
+            _check_float32_cast(data)
         return _wrap(_call(_E.fromComplex, data, list(shape), name), shape)
     if dt.kind in "biu":
         lo, hi = _BOUNDS[name]
@@ -110,7 +113,17 @@ def _from_flat(flat, shape, dt):
         if isinstance(v, complex):
             raise TypeError("float() argument must be a string or a real number, not 'complex'")
         out.append(float(v))
+    if name == "float32":
+        _check_float32_cast(out)
     return _wrap(_call(_E.fromDoubles, out, list(shape), name), shape)
+
+
+def _check_float32_cast(values):
+    """NumPy warns (errstate "over") when a finite value becomes inf in float32."""
+    for v in values:
+        if cast_overflows(v):
+            _errstate.handle(_errstate.OVER, "cast")
+            return
 
 
 def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
@@ -289,8 +302,7 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
     start, step = float(start), float(step)
     if dt.name in ("float32", "complex64"):
-        def f32(v):
-            return struct.unpack("f", struct.pack("f", v))[0]
+        f32 = to_float32
         s0 = f32(start)
         d = f32(f32(start + step) - s0)
         # NumPy keeps the second value as computed (not s0 + d) and fills the rest from their difference

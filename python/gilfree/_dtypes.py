@@ -6,7 +6,6 @@ bounds follow from kind and size. Only NumPy's one-letter codes and other spelli
 import builtins
 
 from . import _bridge
-from ._scalar_format import complex_text, float_text
 
 _CHARS = {"bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "l", "uint8": "B", "uint16": "H",
           "uint32": "I", "uint64": "L", "float32": "f", "float64": "d", "complex64": "F", "complex128": "D"}
@@ -136,98 +135,15 @@ def _resolve_name(obj):
 
 
 class generic:
-    """Base of the scalar types (numpy.generic)."""
+    """Base of the scalar types (numpy.generic); the types themselves are in _scalars, which sets each
+    dtype's `type` when it is imported."""
     __slots__ = ()
 
-    @property
-    def dtype(self):
-        return dtype(type(self)._gilfree_dtype_name)
 
-    def item(self):
-        return self._python_type(self)
-
-    def __repr__(self):
-        text = _scalar_text(self)
-        if text.startswith("("):
-            text = text[1:-1]
-        return f"np.{type(self).__name__}({text})"
-
-    def __str__(self):
-        return _scalar_text(self)
-
-
-def _scalar_type(name, python_type):
-    def __new__(cls, value=0):
-        return python_type.__new__(cls, value)
-    t = type(name, (generic, python_type), {"__slots__": (), "__new__": __new__, "_gilfree_dtype_name": name,
-                                            "_python_type": python_type})
-    object.__setattr__(dtype(name), "type", t)
-    return t
-
-
-float64 = _scalar_type("float64", float)
-float32 = _scalar_type("float32", float)
-int64 = _scalar_type("int64", int)
-int32 = _scalar_type("int32", int)
-int16 = _scalar_type("int16", int)
-int8 = _scalar_type("int8", int)
-uint64 = _scalar_type("uint64", int)
-uint32 = _scalar_type("uint32", int)
-uint16 = _scalar_type("uint16", int)
-uint8 = _scalar_type("uint8", int)
-complex128 = _scalar_type("complex128", complex)
-complex64 = _scalar_type("complex64", complex)
-
-
-class bool(generic):  # noqa: A001 - NumPy 2 names it numpy.bool
-    """The boolean scalar type (numpy.bool); Python's bool cannot be subclassed, so this wraps one."""
-    __slots__ = ("_v",)
-    _gilfree_dtype_name = "bool"
-    _python_type = builtins.bool
-
-    def __new__(cls, value=False):
-        self = object.__new__(cls)
-        object.__setattr__(self, "_v", builtins.bool(value))
-        return self
-
-    def __bool__(self):
-        return self._v
-
-    def __int__(self):
-        return int(self._v)
-
-    def __index__(self):
-        return int(self._v)
-
-    def __eq__(self, other):
-        return self._v == other
-
-    def __hash__(self):
-        return hash(self._v)
-
-    def item(self):
-        return self._v
-
-    def __repr__(self):
-        return f"np.{self._v}_"
-
-    def __str__(self):
-        return builtins.str(self._v)
-
-
-object.__setattr__(dtype("bool"), "type", bool)
-
-
-def _scalar_text(x):
-    """str() of a NumPy scalar: float32 with its own shortest digits, complex as NumPy writes it."""
-    name = type(x)._gilfree_dtype_name
-    if name in ("float32", "float64"):
-        return float_text(float(x), name == "float32")
-    if name in ("complex64", "complex128"):
-        return complex_text(complex(x), name == "complex64")
-    return int.__repr__(x)
+_PYTHON_VALUE = {"b": builtins.bool, "i": int, "u": int, "f": float, "c": complex}
 
 
 def scalar(name, value):
-    """The NumPy scalar of dtype `name` holding the Python value `value`."""
-    return dtype(name).type(value)
+    """The NumPy scalar of dtype `name` holding `value`, a value the engine gave (already of that dtype)."""
+    dt = dtype(name)
+    return dt.type._exact(_PYTHON_VALUE[dt.kind](value))

@@ -6,6 +6,7 @@ over the same memory; on the way back a `gilfree.ndarray` becomes its engine arr
 import builtins
 
 from ._bridge import is_engine_array as _is_engine_array, is_java as _is_java
+from ._dtypes import generic as _generic
 from ._ndarray import ndarray, _wrap
 
 
@@ -27,14 +28,14 @@ def from_java(x):
 
 def to_java(x):
     """A Python value as a Java embedder gets it back (see dev.gilfree.embed.PythonSession)."""
+    if isinstance(x, _generic):  # a NumPy scalar travels as its Python value
+        x = x.item()
     if x is None or isinstance(x, (builtins.bool, str)):
         return x
     if isinstance(x, ndarray):
         return x._j
     if _is_java(x):
         return x
-    if type(x).__name__ == "bool" and hasattr(x, "_gilfree_dtype_name"):  # gilfree.bool scalar
-        return builtins.bool(x)
     if isinstance(x, int):
         return int(x)
     if isinstance(x, float):

@@ -10,12 +10,14 @@ import sys
 import warnings
 
 _KINDS = ("divide", "over", "under", "invalid")
-_BITS = {"divide": 1, "over": 2, "under": 4, "invalid": 8}
+#: the condition bits the engine reports (FpSignal) and this module handles
+DIVIDE, OVER, UNDER, INVALID = 1, 2, 4, 8
+_BITS = {"divide": DIVIDE, "over": OVER, "under": UNDER, "invalid": INVALID}
 _MODES = ("ignore", "warn", "raise", "call", "print", "log")
 _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"}
 _MSG = {"divide": "divide by zero", "over": "overflow", "under": "underflow", "invalid": "invalid value"}
 
-_state = contextvars.ContextVar("gilfree_errstate", default=(_DEFAULT, None, 1 | 2 | 8))
+_state = contextvars.ContextVar("gilfree_errstate", default=(_DEFAULT, None, DIVIDE | OVER | INVALID))
 
 
 def geterr():

@@ -194,13 +194,13 @@ def _element(a, key):
             return None
         v = _call(_IX.getDouble if kind == "f" else _IX.getLong, j, list(key))
     if kind == "f":
-        return dt.type(float(v))
+        return dt.type._exact(float(v))
     v = int(v)
     if kind == "b":
-        return dt.type(v != 0)
+        return dt.type._exact(v != 0)
     if kind == "u" and v < 0:
         v += 1 << 64
-    return dt.type(v)
+    return dt.type._exact(v)
 
 
 def _full_mask(a, key):

@@ -8,7 +8,7 @@ import math
 import warnings
 
 from ._exceptions import normalize_axis
-from ._dtypes import dtype as _dtype, float64 as _float64, scalar as _scalar
+from ._dtypes import dtype as _dtype, scalar as _scalar
 from ._creation import full, zeros
 from ._errstate import errstate
 from ._sorting import where
@@ -92,7 +92,7 @@ def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     a = _arr(a)
     if axis is None and dtype is None and out is None and not keepdims and where is True and a.size \
             and (a.dtype.kind in "biu" or a.dtype.name == "float64"):
-        return _float64(_call(_E.mean, a._j))  # the common case in one engine call: float64 pairwise sum / count
+        return _scalar("float64", _call(_E.mean, a._j))  # the common case in one engine call: float64 pairwise sum / count
     dt = dtype if dtype is not None else ("float64" if a.dtype.kind in "biu" else a.dtype.name)
     s = _u.add.reduce(a, axis=axis, dtype=dt, keepdims=keepdims, where=where)
     n = _count(a, axis, keepdims, where)

@@ -11,12 +11,14 @@ from ._bridge import Engine as _E, Reduce as _Reduce, Ufuncs as _UF, call as _ca
 from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RANGE, INT64_MIN as _INT64_MIN, \
     INT64_MAX as _INT64_MAX
 from ._exceptions import AxisError
+from ._float32 import cast_overflows
 from ._creation import asarray
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
 _FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
                "logaddexp2", "heaviside"}
+_FLOAT32_KINDS = ("float32", "complex64")
 _COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 
 
@@ -39,8 +41,12 @@ def _is_weak_complex(x):
 def _weak_complex(s, other):
     """A Python complex scalar as NEP 50's weak operand next to the array (or NumPy-style scalar) `other`:
     a 0-d array of the dtype NumPy's result_type gives the pair (complex64 next to float32 or complex64,
-    complex128 next to the others), so it never widens the result beyond that."""
-    return _asarray(s, dtype=result_type(_to_array(other).dtype, s))
+    complex128 next to the others), so it never widens the result beyond that. Also whether that cast
+    overflowed: NumPy warns of it after the operation (an unsupported operation raises first)."""
+    dt = result_type(_to_array(other).dtype, s)
+    over = dt.name == "complex64" and (cast_overflows(s.real) or cast_overflows(s.imag))
+    with _errstate.errstate(over="ignore"):
+        return _asarray(s, dtype=dt), over
 
 
 def _check_int_scalar(s, arr_dtype):
@@ -169,6 +175,7 @@ class ufunc:
         dname = _dtype(dtype).name if dtype is not None else None
         mask = _errstate.mask()
         j = self._j
+        cast_over = False
         if nin == 1:
             a = _to_array(args[0])
             if full:
@@ -178,10 +185,14 @@ class ufunc:
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
+            if isinstance(a, _generic):  # a NumPy scalar is a strong 0-d operand: the other may be weak
+                a = _to_array(a)
+            if isinstance(b, _generic):
+                b = _to_array(b)
             if _is_weak_complex(b) and not _is_py_scalar(a):
-                b = _weak_complex(b, a)
+                b, cast_over = _weak_complex(b, a)
             elif _is_weak_complex(a) and not _is_py_scalar(b):
-                a = _weak_complex(a, b)
+                a, cast_over = _weak_complex(a, b)
             if isinstance(a, ArrayBase) and _is_weak(b):
                 r = self._scalar(a, b, False, oj, wj, dname, casting, mask, full)
                 shape = a._shape
@@ -199,6 +210,8 @@ class ufunc:
                 shape = sa if sa is not None and sa == b._shape else None
             if out is not None or wj is not None:
                 shape = None
+        if cast_over:
+            _errstate.handle(_errstate.OVER, "cast")
         if out is not None:
             return out
         res = _wrap(r, shape)
@@ -211,12 +224,18 @@ class ufunc:
         if isinstance(s, float) or arr.dtype.kind in "fc":
             s = float(s)
             if full:
-                return _engine_call(_UF.call2DoubleFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-            return _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+                r = _engine_call(_UF.call2DoubleFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting,
+                                 mask)
+            else:
+                r = _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+            if arr.dtype.name in _FLOAT32_KINDS and cast_overflows(s):
+                _errstate.handle(_errstate.OVER, "cast")  # NEP 50: the weak float was cast to float32 first
+            return r
         s = operator.index(s)
         lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))
         if not lo <= s <= hi:
-            if self._name in _FLOAT_LOOP or self._name in _COMPARE:  # NumPy: these still compare/divide exactly
+            if (self._name in _FLOAT_LOOP or self._name in _COMPARE) and (
+                    arr.dtype.kind in "iu" or _INT64_MIN <= s <= _INT64_MAX):  # NumPy: these compare/divide exactly
                 wide = arr.astype("float64" if self._name in _FLOAT_LOOP or not _INT64_MIN <= s <= _INT64_MAX else "int64")
                 return self._scalar(wide, float(s) if wide.dtype.kind == "f" else s, reversed_, oj, wj, dname, casting,
                                     mask, full)

@@ -94,7 +94,7 @@ public enum BinaryOp {
             case FLOOR_DIVIDE -> floorDivide(x, y);
             case REMAINDER -> remainder(x, y);
             case FMOD -> x % y;
-            case POWER, FLOAT_POWER -> Math.pow(x, y);
+            case POWER, FLOAT_POWER -> pow(x, y);
             case ARCTAN2 -> Math.atan2(x, y);
             case HYPOT -> Math.hypot(x, y);
             case COPYSIGN -> Math.copySign(x, y);
@@ -217,6 +217,12 @@ public enum BinaryOp {
         if (d > 0) return x + Math.log1p(Math.pow(2.0, -d)) / LN2;
         if (d <= 0) return y + Math.log1p(Math.pow(2.0, d)) / LN2;
         return d;
+    }
+
+    /** C's pow (NumPy's loop): 1 to any power, and -1 to an infinite one, is 1, where Java's Math.pow gives NaN. */
+    static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) return 1.0;
+        return Math.pow(x, y);
     }
 
     private static long ipow(long base, long exp, DType t) {

@@ -68,6 +68,8 @@ final class ComplexElementary {
         double big = Math.max(ax, ay), small = Math.min(ax, ay);
         if (big > 0.5 && big < 2) { // |z| near 1: log(|z|) from log1p keeps its relative accuracy
             r[0] = 0.5 * Math.log1p((big - 1) * (big + 1) + small * small);
+        } else if (big > 0x1p1000) { // |z| may overflow where log|z| does not: halve both parts first
+            r[0] = Math.log(Math.hypot(x * 0.5, y * 0.5)) + LN2;
         } else {
             r[0] = Math.log(Math.hypot(x, y));
         }

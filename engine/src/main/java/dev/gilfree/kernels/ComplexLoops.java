@@ -78,16 +78,28 @@ final class ComplexLoops {
         switch (op) {
             case ADD -> { r[0] = xr + yr; r[1] = xi + yi; }
             case SUBTRACT -> { r[0] = xr - yr; r[1] = xi - yi; }
-            case MULTIPLY -> fusedMultiply(xr, xi, yr, yi, f32, r);
+            case MULTIPLY -> {
+                fusedMultiply(xr, xi, yr, yi, f32, r);
+                return conditions(xr, xi, yr, yi, r[0], r[1]) | zeroTimesInfinity(xr, xi, yr, yi);
+            }
             case DIVIDE -> {
                 divide(xr, xi, yr, yi, f32, r);
-                if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: inf or nan, with its conditions
-                    return (xr != 0 && !Double.isNaN(xr)) || (xi != 0 && !Double.isNaN(xi))
-                            ? FpFlags.DIVIDE | (xr == 0 || xi == 0 ? FpFlags.INVALID : 0) : FpFlags.INVALID;
+                if (yr == 0 && yi == 0) { // NumPy divides each part by |0|: x/0 divides by zero, 0/0 is invalid,
+                    return byZero(xr) | byZero(xi); // inf/0 and NaN/0 are exact
                 }
-                return conditions(xr, xi, yr, yi, r[0], r[1]) | comparedNaN(yr, yi) | scaleOverflows(yr, yi, f32);
+                // Smith's ratio of the divisor's parts is 0 when one part is: an infinite dividend part times it
+                int zeroRatio = (yr == 0 || yi == 0) && (Double.isInfinite(xr) || Double.isInfinite(xi)) ? FpFlags.INVALID : 0;
+                return conditions(xr, xi, yr, yi, r[0], r[1]) | comparedNaN(yr, yi) | scaleOverflows(yr, yi, f32) | zeroRatio;
             }
-            case POWER, FLOAT_POWER -> ComplexElementary.power(xr, xi, yr, yi, f32, r);
+            case POWER, FLOAT_POWER -> {
+                ComplexElementary.power(xr, xi, yr, yi, f32, r);
+                // NumPy's cpow signals invalid for 0**y it leaves undefined (Re y <= 0 or NaN, y != 0)
+                if (xr == 0 && xi == 0 && !(yr > 0) && !(yr == 0 && yi == 0)) return FpFlags.INVALID;
+                // ... and it tries a real exponent as a C integer first: NaN, inf and beyond 2**63 signal invalid
+                if (!(yr == 0 && yi == 0) && !(xr == 0 && xi == 0) && yi == 0 && !(Math.abs(yr) < 0x1p63)) {
+                    return FpFlags.INVALID | conditions(xr, xi, yr, yi, r[0], r[1]);
+                }
+            }
             // NumPy keeps x when it wins or is NaN (maximum/minimum) or when y is NaN (fmax/fmin)
             case MAXIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(yr, yi, xr, xi, true), xr, xi, yr, yi, r);
             case MINIMUM -> pick(Double.isNaN(xr) || Double.isNaN(xi) || less(xr, xi, yr, yi, true), xr, xi, yr, yi, r);
@@ -182,6 +194,19 @@ final class ComplexLoops {
                 | ((Double.isInfinite(rr) || Double.isInfinite(ri)) && finiteIn ? FpFlags.OVERFLOW : 0);
     }
 
+    private static int byZero(double part) {
+        return part == 0 ? FpFlags.INVALID : Double.isFinite(part) ? FpFlags.DIVIDE : 0;
+    }
+
+    // One of the four products of a complex multiplication is 0·inf: invalid, even where a NaN is already in
+    private static int zeroTimesInfinity(double xr, double xi, double yr, double yi) {
+        return zeroInf(xr, yr) || zeroInf(xi, yi) || zeroInf(xr, yi) || zeroInf(xi, yr) ? FpFlags.INVALID : 0;
+    }
+
+    private static boolean zeroInf(double a, double b) {
+        return a == 0 && Double.isInfinite(b) || Double.isInfinite(a) && b == 0;
+    }
+
     // NumPy's quotients first compare |re| >= |im| of the divisor, an ordered comparison that signals
     // invalid on a NaN
     private static int comparedNaN(double re, double im) { return Double.isNaN(re) || Double.isNaN(im) ? FpFlags.INVALID : 0; }
@@ -190,6 +215,7 @@ final class ComplexLoops {
     private static int scaleOverflows(double c, double d, boolean f32) {
         double big = Math.max(Math.abs(c), Math.abs(d)), small = Math.min(Math.abs(c), Math.abs(d));
         double den = big + small * (small / big), scl = 1 / (f32 ? (float) den : den);
+        if (Double.isFinite(big) && Double.isInfinite(f32 ? (float) den : den)) return FpFlags.OVERFLOW; // c + d·(d/c)
         return Double.isFinite(den) && den != 0 && Double.isInfinite(f32 ? (float) scl : scl) ? FpFlags.OVERFLOW : 0;
     }
 

@@ -152,6 +152,17 @@ class BinaryLoopsTest {
     }
 
     @Test
+    void powerFollowsCNotJavaForOneAndMinusOne() {
+        // C (and NumPy): pow(1, y) == 1 for every y, NaN included; pow(-1, +-inf) == 1. Math.pow gives NaN.
+        double inf = Double.POSITIVE_INFINITY;
+        double[][] cases = {{1, Double.NaN, 1}, {1, inf, 1}, {1, -inf, 1}, {-1, inf, 1}, {-1, -inf, 1},
+            {-1, Double.NaN, Double.NaN}, {2, 0.5, Math.sqrt(2)}, {0, -1, inf}};
+        for (double[] c : cases) {
+            assertEquals(c[2], BinaryOp.POWER.applyD(c[0], c[1], false), 0.0, "pow(" + c[0] + ", " + c[1] + ")");
+        }
+    }
+
+    @Test
     void int64WrapsAtTheLimitsInBothPaths() {
         // 16 elements so both the SIMD loop and (for 17) the tail see the limits
         for (int n : new int[]{16, 17}) {

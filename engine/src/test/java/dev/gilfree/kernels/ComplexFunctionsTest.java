@@ -58,6 +58,13 @@ class ComplexFunctionsTest {
     }
 
     @Test
+    void logOfTheLargestComplexIsFinite() {
+        // |z| overflows for z = max + max·i; log|z| = log(max) + ln(2)/2 does not (NumPy: 710.1292...)
+        double max = Double.MAX_VALUE;
+        near(new double[] {Math.log(max) + Math.log(2) / 2, Math.PI / 4}, f("log", max, max));
+    }
+
+    @Test
     void hugeArgumentsDoNotOverflowInTheMiddle() {
         double[] s = f("sinh", 711, 1e-300); // exp(711) overflows; cosh(711)·sin(1e-300) does not
         assertEquals(INF, s[0]);
