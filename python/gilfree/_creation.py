@@ -2,9 +2,9 @@
 import builtins
 import math
 import operator
-import struct
 
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
+from ._float32 import round_float32 as _f32
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
 from ._base import ArrayBase, wrap as _wrap
@@ -289,13 +289,11 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
     start, step = float(start), float(step)
     if dt.name in ("float32", "complex64"):
-        def f32(v):
-            return struct.unpack("f", struct.pack("f", v))[0]
-        s0 = f32(start)
-        d = f32(f32(start + step) - s0)
+        s0 = _f32(start)
+        d = _f32(_f32(start + step) - s0)
         # NumPy keeps the second value as computed (not s0 + d) and fills the rest from their difference
-        head = [s0, f32(start + step)][:n]
-        return _from_flat(head + [f32(s0 + f32(i * d)) for i in range(2, n)], (n,), dt)
+        head = [s0, _f32(start + step)][:n]
+        return _from_flat(head + [_f32(s0 + _f32(i * d)) for i in range(2, n)], (n,), dt)
     delta = (start + step) - start
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 
