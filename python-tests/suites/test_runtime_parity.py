@@ -1,15 +1,16 @@
 """What used to differ between GraalPy and CPython/jep (found by running the Array API conformance suite on
 both): float32 rounding through `struct` (CPython's native "f" format casts silently, GraalPy's raises
-OverflowError). Every test here runs on both runtimes with the same expectations; NumPy is the oracle where
-it is importable."""
+OverflowError), and DLPack, which went through NumPy even for gilfree's own arrays. Every test here runs on
+both runtimes with the same expectations; NumPy is the oracle where it is importable."""
 import contextlib
 import math
+import sys
 
 import pytest
 
 import gilfree as gf
 from gilfree._float32 import round_float32
-from oracle import HAVE_NUMPY, np, check, check_repr, check_text
+from oracle import HAVE_NUMPY, np, check, check_repr, check_text, raises_both
 
 FMAX = 3.4028234663852886e38  # the largest float32
 TINY = 1.401298464324817e-45  # the smallest float32 subnormal, 2**-149
@@ -80,3 +81,63 @@ def test_largest_float32_prints():
                "array([ 3.4028235e+38, -3.4028235e+38,  1.4012985e-45], dtype=float32)")
     check_repr(lambda m: m.asarray(FMAX, dtype=m.float32), "array(3.4028235e+38, dtype=float32)")
     check_text(lambda m: str(m.finfo(m.float32).max), "3.4028235e+38")
+
+
+# ----- DLPack: gilfree arrays need no capsule, so from_dlpack works on every runtime -----
+
+def test_from_dlpack_shares_memory():
+    x = gf.asarray([1.0, 2.0, 3.0])
+    for kw in ({}, {"copy": None}, {"copy": False}, {"device": "cpu"}):
+        y = gf.from_dlpack(x, **kw)
+        assert isinstance(y, gf.ndarray) and y is not x
+        assert y.dtype == x.dtype and y.shape == x.shape and y.tolist() == x.tolist()
+        x[0] = 10.0 + len(kw)
+        assert y[0] == x[0], f"from_dlpack(x, **{kw}) did not share x's memory"
+
+
+def test_from_dlpack_copy_true_copies():
+    x = gf.asarray([[1, 2], [3, 4]], dtype=gf.int16)
+    y = gf.from_dlpack(x, copy=True)
+    x[0, 0] = 9
+    assert y.tolist() == [[1, 2], [3, 4]] and y.dtype == gf.int16
+
+
+def test_from_dlpack_keeps_read_only():
+    def read_only(m):
+        a = m.arange(3.0)
+        a.flags.writeable = False
+        return m.from_dlpack(a)
+    y = check(read_only, [0.0, 1.0, 2.0], "float64")
+    assert not y.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        y[0] = 1.0
+
+
+def test_from_dlpack_of_a_view():
+    check(lambda m: m.from_dlpack(m.arange(12).reshape(3, 4)[::2, 1::2]), [[1, 3], [9, 11]], "int64")
+
+
+def test_from_dlpack_errors():
+    raises_both(ValueError, lambda m: m.from_dlpack(m.arange(3), device="gpu"), match="Device not understood")
+    raises_both(AttributeError, lambda m: m.from_dlpack(3), match="__dlpack__")
+    raises_both(TypeError, lambda m: m.from_dlpack(x=m.arange(3)))  # x is positional-only, as NumPy's
+
+
+def test_dlpack_device():
+    assert gf.arange(3).__dlpack_device__() == (1, 0)  # kDLCPU, device 0
+
+
+def test_dunder_dlpack():
+    """With NumPy, a capsule over the same memory; without it (GraalPy) no capsule can be made, which DLPack
+    reports as BufferError (not the ModuleNotFoundError the NumPy import used to leak)."""
+    x = gf.arange(4.0)
+    if HAVE_NUMPY:
+        for kw in ({}, {"max_version": (1, 0)}, {"copy": False, "dl_device": (1, 0)}):
+            assert type(x.__dlpack__(**kw)).__name__ == "PyCapsule"
+        v = np.from_dlpack(x)
+        x[1] = 7.0
+        assert v[1] == 7.0
+    else:
+        assert "numpy" not in sys.modules
+        with pytest.raises(BufferError, match="NumPy"):
+            x.__dlpack__()
