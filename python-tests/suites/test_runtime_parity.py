@@ -141,3 +141,36 @@ def test_dunder_dlpack():
         assert "numpy" not in sys.modules
         with pytest.raises(BufferError, match="NumPy"):
             x.__dlpack__()
+
+
+# ----- arange: integers past int64 (uint64), bool, NumPy's length rule -----
+
+def test_arange_uint64_past_int64():
+    """The engine takes Java longs: jep refused such ints with "int too big to convert", GraalPy with "invalid
+    instantiation of foreign object" (both TypeError, both wrong: NumPy makes the array)."""
+    check(lambda m: m.arange(2 ** 63, 2 ** 63 + 3, dtype=m.uint64),
+          [9223372036854775808, 9223372036854775809, 9223372036854775810], "uint64")
+    check(lambda m: m.arange(2 ** 64 - 1, 2 ** 64 - 4, -1, dtype=m.uint64),
+          [18446744073709551615, 18446744073709551614, 18446744073709551613], "uint64")
+    check(lambda m: m.arange(0, 2 ** 64 - 1, 2 ** 63, dtype=m.uint64), [0, 9223372036854775808], "uint64")
+    check(lambda m: m.arange(1e19, 1.00000000001e19, 1e8, dtype=m.uint64), [10000000000000000000], "uint64")
+
+
+def test_arange_length_is_the_ceiling_of_the_true_quotient():
+    """(0 - (2**63 + 5)) / -2**62 rounds to 2.0 as a double: NumPy makes 2 values, not the exact ceiling's 3."""
+    check(lambda m: m.arange(2 ** 63 + 5, 0, -2 ** 62, dtype=m.uint64),
+          [9223372036854775813, 4611686018427387909], "uint64")
+
+
+def test_arange_bool():
+    check(lambda m: m.arange(2.0, dtype=m.bool), [False, True], "bool")
+    check(lambda m: m.arange(0.5, 2.5, dtype=m.bool), [True, True], "bool")
+    check(lambda m: m.arange(0.0, 0.3, 0.2, dtype=m.bool), [False, True], "bool")
+    check(lambda m: m.arange(1, 3, dtype=m.bool), [True, True], "bool")
+    for args in ((3,), (5.0,)):
+        raises_both(TypeError, lambda m: m.arange(*args, dtype=m.bool), match="at most length 2")
+
+
+def test_arange_refuses_arrays_with_dimensions():
+    check(lambda m: m.arange(m.asarray(3)), [0, 1, 2], "int64")
+    raises_both(TypeError, lambda m: m.arange(m.asarray([3])), match="0-dimensional")
