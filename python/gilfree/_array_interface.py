@@ -59,7 +59,15 @@ def to_numpy(self, dtype=None, copy=None):
 
 
 def dlpack(self, *, stream=None, max_version=None, dl_device=None, copy=None):
-    """DLPack export (CPU): NumPy's capsule over the shared view, so consumers see the same memory."""
+    """DLPack export (CPU): NumPy's capsule over the shared view, so consumers see the same memory.
+
+    The capsule is a C object; only NumPy makes it for us, so without NumPy (GraalPy) the export cannot be
+    done, which DLPack reports as BufferError. gf.from_dlpack takes gilfree arrays without a capsule."""
+    try:
+        import numpy  # noqa: F401 - probing only: numpy_view imports it again
+    except ImportError:
+        raise BufferError("DLPack export needs NumPy to build the capsule, and this runtime cannot load NumPy; "
+                          "use gf.from_dlpack(x) or gf.asarray(x) for gilfree arrays") from None
     v = numpy_view(self)
     kwargs = {}
     if max_version is not None:

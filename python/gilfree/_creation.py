@@ -7,7 +7,7 @@ from . import _errstate
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
-from ._float32 import cast_overflows, to_float32
+from ._float32 import cast_overflows, round_float32 as _f32
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
@@ -253,6 +253,13 @@ def full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *, d
     return full(_like_shape(a, shape), fill_value, _like_dtype(a, dtype))
 
 
+def _wrap64(v):
+    """A Python int as the Java long with the same low 64 bits: uint64 values past 2**63 (and steps between
+    them) reach the engine's long arithmetic, which is exact modulo 2**64; neither runtime converts a larger
+    int to a long (jep: "int too big to convert", GraalPy: "invalid instantiation of foreign object")."""
+    return (v + (1 << 63)) % (1 << 64) - (1 << 63)
+
+
 def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
     """Evenly spaced values in [start, stop), with NumPy's length and dtype rules."""
     if stop is None:
@@ -264,6 +271,9 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
             raise TypeError("arange() does not support complex arguments")
     if step == 0:
         raise ZeroDivisionError("division by zero")
+    for v in (start, stop, step):
+        if isinstance(v, ArrayBase) and v.ndim:
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
     scalars = [v.item() if isinstance(v, (ArrayBase, _generic)) and hasattr(v, "item") else v for v in (start, stop, step)]
     if all(type(v) is int for v in scalars) and -(-(scalars[1] - scalars[0]) // scalars[2]) > _INT64_MAX:
         raise ValueError("Maximum allowed size exceeded")  # NumPy checks the length before the dtype
@@ -274,7 +284,9 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         dt = _dtype(dtype)
     start, stop, step = scalars
     if all(isinstance(v, int) for v in (start, stop, step)):
-        n = max(-(-(stop - start) // step), 0)
+        # NumPy's length is the ceiling of the *true* quotient, a correctly rounded double: for uint64 bounds
+        # (stop - start) / step can round onto an integer the exact ceiling would pass
+        n = max(math.ceil((stop - start) / step), 0)
     else:
         q = (stop - start) / step
         if math.isnan(q):
@@ -284,30 +296,32 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         n = max(math.ceil(q), 0)
     if n > _INT64_MAX:
         raise ValueError("Maximum allowed size exceeded")
-    if dt.kind in "biu" and all(isinstance(v, int) for v in (start, stop, step)):
-        if n and dt.kind != "b":
+    if dt.kind == "b":
+        if n > 2:
+            raise TypeError("arange() is only supported for booleans when the result has at most length 2.")
+        # NumPy casts the first two values to bool (nonzero is True), whatever their type
+        return _from_flat([builtins.bool(v) for v in (start, start + step)[:n]], (n,), dt)
+    if dt.kind in "iu" and all(isinstance(v, int) for v in (start, stop, step)):
+        if n:
             lo, hi = _BOUNDS[dt.name]
             for v in (start, start + (n - 1) * step):
                 if not lo <= v <= hi:
                     raise OverflowError(f"Python integer {v} out of bounds for {dt.name}")
-        if dt.kind == "b" and n > 2:
-            raise TypeError("arange() is only supported for booleans when the result has at most length 2.")
-        return _wrap(_call(_E.arangeLong, start, step, n, dt.name), (n,))
+        return _wrap(_call(_E.arangeLong, _wrap64(start), _wrap64(step), n, dt.name), (n,))
     if dt.kind == "c":
         return asarray([start + i * step for i in range(n)], dtype=dt)
-    if dt.kind in "biu":
+    if dt.kind in "iu":
         # NumPy computes the first two values in the result dtype and repeats their difference
         first = int(start)
         delta = int(start + step) - first
-        return _wrap(_call(_E.arangeLong, first, delta, n, dt.name), (n,))
+        return _wrap(_call(_E.arangeLong, _wrap64(first), _wrap64(delta), n, dt.name), (n,))
     start, step = float(start), float(step)
     if dt.name in ("float32", "complex64"):
-        f32 = to_float32
-        s0 = f32(start)
-        d = f32(f32(start + step) - s0)
+        s0 = _f32(start)
+        d = _f32(_f32(start + step) - s0)
         # NumPy keeps the second value as computed (not s0 + d) and fills the rest from their difference
-        head = [s0, f32(start + step)][:n]
-        return _from_flat(head + [f32(s0 + f32(i * d)) for i in range(2, n)], (n,), dt)
+        head = [s0, _f32(start + step)][:n]
+        return _from_flat(head + [_f32(s0 + _f32(i * d)) for i in range(2, n)], (n,), dt)
     delta = (start + step) - start
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 

@@ -1,29 +1,34 @@
-"""A Python float rounded to the nearest float32, in plain arithmetic so that both runtimes agree bit for bit
-(struct's 'f' packing raises OverflowError where NumPy gives inf). Imports nothing of the package."""
+"""A Python float rounded to the nearest float32, as NumPy's cast does it (IEEE 754 round-half-to-even,
+gradual underflow, +-inf past the largest float32, NaN and the sign of zero kept), in plain arithmetic.
+
+Not `struct.pack("f", x)`: CPython's native "f" format casts silently (inf on overflow) while GraalPy's
+raises OverflowError("float too large to pack with f format"), so the same code gave different answers on the
+two runtimes. This module does the rounding itself and behaves the same on both; it imports nothing of the
+package."""
 import math
 
-_SUBNORMAL_EXP = -125  # math.frexp's exponent of float32's smallest normal, 2**-126 == 0.5 * 2**-125
-_LIMIT = 2.0 ** 128  # the first power of two beyond float32's range
-MAX = 3.4028234663852886e38  # the largest float32
+_MANT = 24  # float32 significand bits, the hidden one included
+_EMIN = -125  # frexp exponent of the smallest normal float32 (2**-126 == 0.5 * 2**-125)
+_EMAX = 128  # frexp exponent of the largest finite float32 (just below 2**128)
+_QMIN = _EMIN - _MANT  # exponent of the smallest subnormal float32, 2**-149
+MAX = math.ldexp(2.0 - 2.0 ** -23, 127)  # 3.4028234663852886e+38
 
 
-def to_float32(x):
-    """x rounded half to even to 24 significant bits (a fixed 2**-149 step among subnormals), inf beyond
-    float32's range; the sign of zero is kept."""
-    if x == 0 or not math.isfinite(x):
+def round_float32(x):
+    """The float32 nearest to `x` (a float or an int), as a Python float."""
+    x = float(x)
+    if x == 0.0 or not math.isfinite(x):
         return x
-    m, e = math.frexp(x)  # x == m * 2**e with 0.5 <= |m| < 1
-    if e > 128:
+    e = math.frexp(x)[1]  # |x| in [2**(e-1), 2**e)
+    if e > _EMAX:
         return math.copysign(math.inf, x)
-    if e < _SUBNORMAL_EXP:
-        r = math.ldexp(round(math.ldexp(x, 149)), -149)
-    else:
-        r = math.ldexp(round(math.ldexp(m, 24)), e - 24)
-        if abs(r) >= _LIMIT:
-            return math.copysign(math.inf, x)
-    return math.copysign(r, x)
+    q = max(e - _MANT, _QMIN)  # the float32 spacing at |x| is 2**q
+    r = math.ldexp(round(math.ldexp(x, -q)), q)  # scaling by 2**-q is exact; round() is half-to-even
+    if abs(r) > MAX:
+        return math.copysign(math.inf, x)
+    return math.copysign(r, x)  # an underflow to zero keeps x's sign
 
 
 def cast_overflows(x):
     """Whether finite x becomes inf in float32 (NumPy then warns "overflow encountered in cast")."""
-    return abs(x) > MAX and math.isfinite(x) and math.isinf(to_float32(x))
+    return abs(x) > MAX and math.isfinite(x) and math.isinf(round_float32(x))

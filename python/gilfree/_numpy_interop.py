@@ -57,7 +57,19 @@ def from_numpy(v, dtype=None, copy=None):
     return out
 
 
-def from_dlpack(x, *, device=None, copy=None):
-    """An array from any DLPack producer (via NumPy): shares gilfree memory, else copies once."""
-    import numpy as np
+def from_dlpack(x, /, *, device=None, copy=None):
+    """An array from a DLPack producer: a gilfree array directly (a view of its memory, or a copy with
+    copy=True; no capsule, so on every runtime), any other producer through NumPy's DLPack import, which
+    shares gilfree memory and otherwise copies once."""
+    if device not in (None, "cpu"):
+        raise ValueError(f'Device not understood. Only "cpu" is allowed, but received: {device}')
+    if isinstance(x, ArrayBase):  # our own array: the memory is already ours, the capsule is a detour
+        return x.copy() if copy else x.view()
+    if not hasattr(x, "__dlpack__"):
+        raise AttributeError(f"'{type(x).__name__}' object has no attribute '__dlpack__'")
+    try:
+        import numpy as np
+    except ImportError:
+        raise BufferError(f"importing a DLPack capsule from {type(x).__name__!r} needs NumPy, which this runtime "
+                          "cannot load; gilfree arrays themselves need no capsule") from None
     return from_numpy(np.from_dlpack(x), copy=copy)

@@ -1,8 +1,9 @@
 """The shortest-digit text of one float or complex value, as NumPy prints its scalars (the digit rules of
-numpy/_core/arrayprint.py). Used by the scalar types' repr and by array printing; imports nothing of the package."""
+numpy/_core/arrayprint.py). Used by the scalar types' repr and by array printing; imports only _float32 of the package."""
 import math
-import struct
 from decimal import Decimal, ROUND_HALF_EVEN
+
+from ._float32 import round_float32
 
 
 def _shortest(x, is32):
@@ -10,7 +11,7 @@ def _shortest(x, is32):
     if is32:
         for p in range(1, 10):
             s = f"{x:.{p}g}"
-            if struct.unpack("f", struct.pack("f", float(s)))[0] == x:
+            if round_float32(float(s)) == x:
                 return Decimal(s)
     return Decimal(repr(x))
 

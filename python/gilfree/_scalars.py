@@ -22,7 +22,7 @@ from ._base import ArrayBase
 from ._dtypes import dtype, generic, INT_BOUNDS
 from ._elementwise import round as _round
 from ._exceptions import ComplexWarning
-from ._float32 import to_float32
+from ._float32 import round_float32
 from ._promotion import promote_names, weak_kind, weak_name
 from ._scalar_format import complex_text, float_text
 
@@ -274,18 +274,18 @@ def _float_value(value, name):
         else:
             value = value.item()
     v = float(value)
-    return _to_float32_warning(v, "cast") if name == "float32" else v
+    return _round_float32_warning(v, "cast") if name == "float32" else v
 
 
 def _complex_value(value, name):
     v = complex(value.item() if isinstance(value, generic) else value)
     if name == "complex64":
-        v = complex(_to_float32_warning(v.real, "cast"), _to_float32_warning(v.imag, "cast"))
+        v = complex(_round_float32_warning(v.real, "cast"), _round_float32_warning(v.imag, "cast"))
     return v
 
 
-def _to_float32_warning(v, what):
-    r = to_float32(v)
+def _round_float32_warning(v, what):
+    r = round_float32(v)
     if math.isinf(r) and math.isfinite(v):
         _errstate.handle(_OVER, what)
     return r
@@ -475,7 +475,7 @@ def _as_float(x, is32):
     """x's value in the result dtype: a Python number or narrower scalar is cast first (NumPy warns when the
     cast to float32 overflows)."""
     v = float(_value(x))
-    return _to_float32_warning(v, "cast") if is32 and not isinstance(x, float32) else v
+    return _round_float32_warning(v, "cast") if is32 and not isinstance(x, float32) else v
 
 
 def _float_op(op, x, y, name, what):
@@ -494,7 +494,7 @@ def _float_op(op, x, y, name, what):
     else:
         r = a / b if op == "divide" else _FLOAT_OPS[op](a, b)
     if is32:
-        r = to_float32(r)
+        r = round_float32(r)
     if r != r and a == a and b == b:
         flags |= _INVALID
     elif math.isinf(r) and math.isfinite(a) and math.isfinite(b) and not flags & _DIVIDE:
@@ -510,7 +510,7 @@ _COMPLEX_OPS = ("add", "subtract", "multiply")
 def _complex_op(op, x, y, name):
     """NumPy's scalar loop for complex + - *: plain products and sums, each rounded to the part's precision
     (its array loop fuses multiply-adds, so arrays go to the engine's)."""
-    rnd = to_float32 if name == "complex64" else float
+    rnd = round_float32 if name == "complex64" else float
     a, b = (_as_complex(v, name) for v in (x, y))
     if op == "multiply":
         parts = [rnd(a.real * b.real), rnd(a.imag * b.imag), rnd(a.real * b.imag), rnd(a.imag * b.real)]
@@ -584,5 +584,5 @@ def _unary(op, x):
     if kind == "c" and op == "absolute":  # NumPy's scalar abs is C's hypot (its array loop differs), unflagged
         with _errstate.errstate(over="ignore"):
             r = float(_u.hypot(v.real, v.imag))  # the engine's: one answer on both runtimes
-        return float32._exact(to_float32(r)) if name == "complex64" else float64._exact(r)
+        return float32._exact(round_float32(r)) if name == "complex64" else float64._exact(r)
     return getattr(_u, op)(x)
