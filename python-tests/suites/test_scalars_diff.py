@@ -100,17 +100,33 @@ def test_construction_from_any_python_number(dt, v):
     _both_ways(lambda m: _make(m, dt, v), f"{dt}({v!r}) from any")
 
 
+COMPARISONS = {"<", "<=", "==", "!=", ">", ">="}
+
+
+def _graalpy_float_comparison(m, op, r, *operands):
+    """GraalPy compares instances of float and complex subclasses itself, without calling their comparison
+    methods, so a comparison involving float64 or complex128 gives Python's bool there (docs/deviations.md).
+    The value is still checked; only that type is forgiven, and only on GraalPy."""
+    if m is gf and gf.runtime == "graalpy" and op in COMPARISONS and type(r) is bool and any(
+            isinstance(v, (gf.float64, gf.complex128)) for v in operands):
+        return gf.bool(r)
+    return r
+
+
 @given_recorded(FAST, scalars(), scalars(), st.sampled_from(sorted(BINARY)))
 def test_arithmetic_between_scalars_of_every_dtype_pair(x, y, op):
+    def run(m):
+        a, b = _make(m, *x), _make(m, *y)
+        return _graalpy_float_comparison(m, op, BINARY[op](a, b), a, b)
     if not _complex_power(op, x[0], y[0]):
-        _both_ways(lambda m: BINARY[op](_make(m, *x), _make(m, *y)), f"{x[0]}({x[1]!r}) {op} {y[0]}({y[1]!r})")
+        _both_ways(run, f"{x[0]}({x[1]!r}) {op} {y[0]}({y[1]!r})")
 
 
 @given_recorded(FAST, scalars(), PY_NUMBERS, st.sampled_from(sorted(BINARY)), st.booleans())
 def test_arithmetic_with_python_numbers_is_weak(x, p, op, reflected):
     def run(m):
         s = _make(m, *x)
-        return BINARY[op](p, s) if reflected else BINARY[op](s, p)
+        return _graalpy_float_comparison(m, op, BINARY[op](p, s) if reflected else BINARY[op](s, p), s, p)
     if not _complex_power(op, x[0], "complex" if isinstance(p, complex) else ""):
         _both_ways(run, f"{x[0]}({x[1]!r}) {op} {p!r} reflected={reflected}")
 
@@ -182,6 +198,10 @@ def _conversions(m, dt, v):
     return out
 
 
+def _subnormal(v):
+    return any(p != 0 and abs(p) < 2.2250738585072014e-308 for p in (complex(v).real, complex(v).imag))
+
+
 @given_recorded(FAST, scalars())
 def test_conversions_and_text(case):
     dt, v = case
@@ -190,6 +210,8 @@ def test_conversions_and_text(case):
     with gf.errstate(all="ignore"):
         got = _conversions(gf, dt, v)
     for key in want:
+        if key == "format" and gf.runtime == "graalpy" and _subnormal(v):
+            continue  # f"{x}" is Python's float formatting: GraalPy's writes 5e-324 as 4.9e-324 (docs/deviations.md)
         w, g = want[key], got[key]
         same = (isinstance(w, float) and isinstance(g, float) and math.isnan(w) and math.isnan(g)) or (
             type(w) is type(g) and w == g)

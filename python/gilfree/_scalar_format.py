@@ -13,7 +13,14 @@ def _shortest(x, is32):
             s = f"{x:.{p}g}"
             if round_float32(float(s)) == x:
                 return Decimal(s)
-    return Decimal(repr(x))
+    d = Decimal(repr(x))
+    # repr is the shortest on CPython; GraalPy's is not always (4.9e-324): try fewer digits while they read back
+    for p in range(len(d.as_tuple().digits) - 1, 0, -1):
+        s = f"{x:.{p}g}"
+        if float(s) != x:
+            break
+        d = Decimal(s)
+    return d
 
 
 def positional(x, precision, is32, unique=True):

@@ -114,7 +114,9 @@ class _Operators(generic):
 
     def __round__(self, ndigits=None):
         if ndigits is None:
-            return round(self.item())
+            v = self.item()
+            # from 2**52 on a float is an integer and converts exactly (GraalPy's round() of a huge float does not)
+            return int(v) if isinstance(v, float) and math.isfinite(v) and abs(v) >= 2.0 ** 52 else round(v)
         r = _round(self, ndigits)
         return r[()] if isinstance(r, ArrayBase) else r
 
