@@ -26,7 +26,8 @@ class _FloatFormat:
             mx, mn = max(nz), min(nz)
             if is32:
                 mx, mn = float(mx), float(mn)
-            if mx >= 1e8 or (not opts["suppress"] and (mn < 1e-4 or mx / mn > 1e3)):
+            # NumPy 2.3+: the cutoff is 10**min(8, the dtype's decimal precision): 1e6 for float32
+            if mx >= (1e6 if is32 else 1e8) or (not opts["suppress"] and (mn < 1e-4 or mx / mn > 1e3)):
                 self.exp = True
         prec = None if self.floatmode == "unique" else self.precision
         if not finite:

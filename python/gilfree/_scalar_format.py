@@ -7,20 +7,39 @@ from ._float32 import round_float32
 
 
 def _shortest(x, is32):
-    """The shortest decimal that reads back as x (as a float32 when is32)."""
+    """The shortest decimal that reads back as x (as a float32 when is32), the nearest to x among those.
+
+    The correctly rounded p-digit decimal is not always the one that reads back: at a power of two the
+    rounding interval is narrower below x than above, so the next decimal up may read back where the rounded
+    one does not. Each length is tried with its rounded decimal and both neighbours. float64 starts from
+    repr (shortest on CPython; GraalPy's is sometimes longer) and shortens it while that works: a decimal
+    that reads back implies one with a digit more that does too."""
     if is32:
         for p in range(1, 10):
-            s = f"{x:.{p}g}"
-            if round_float32(float(s)) == x:
-                return Decimal(s)
-    d = Decimal(repr(x))
-    # repr is the shortest on CPython; GraalPy's is not always (4.9e-324): try fewer digits while they read back
-    for p in range(len(d.as_tuple().digits) - 1, 0, -1):
-        s = f"{x:.{p}g}"
-        if float(s) != x:
+            d = _reading_back(x, p, is32)
+            if d is not None:
+                return d
+    best = Decimal(repr(x))
+    for p in range(len(best.as_tuple().digits) - 1, 0, -1):
+        d = _reading_back(x, p, is32)
+        if d is None:
             break
-        d = Decimal(s)
-    return d
+        best = d
+    return best
+
+
+def _reading_back(x, p, is32):
+    """The p-significant-digit decimal nearest to x that reads back as x, or None."""
+    exact = Decimal(x)
+    step = Decimal(1).scaleb(exact.adjusted() - p + 1)
+    rounded = exact.quantize(step, rounding=ROUND_HALF_EVEN)
+    found = None
+    for d in (rounded, rounded - step, rounded + step):
+        back = float(d)
+        if (round_float32(back) if is32 else back) == x and (
+                found is None or abs(d - exact) < abs(found - exact)):
+            found = d
+    return found
 
 
 def positional(x, precision, is32, unique=True):
@@ -40,14 +59,18 @@ def positional(x, precision, is32, unique=True):
 
 
 def scientific(x, precision, is32, exact=False):
-    """(sign, first digit, further digits without trailing zeros, exponent) of |x|; with exact, the digits
-    are |x|'s exact expansion rounded to `precision` further digits."""
+    """(sign, first digit, further digits without trailing zeros, exponent) of |x|: the shortest digits that
+    read back as x, or |x|'s exact expansion rounded to `precision` further digits where those are more than
+    `precision` (NumPy's cutoff) or, with exact, fewer (NumPy's min_digits: the column's digits)."""
     sign = "-" if math.copysign(1.0, x) < 0 else ""
     ax = abs(x)
     if ax == 0:
         return sign, "0", "", 0
-    d = None if exact and precision is not None else _shortest(ax, is32)  # exact: no shortest repr needed
-    if d is None or (precision is not None and len(_digits(d)) - 1 > precision):
+    d = _shortest(ax, is32)
+    n = len(_digits(d)) - 1
+    # exactly `precision` shortest digits stay as they are: rounding the exact expansion there would lose
+    # the read-back at a power of two, whose rounding interval is narrower below than above
+    if precision is not None and (n > precision or exact and n < precision):
         d = Decimal(ax)
         d = d.quantize(Decimal(1).scaleb(d.adjusted() - precision), rounding=ROUND_HALF_EVEN)
     digits = _digits(d)
