@@ -123,11 +123,12 @@ def _numpy_outcome(fn):
     return "ok", describe(res)
 
 
-def differential(fn, where):
+def differential(fn, where, record=generated):
     """Runs fn(gilfree) and compares with NumPy's outcome of fn(numpy), computed now where NumPy is
     importable and replayed elsewhere (a case of a `given_recorded` test; `where` names it completely):
-    same values/dtype/shape, or the same builtin exception type. Returns (kind, gilfree result)."""
-    want = generated(where, lambda: _numpy_outcome(fn))
+    same values/dtype/shape, or the same builtin exception type. Returns (kind, gilfree result). Outside a
+    `given_recorded` test, `record` is recorded.answer."""
+    want = record(where, lambda: _numpy_outcome(fn))
     g = outcome(fn, gf)
     if want[0] == "err":
         assert g[0] == "err", f"{where}: numpy raised {want[2]} but gilfree returned {g[1]!r}"
