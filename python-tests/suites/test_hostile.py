@@ -246,3 +246,19 @@ def test_values_handed_back_to_java():
     assert to_java((1, [2.5, None], "s")) == [1, [2.5, None], "s"]
     assert to_java({1: 2}) == "{1: 2}"
     assert from_java(5) == 5 and from_java("x") == "x"
+
+
+def test_unexpected_java_exceptions_become_one_line_python_errors():
+    """A Java exception that reaches the translator untyped (a bug, or a call outside the gateway) becomes
+    MemoryError for an OutOfMemoryError and RuntimeError naming the Java cause otherwise, on both runtimes:
+    never an AttributeError from the translator, never a Java stack trace."""
+    from gilfree import _bridge, _runtime
+    parse = _runtime.jclass("java.lang.Integer").parseInt
+    with pytest.raises(RuntimeError, match=r"^gilfree internal error: java\.lang\.NumberFormatException: .*'?x'?") as e:
+        _bridge.call(parse, "x")
+    assert "\n" not in str(e.value) and "at java." not in str(e.value)
+    new_array = _runtime.jclass("java.lang.reflect.Array").newInstance
+    long_type = _runtime.jclass("java.lang.Long").TYPE
+    with pytest.raises(MemoryError, match="array size"):
+        _bridge.call(new_array, long_type, 2 ** 31 - 1)  # beyond the VM's array limit: refused at once
+    assert gf.arange(3).sum() == 3  # the runtime is still usable

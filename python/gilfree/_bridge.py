@@ -88,13 +88,14 @@ def python_error(e):
         return None
     if hasattr(t, "pythonType"):  # dev.gilfree.core.GilfreeException: the engine says which Python type
         return _PY_TYPES[str(t.pythonType())](str(t.getMessage()))
-    cls = str(t.getClass().getName())
+    text = str(t.toString())  # "java.lang.OutOfMemoryError: Java heap space" (jep's getClass() has no getName)
+    cls = text.split(":", 1)[0]
     if cls == "java.lang.OutOfMemoryError":
-        return MemoryError(str(t.getMessage()))
+        return MemoryError(text.split(": ", 1)[1] if ": " in text else "out of memory")
     if cls == "java.lang.StackOverflowError":
         return RecursionError("maximum recursion depth exceeded in the engine")
     # Anything else is a bug in gilfree: say so in one line, with no Java stack trace.
-    return RuntimeError(f"gilfree internal error: {t.toString()}")
+    return RuntimeError(f"gilfree internal error: {text}")
 
 
 def call(fn, *args):
