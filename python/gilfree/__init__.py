@@ -19,6 +19,7 @@ from ._dtypes import dtype, generic
 from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                        float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
                        inexact, floating, complexfloating, issubdtype, typecodes, True_, False_)
+from ._bytes import frombuffer
 from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
 from ._errstate import errstate, seterr, geterr, seterrcall, geterrcall
 from ._exceptions import AxisError, ComplexWarning, BorrowError
@@ -88,7 +89,7 @@ __all__ = [
     "dtype", "e", "einsum", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions", "exp",
     "exp2", "expand_dims", "expm1", "eye", "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip",
     "fliplr", "flipud", "float32", "float64", "float_power", "floating", "floor", "floor_divide", "fmax",
-    "fmin", "fmod", "freeze", "frexp", "from_dlpack", "full", "full_like", "gcd", "generic",
+    "fmin", "fmod", "freeze", "frexp", "from_dlpack", "frombuffer", "full", "full_like", "gcd", "generic",
     "get_borrow_checking", "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal", "heaviside",
     "hstack", "hypot", "identity", "iinfo", "imag", "inexact", "inf", "inner", "int16", "int32", "int64",
     "int8", "integer", "invert", "is_frozen", "isclose", "isfinite", "isin", "isinf", "isnan", "issubdtype",
