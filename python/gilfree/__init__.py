@@ -11,7 +11,7 @@ import sys
 
 from . import _bridge
 from . import _exceptions as exceptions
-from . import diagnostics, linalg
+from . import diagnostics, emath, linalg
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
@@ -86,18 +86,18 @@ __all__ = [
     "ceil", "clip", "column_stack", "complex128", "complex64", "complexfloating", "compress", "concatenate",
     "conj", "conjugate", "copy", "copysign", "copyto", "cos", "cosh", "count_nonzero", "cumprod", "cumsum",
     "cumulative_prod", "cumulative_sum", "deg2rad", "diagnostics", "diff", "divide", "divmod", "dot", "dstack",
-    "dtype", "e", "einsum", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions", "exp",
-    "exp2", "expand_dims", "expm1", "eye", "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip",
-    "fliplr", "flipud", "float32", "float64", "float_power", "floating", "floor", "floor_divide", "fmax",
-    "fmin", "fmod", "freeze", "frexp", "from_dlpack", "frombuffer", "full", "full_like", "gcd", "generic",
-    "get_borrow_checking", "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal", "heaviside",
-    "hstack", "hypot", "identity", "iinfo", "imag", "inexact", "inf", "inner", "int16", "int32", "int64",
-    "int8", "integer", "invert", "is_frozen", "isclose", "isfinite", "isin", "isinf", "isnan", "issubdtype",
-    "lcm", "ldexp", "left_shift", "less", "less_equal", "linalg", "linspace", "log", "log10", "log1p", "log2",
-    "logaddexp", "logaddexp2", "logical_and", "logical_not", "logical_or", "logical_xor", "matmul",
-    "matrix_transpose", "max", "maximum", "mean", "meshgrid", "min", "minimum", "mod", "modf", "moveaxis",
-    "multiply", "nan", "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean", "nanmin",
-    "nanprod", "nanstd", "nansum", "nanvar", "ndarray", "negative", "newaxis", "nextafter", "nonzero",
+    "dtype", "e", "einsum", "emath", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions",
+    "exp", "exp2", "expand_dims", "expm1", "eye", "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero",
+    "flip", "fliplr", "flipud", "float32", "float64", "float_power", "floating", "floor", "floor_divide",
+    "fmax", "fmin", "fmod", "freeze", "frexp", "from_dlpack", "frombuffer", "full", "full_like", "gcd",
+    "generic", "get_borrow_checking", "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal",
+    "heaviside", "hstack", "hypot", "identity", "iinfo", "imag", "inexact", "inf", "inner", "int16", "int32",
+    "int64", "int8", "integer", "invert", "is_frozen", "isclose", "isfinite", "isin", "isinf", "isnan",
+    "issubdtype", "lcm", "ldexp", "left_shift", "less", "less_equal", "linalg", "linspace", "log", "log10",
+    "log1p", "log2", "logaddexp", "logaddexp2", "logical_and", "logical_not", "logical_or", "logical_xor",
+    "matmul", "matrix_transpose", "max", "maximum", "mean", "meshgrid", "min", "minimum", "mod", "modf",
+    "moveaxis", "multiply", "nan", "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean",
+    "nanmin", "nanprod", "nanstd", "nansum", "nanvar", "ndarray", "negative", "newaxis", "nextafter", "nonzero",
     "not_equal", "number", "ones", "ones_like", "outer", "pad", "partition", "permute_dims", "pi", "place",
     "positive", "pow", "power", "printoptions", "prod", "promote_types", "ptp", "put", "put_along_axis",
     "putmask", "rad2deg", "ravel", "real", "reciprocal", "remainder", "repeat", "reshape", "result_type",
