@@ -7,16 +7,19 @@
 Work happens inside the engine with the GIL released, so ordinary `threading` code over arrays runs in
 parallel. Thread-safety rules: docs/thread-safety.md.
 """
+import sys
+
 from . import _bridge
 from . import _exceptions as exceptions
-from . import diagnostics, linalg
+from . import diagnostics, emath, linalg
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
 from ._dtypes import dtype, generic
 from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                        float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
-                       inexact, floating, complexfloating)
+                       inexact, floating, complexfloating, issubdtype, typecodes, True_, False_)
+from ._bytes import frombuffer
 from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
 from ._errstate import errstate, seterr, geterr, seterrcall, geterrcall
 from ._exceptions import AxisError, ComplexWarning, BorrowError
@@ -67,38 +70,42 @@ single = float32
 cdouble = complex128
 csingle = complex64
 byte, short, intc, ubyte, ushort, uintc = int8, int16, int32, uint8, uint16, uint32
+int_ = long = longlong = int64
+uint = ulong = ulonglong = uint64
+little_endian = sys.byteorder == "little"
 
 __all__ = [
-    "AxisError", "BorrowError", "ComplexWarning", "__array_namespace_info__", "abs", "absolute", "acos",
-    "acosh", "add", "all", "allclose", "amax", "amin", "angle", "any", "arange", "arccos", "arccosh", "arcsin",
-    "arcsinh", "arctan", "arctan2", "arctanh", "argmax", "argmin", "argpartition", "argsort", "argwhere",
-    "around", "array", "array2string", "array_equal", "array_repr", "array_split", "array_str", "asanyarray",
-    "asarray", "ascontiguousarray", "asfortranarray", "asin", "asinh", "atan", "atan2", "atanh", "atleast_1d",
-    "atleast_2d", "atleast_3d", "bitwise_and", "bitwise_count", "bitwise_invert", "bitwise_left_shift",
-    "bitwise_not", "bitwise_or", "bitwise_right_shift", "bitwise_xor", "bool", "borrow_checking",
-    "broadcast_arrays", "broadcast_shapes", "broadcast_to", "can_cast", "cbrt", "ceil", "clip", "column_stack",
-    "complex128", "complex64", "complexfloating", "compress", "concatenate", "conj", "conjugate", "copy",
-    "copysign", "copyto", "cos", "cosh", "count_nonzero", "cumprod", "cumsum", "cumulative_prod",
-    "cumulative_sum", "deg2rad", "diagnostics", "diff", "divide", "divmod", "dot", "dstack", "dtype", "e",
-    "einsum", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions", "exp", "exp2",
-    "expand_dims", "expm1", "eye", "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip", "fliplr",
-    "flipud", "float32", "float64", "float_power", "floating", "floor", "floor_divide", "fmax", "fmin", "fmod",
-    "freeze", "frexp", "from_dlpack", "full", "full_like", "gcd", "generic", "get_borrow_checking",
-    "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal", "heaviside", "hstack", "hypot",
-    "identity", "iinfo", "imag", "inexact", "inf", "inner", "int16", "int32", "int64", "int8", "integer",
-    "invert", "is_frozen", "isclose", "isfinite", "isin", "isinf", "isnan", "lcm", "ldexp", "left_shift",
-    "less", "less_equal", "linalg", "linspace", "log", "log10", "log1p", "log2", "logaddexp", "logaddexp2",
-    "logical_and", "logical_not", "logical_or", "logical_xor", "matmul", "matrix_transpose", "max", "maximum",
-    "mean", "meshgrid", "min", "minimum", "mod", "modf", "moveaxis", "multiply", "nan", "nanargmax",
-    "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean", "nanmin", "nanprod", "nanstd", "nansum",
-    "nanvar", "ndarray", "negative", "newaxis", "nextafter", "nonzero", "not_equal", "number", "ones",
-    "ones_like", "outer", "pad", "partition", "permute_dims", "pi", "place", "positive", "pow", "power",
-    "printoptions", "prod", "promote_types", "ptp", "put", "put_along_axis", "putmask", "rad2deg", "ravel",
-    "real", "reciprocal", "remainder", "repeat", "reshape", "result_type", "right_shift", "rint", "roll",
-    "round", "row_stack", "searchsorted", "set_borrow_checking", "set_printoptions", "seterr", "seterrcall",
-    "sign", "signbit", "signedinteger", "sin", "sinh", "sort", "spacing", "split", "sqrt", "square", "squeeze",
-    "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh", "tensordot", "tile", "trace",
-    "transpose", "tri", "tril", "triu", "true_divide", "trunc", "ufunc", "uint16", "uint32", "uint64", "uint8",
-    "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "unsignedinteger", "var",
-    "vdot", "vecdot", "vstack", "where", "zeros", "zeros_like",
+    "AxisError", "BorrowError", "ComplexWarning", "False_", "True_", "__array_namespace_info__", "abs",
+    "absolute", "acos", "acosh", "add", "all", "allclose", "amax", "amin", "angle", "any", "arange", "arccos",
+    "arccosh", "arcsin", "arcsinh", "arctan", "arctan2", "arctanh", "argmax", "argmin", "argpartition",
+    "argsort", "argwhere", "around", "array", "array2string", "array_equal", "array_repr", "array_split",
+    "array_str", "asanyarray", "asarray", "ascontiguousarray", "asfortranarray", "asin", "asinh", "atan",
+    "atan2", "atanh", "atleast_1d", "atleast_2d", "atleast_3d", "bitwise_and", "bitwise_count",
+    "bitwise_invert", "bitwise_left_shift", "bitwise_not", "bitwise_or", "bitwise_right_shift", "bitwise_xor",
+    "bool", "borrow_checking", "broadcast_arrays", "broadcast_shapes", "broadcast_to", "can_cast", "cbrt",
+    "ceil", "clip", "column_stack", "complex128", "complex64", "complexfloating", "compress", "concatenate",
+    "conj", "conjugate", "copy", "copysign", "copyto", "cos", "cosh", "count_nonzero", "cumprod", "cumsum",
+    "cumulative_prod", "cumulative_sum", "deg2rad", "diagnostics", "diff", "divide", "divmod", "dot", "dstack",
+    "dtype", "e", "einsum", "emath", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions",
+    "exp", "exp2", "expand_dims", "expm1", "eye", "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero",
+    "flip", "fliplr", "flipud", "float32", "float64", "float_power", "floating", "floor", "floor_divide",
+    "fmax", "fmin", "fmod", "freeze", "frexp", "from_dlpack", "frombuffer", "full", "full_like", "gcd",
+    "generic", "get_borrow_checking", "get_printoptions", "geterr", "geterrcall", "greater", "greater_equal",
+    "heaviside", "hstack", "hypot", "identity", "iinfo", "imag", "inexact", "inf", "inner", "int16", "int32",
+    "int64", "int8", "integer", "invert", "is_frozen", "isclose", "isfinite", "isin", "isinf", "isnan",
+    "issubdtype", "lcm", "ldexp", "left_shift", "less", "less_equal", "linalg", "linspace", "log", "log10",
+    "log1p", "log2", "logaddexp", "logaddexp2", "logical_and", "logical_not", "logical_or", "logical_xor",
+    "matmul", "matrix_transpose", "max", "maximum", "mean", "meshgrid", "min", "minimum", "mod", "modf",
+    "moveaxis", "multiply", "nan", "nanargmax", "nanargmin", "nancumprod", "nancumsum", "nanmax", "nanmean",
+    "nanmin", "nanprod", "nanstd", "nansum", "nanvar", "ndarray", "negative", "newaxis", "nextafter", "nonzero",
+    "not_equal", "number", "ones", "ones_like", "outer", "pad", "partition", "permute_dims", "pi", "place",
+    "positive", "pow", "power", "printoptions", "prod", "promote_types", "ptp", "put", "put_along_axis",
+    "putmask", "rad2deg", "ravel", "real", "reciprocal", "remainder", "repeat", "reshape", "result_type",
+    "right_shift", "rint", "roll", "round", "row_stack", "searchsorted", "set_borrow_checking",
+    "set_printoptions", "seterr", "seterrcall", "sign", "signbit", "signedinteger", "sin", "sinh", "sort",
+    "spacing", "split", "sqrt", "square", "squeeze", "stack", "std", "subtract", "sum", "swapaxes", "take",
+    "tan", "tanh", "tensordot", "tile", "trace", "transpose", "tri", "tril", "triu", "true_divide", "trunc",
+    "typecodes", "ufunc", "uint16", "uint32", "uint64", "uint8", "unique", "unique_all", "unique_counts",
+    "unique_inverse", "unique_values", "unsignedinteger", "var", "vdot", "vecdot", "vstack", "where", "zeros",
+    "zeros_like",
 ]

@@ -7,9 +7,10 @@ below imports `_base` (ndarray's slots-only base class and the constructors `wra
 """
 import builtins
 import operator
+import pickle
 import sys
 
-from . import _array_interface, _indexing, _printing
+from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
@@ -458,6 +459,47 @@ class ndarray(ArrayBase):
 
     def __dlpack_device__(self):
         return (1, 0)  # kDLCPU, device 0
+
+    @property
+    def device(self):
+        """The Array API device: gilfree arrays live in the host's memory."""
+        return "cpu"
+
+    def to_device(self, device, /, *, stream=None):
+        if device != "cpu":
+            raise ValueError(f"Unsupported device {device!r}")
+        if stream is not None:
+            raise ValueError("The stream argument in to_device() is not supported")
+        return self
+
+    # ----- raw bytes and pickling -----
+    def tobytes(self, order="C"):
+        return _bytes.to_bytes(self, order)
+
+    def tofile(self, fid, sep="", format="%s"):  # noqa: A002 - NumPy's name
+        """The elements to a file (a path or an open file): raw bytes, or text separated by `sep`."""
+        if sep:
+            data = sep.join(format % v for v in self.ravel().tolist()).encode()
+        else:
+            data = self.tobytes()
+        if hasattr(fid, "write"):
+            fid.write(data)
+        else:
+            with open(fid, "wb") as f:
+                f.write(data)
+
+    def __reduce__(self):
+        return _bytes.from_pickle, (self.dtype.name, self.shape, self.tobytes())
+
+    def dumps(self):
+        return pickle.dumps(self, protocol=2)
+
+    def dump(self, file):
+        if hasattr(file, "write"):
+            pickle.dump(self, file, protocol=2)
+        else:
+            with open(file, "wb") as f:
+                pickle.dump(self, f, protocol=2)
 
     # ----- thread safety beyond NumPy (docs/thread-safety.md) -----
     def freeze(self):

@@ -588,3 +588,19 @@ def _unary(op, x):
             r = float(_u.hypot(v.real, v.imag))  # the engine's: one answer on both runtimes
         return float32._exact(round_float32(r)) if name == "complex64" else float64._exact(r)
     return getattr(_u, op)(x)
+
+
+def issubdtype(arg1, arg2):
+    """Whether the first dtype (or scalar type) is below the second in NumPy's type hierarchy."""
+    if not (isinstance(arg1, type) and issubclass(arg1, generic)):
+        arg1 = dtype(arg1).type
+    if not (isinstance(arg2, type) and issubclass(arg2, generic)):
+        arg2 = dtype(arg2).type
+    return issubclass(arg1, arg2)
+
+
+#: NumPy's one-letter type codes by group (NumPy's table, including codes of dtypes gilfree lacks)
+typecodes = {"Character": "c", "Integer": "bhilqnp", "UnsignedInteger": "BHILQNP", "Float": "efdg", "Complex": "FDG",
+             "AllInteger": "bBhHiIlLqQnNpP", "AllFloat": "efdgFDG", "Datetime": "Mm",
+             "All": "?bhilqnpBHILQNPefdgFDGSUVOMm"}
+True_, False_ = _TRUE, _FALSE
