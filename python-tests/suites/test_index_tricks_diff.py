@@ -111,6 +111,13 @@ DIAGONALS = [
     "xp.arange(24).reshape(2, 3, 4).trace(1, 0, 2, dtype='float32')", "xp.ones((2, 2), dtype='int8').trace()",
     "xp.ones((2, 2), dtype='bool').trace()", "xp.ones((3, 3), dtype='float32').trace(dtype='float64')",
     "xp.zeros(3).trace()",
+    "xp.trace(xp.arange(12).reshape(3, 4))", "xp.trace(xp.arange(12).reshape(3, 4), 2)",
+    "xp.trace(xp.arange(24).reshape(2, 3, 4), -1, 2, 1)", "xp.trace([[1, 2], [3, 4]], dtype='int8')",
+    "xp.trace(xp.zeros((2, 0)))", "xp.trace([1, 2])", "xp.trace(xp.zeros((2, 2)), 0, 1, 1)",
+    "xp.linalg.diagonal(xp.arange(24).reshape(2, 3, 4))", "xp.linalg.diagonal(xp.arange(12).reshape(3, 4), offset=1)",
+    "xp.linalg.diagonal(xp.arange(12).reshape(3, 4), offset=-2)",
+    "xp.linalg.trace(xp.arange(24).reshape(2, 3, 4))", "xp.linalg.trace(xp.arange(12).reshape(3, 4), offset=1)",
+    "xp.linalg.trace(xp.arange(12.0).reshape(3, 4), offset=-1, dtype='float32')",
 ] + [f"xp.diag(xp.arange(6).reshape(2, 3).astype('{d}'), 1)" for d in DTYPES] \
   + [f"xp.diag(xp.arange(3).astype('{d}'), -1)" for d in DTYPES] \
   + [f"xp.diagonal(xp.arange(8).reshape(2, 2, 2).astype('{d}'), 0, 0, 2)" for d in DTYPES] \
