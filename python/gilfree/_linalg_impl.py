@@ -6,6 +6,7 @@ from ._manipulation import transpose as _transpose
 from ._base import ArrayBase, wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
 from ._creation import asarray
+from ._diagonals import trace  # noqa: F401 - gf.trace, NumPy's (any pair of axes, any offset)
 from ._reductions import sum as _sum
 from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
 from ._ufuncs import _copy_into, _normalize_axes, _to_array, _weak_result_dtype
@@ -167,16 +168,6 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     if out is not None:
         return _copy_into(r, out)
     return r
-
-
-def trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None):
-    a = _to_array(a)
-    if a.ndim != 2 or offset != 0 or (axis1, axis2) != (0, 1):
-        raise NotImplementedError("trace supports 2-D arrays with the default offset and axes so far")
-    n = builtins.min(a.shape)
-    vals = a.tolist()
-    return _u.add.reduce(asarray([vals[i][i] for i in range(n)], dtype=a.dtype), dtype=dtype) if n else \
-        _u.add.reduce(asarray([], dtype=a.dtype), dtype=dtype)
 
 
 def cross(a, b, /, *, axis=-1):

@@ -12,7 +12,8 @@ from ._creation import asarray, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
 from ._exceptions import LinAlgError
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
-                           cross, trace as _trace)
+                           cross)
+from ._diagonals import diagonal as _diagonal, trace as _trace
 from ._ufuncs import _to_array
 from . import _ufuncs as _u
 
@@ -201,15 +202,13 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002
 
 
 def diagonal(x, /, *, offset=0):
-    x = _to_array(x)
-    if x.ndim != 2 or offset != 0:
-        raise NotImplementedError("diagonal supports 2-D arrays with offset 0 so far")
-    vals = x.tolist()
-    return asarray([vals[i][i] for i in range(builtins.min(x.shape))], dtype=x.dtype)
+    """The diagonal `offset` of each matrix in the stack x (its last two axes)."""
+    return _diagonal(_to_array(x), offset, -2, -1)
 
 
 def trace(x, /, *, offset=0, dtype=None):
-    return _trace(x, offset=offset, dtype=dtype)
+    """The sum of the diagonal `offset` of each matrix in the stack x (its last two axes)."""
+    return _trace(_to_array(x), offset, -2, -1, dtype)
 
 
 __all__ = ["LinAlgError", "det", "slogdet", "inv", "solve", "cholesky", "qr", "eigh", "eigvalsh", "svd", "svdvals",
