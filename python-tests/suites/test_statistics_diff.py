@@ -347,3 +347,32 @@ def test_digitize_matches_numpy(dt, bins, right):
 
 def test_digitize_complex_is_a_type_error():
     _case("digitize complex", lambda xp: xp.digitize(xp.asarray([1j]), xp.asarray([0.0, 1.0])))
+
+
+@pytest.mark.parametrize("dt", ["int32", "float32", "float64"])
+@pytest.mark.parametrize("axis", [None, 0, 1])
+def test_weighted_inverted_cdf_quantile_matches_numpy(dt, axis):
+    data = DATA[dt]
+    w = [1, 0, 2, 0.5, 3, 1, 1, 2, 0.25, 1, 4, 1]
+    for name, q in (("quantile", [0.0, 0.2, 0.5, 0.95, 1.0]), ("quantile", 0.4), ("percentile", [10, 50, 100])):
+        _case(f"{name} weights {dt} (3,4) q={q} axis={axis}",
+              lambda xp: getattr(xp, name)(_arr(xp, dt, (3, 4), data), q, axis=axis, method="inverted_cdf",
+                                           weights=xp.asarray(w).reshape(3, 4)))
+    if axis is not None:
+        ws = w[:3] if axis == 0 else w[:4]
+        _case(f"quantile axis-weights {dt} (3,4) axis={axis}",
+              lambda xp: xp.quantile(_arr(xp, dt, (3, 4), data), [0.3, 0.6], axis=axis, method="inverted_cdf",
+                                     weights=xp.asarray(ws)))
+
+
+@pytest.mark.parametrize("case", ["wrong-method", "negative", "all-zero", "no-axis", "bad-shape"])
+def test_weighted_quantile_errors_match_numpy(case):
+    a = [1.0, 2.0, 3.0]
+    builds = {
+        "wrong-method": lambda xp: xp.quantile(xp.asarray(a), 0.5, weights=xp.asarray([1.0, 1.0, 1.0])),
+        "negative": lambda xp: xp.quantile(xp.asarray(a), 0.5, method="inverted_cdf", weights=xp.asarray([1, -1, 1])),
+        "all-zero": lambda xp: xp.quantile(xp.asarray(a), 0.5, method="inverted_cdf", weights=xp.asarray([0, 0, 0])),
+        "no-axis": lambda xp: xp.quantile(xp.ones((2, 3)), 0.5, method="inverted_cdf", weights=xp.ones(3)),
+        "bad-shape": lambda xp: xp.quantile(xp.ones((2, 3)), 0.5, axis=1, method="inverted_cdf", weights=xp.ones(2)),
+    }
+    _case(f"weighted quantile edge {case}", builds[case])

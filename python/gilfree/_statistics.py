@@ -10,8 +10,8 @@ import warnings
 
 from ._creation import asarray, array, zeros, full, arange
 from ._manipulation import moveaxis, reshape, take, concatenate, broadcast_to, expand_dims, squeeze
-from ._sorting import sort, searchsorted, where as _where_fn
-from ._reductions import mean as _mean, sum as _sum, std as _std, any as _any, all as _all
+from ._sorting import sort, argsort, searchsorted, where as _where_fn
+from ._reductions import cumsum as _cumsum, mean as _mean, sum as _sum, std as _std, any as _any, all as _all
 from ._promotion import result_type
 from ._linalg_impl import dot
 from ._writes import copyto
@@ -169,16 +169,70 @@ def _quantile_front(arr, q, method, weak):
 def _quantile(a, q, axis, out, overwrite_input, method, keepdims, weights, interpolation, scale, what):
     if interpolation is not None:
         method = interpolation
-    if weights is not None:
-        raise NotImplementedError("gilfree's quantile has no weights= yet")
     a = asarray(a)
     if a.dtype.kind == "c":
         raise TypeError("a must be an array of real numbers")
     q, weak = _quantile_q(q, scale)
     _check_q(q, what)
+    if weights is not None:
+        w = _quantile_weights(a, weights, axis, method)
+        arr, kept, keep_shape = _reduced_front(a, axis)
+        warr = _reduced_front(w, axis)[0]
+        r = _weighted_inverted_cdf(arr, warr, q)
+        return _finish(r, q.shape, keepdims, keep_shape, out)
     arr, kept, keep_shape = _reduced_front(a, axis)
     r = _quantile_front(arr, q, method, weak)
     return _finish(r, q.shape, keepdims, keep_shape, out)
+
+
+def _quantile_weights(a, weights, axis, method):
+    """The weights checked (inverted_cdf only, non-negative) and broadcast to a's shape."""
+    if method != "inverted_cdf":
+        raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
+    axes = _normalize_axes(axis, a.ndim) if axis is not None else None
+    w = asarray(weights)
+    if w.shape != a.shape:
+        if axes is None:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        if w.shape != tuple(a.shape[ax] for ax in axes):
+            raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
+        order = sorted(range(len(axes)), key=lambda i: axes[i])
+        w = reshape(w.transpose(order), tuple(s if ax in axes else 1 for ax, s in enumerate(a.shape)))
+    if _any(_u.less(w, 0)):
+        raise ValueError("Weights must be non-negative.")
+    return broadcast_to(w, a.shape)
+
+
+def _weighted_inverted_cdf(arr, w, q):
+    """The weighted inverted-cdf quantiles along axis 0: the first sorted value whose normalised cumulative
+    weight reaches q (one column at a time, as NumPy does)."""
+    n = arr.shape[0]
+    rest = arr.shape[1:]
+    m = 1
+    for s_ in rest:
+        m *= s_
+    cols = reshape(arr, (n, m))
+    wcols = reshape(w, (n, m))
+    parts = []
+    for j in range(m):
+        col = cols[:, j]
+        order = argsort(col)
+        col = take(col, order)
+        cdf = _cumsum(take(wcols[:, j], order), dtype="float64")
+        cdf = _u.true_divide(cdf, cdf[-1])
+        if _u.isnan(cdf[-1]):
+            raise ValueError("Weights included NaN, inf or were all zero.")
+        if q.dtype.kind == "f":
+            cdf = cdf.astype(q.dtype)
+        if _u.equal(cdf[0], 0):
+            cdf = _where_fn(_u.equal(cdf, 0), -1, cdf).astype(cdf.dtype)
+        idx = _u.minimum(asarray(searchsorted(cdf, q, side="left")), n - 1)
+        r = take(col, idx)
+        if arr.dtype.kind == "f" and _u.isnan(col[-1]):
+            r = _where_fn(True, col[-1], r).astype(r.dtype)
+        parts.append(reshape(r, q.shape + (1,)))
+    out = concatenate(parts, axis=-1) if parts else zeros(q.shape + (0,), dtype=arr.dtype)
+    return reshape(out, q.shape + rest)
 
 
 def quantile(a, q, axis=None, out=None, overwrite_input=False, method="linear", keepdims=False, *, weights=None,
