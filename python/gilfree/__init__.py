@@ -9,7 +9,7 @@ parallel. Thread-safety rules: docs/thread-safety.md.
 """
 from . import _bridge
 from . import _exceptions as exceptions
-from . import diagnostics, linalg
+from . import diagnostics, linalg, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
@@ -97,7 +97,7 @@ __all__ = [
     "real", "reciprocal", "remainder", "repeat", "reshape", "result_type", "right_shift", "rint", "roll",
     "round", "row_stack", "searchsorted", "set_borrow_checking", "set_printoptions", "seterr", "seterrcall",
     "sign", "signbit", "signedinteger", "sin", "sinh", "sort", "spacing", "split", "sqrt", "square", "squeeze",
-    "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh", "tensordot", "tile", "trace",
+    "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh", "tensordot", "testing", "tile", "trace",
     "transpose", "tri", "tril", "triu", "true_divide", "trunc", "ufunc", "uint16", "uint32", "uint64", "uint8",
     "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values", "unsignedinteger", "var",
     "vdot", "vecdot", "vstack", "where", "zeros", "zeros_like",
