@@ -248,6 +248,8 @@ def _isnan(x):
     """math.isnan for numbers; TypeError for anything else (strings included)."""
     if isinstance(x, (str, bytes)):
         raise TypeError("not a number")
+    if _is_complex(x):
+        return math.isnan(x.real) or math.isnan(x.imag)
     return math.isnan(x)
 
 
