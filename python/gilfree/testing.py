@@ -88,6 +88,15 @@ def _mask(a, m):
     return a[m]
 
 
+def _element(a, index):
+    """One element as NumPy's f-string shows it: float32/complex64 widened to Python's float/complex, a 0-d
+    array and the other scalars as their str."""
+    v = a if a.ndim == 0 else a[index]
+    if a.dtype.name in ("float32", "complex64"):
+        return str(asarray(v).item())
+    return str(v)
+
+
 def _numeric(a):
     return a.dtype.kind in "biufc"
 
@@ -159,8 +168,9 @@ def assert_array_compare(comparison, x, y, err_msg="", verbose=True, header="", 
     if invalids.ndim != 0:
         positions = argwhere(logical_not(flagged))[invalids] if flagged.ndim > 0 else argwhere(invalids)
         rows = [tuple(p) for p in positions.tolist()]
-        shown = "\n".join(f" {list(p)}: {ox if ox.ndim == 0 else ox[p]} ({names[0]}), "
-                          f"{oy if oy.ndim == 0 else oy[p]} ({names[1]})" for p in rows[:5])
+        # str() spelled out: GraalPy's format() of a float subclass skips the subclass's __str__
+        shown = "\n".join(f" {list(p)}: {_element(ox, p)} ({names[0]}), {_element(oy, p)} ({names[1]})"
+                           for p in rows[:5])
         if len(rows) == 1:
             remarks.append(f"Mismatch at index:\n{shown}")
         elif len(rows) <= 5:
