@@ -12,6 +12,7 @@ import sys
 from . import _bridge
 from . import _exceptions as exceptions
 from . import diagnostics, emath, linalg
+from . import diagnostics, linalg, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
@@ -115,9 +116,9 @@ __all__ = [
     "rint", "roll", "round", "row_stack", "s_", "searchsorted", "set_borrow_checking", "set_printoptions",
     "seterr", "seterrcall", "sign", "signbit", "signedinteger", "sin", "sinh", "sort", "spacing", "split",
     "sqrt", "square", "squeeze", "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh",
-    "tensordot", "tile", "trace", "transpose", "tri", "tril", "tril_indices", "tril_indices_from", "triu",
-    "triu_indices", "triu_indices_from", "true_divide", "trunc", "typecodes", "ufunc", "uint16", "uint32",
-    "uint64", "uint8", "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
+    "tensordot", "testing", "tile", "trace", "transpose", "tri", "tril", "tril_indices", "tril_indices_from",
+    "triu", "triu_indices", "triu_indices_from", "true_divide", "trunc", "typecodes", "ufunc", "uint16",
+    "uint32", "uint64", "uint8", "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
     "unravel_index", "unsignedinteger", "vander", "var", "vdot", "vecdot", "vstack", "where", "zeros",
     "zeros_like",
 ]
