@@ -17,7 +17,8 @@ from recorded import answer
 
 pytestmark = pytest.mark.numpy_answers
 
-ERRORS = {"TypeError": TypeError, "ValueError": ValueError, "IndexError": IndexError, "AxisError": gf.AxisError}
+ERRORS = {"TypeError": TypeError, "ValueError": ValueError, "IndexError": IndexError, "AxisError": gf.AxisError,
+          "OverflowError": OverflowError}
 
 
 def _plain(r):
@@ -38,7 +39,7 @@ def _run_numpy(expr):
                 return _plain(eval(expr, {"m": np, "nan": math.nan, "inf": math.inf}))
         except np.exceptions.AxisError:
             return {"error": "AxisError"}
-        except (TypeError, ValueError, IndexError) as e:
+        except (TypeError, ValueError, IndexError, OverflowError) as e:
             return {"error": type(e).__name__}
     return answer(f"misc {expr}", compute)
 
@@ -105,7 +106,16 @@ EDITS = [
     "m.insert(m.arange(6).reshape(2, 3), [0, 3], [[7], [8]], axis=1)",
     "m.insert(m.arange(6).reshape(2, 3), 0, [5, 6, 7], axis=0)", "m.insert(m.arange(6).reshape(2, 3), 0, 1, axis=2)",
     "m.insert(m.arange(4.0), 1, 2.5)", "m.insert(m.arange(4, dtype='int8'), 1, 2.7)", "m.insert(m.zeros(0), 0, 1)",
-    "m.insert(m.asarray([True, False]), 1, 0)", "m.insert(m.arange(4), 1.5, 9)",
+    "m.insert(m.asarray([True, False]), 1, 0)", "m.insert(m.arange(4), 1.5, 9)", "m.insert(m.arange(4), [1.5], 9)",
+    "m.insert(m.arange(4), [1.5, 2], 9)", "m.insert(m.arange(4), [9.5], 9)", "m.insert(m.arange(5), [6, 0], 9)",
+    "m.insert(m.arange(5), [-6, -7], [8, 9])", "m.insert(m.arange(5), [5, 5], [8, 9])",
+    "m.insert(m.arange(6).reshape(2, 3), [1], [7, 8, 9], axis=1)", "m.insert(m.arange(6).reshape(2, 3), [1], [[7], [8]], axis=1)",
+    "m.insert(m.arange(6).reshape(2, 3), [1, 2], [[7], [8]], axis=1)", "m.insert(m.arange(6).reshape(2, 3), 1, [[7], [8]], axis=1)",
+    "m.insert(m.arange(4), m.asarray([True, False, True, False]), 9)", "m.insert(m.arange(4), m.zeros((2, 2), dtype=bool), 9)",
+    "m.insert(m.arange(4), m.zeros(0), 9)", "m.insert(m.asarray(5), 0, 9)", "m.insert(m.asarray(5), 0, 9, axis=0)",
+    "m.insert(m.arange(3, dtype='uint8'), m.asarray([1], dtype='uint8'), 300)", "m.insert(m.arange(6).reshape(2, 3), 1, [[1, 2], [3, 4]])",
+    "m.delete(m.asarray(5), 0)", "m.delete(m.arange(4), True)", "m.delete(m.arange(4), slice(3, 1))",
+    "m.delete(m.arange(4), m.asarray(2))", "m.delete(m.arange(4), [[0, 1]])",
     "m.delete(m.arange(6), 2)", "m.delete(m.arange(6), -1)", "m.delete(m.arange(6), 6)", "m.delete(m.arange(6), -7)",
     "m.delete(m.arange(6), [0, 2, 2])", "m.delete(m.arange(6), [])", "m.delete(m.arange(6), slice(1, 5, 2))",
     "m.delete(m.arange(6), slice(None, None, -2))", "m.delete(m.arange(6), [9])",
@@ -182,7 +192,16 @@ for mode in ("full", "same", "valid"):
              f"m.correlate([1 + 1j, 2, 3j], [1j, 2], {mode!r})", f"m.correlate([1j, 2], [1 + 1j, 2, 3j], {mode!r})",
              f"m.convolve([1 + 1j, 2, 3j], [1j, 2 - 1j], {mode!r})", f"m.convolve(2.0, [1, 2], {mode!r})"]
 MATH += ["m.convolve([], [1])", "m.convolve([1], [])", "m.correlate([], [1])", "m.convolve([1, 2], [1], 'bad')",
-         "m.convolve([[1]], [1])", "m.correlate([1, 2], [1, 0.5])", "m.convolve([1, 2], [3], mode=2)"]
+         "m.convolve([[1]], [1])", "m.convolve(m.asarray([1, 2, 3], dtype='int8'), m.asarray([0.5, 1], dtype='float32'))",
+         "m.convolve(m.asarray([1, 2, 3], dtype='uint64'), m.asarray([-1, 1]))",
+         "m.correlate(m.asarray([100, 100], dtype='int8'), m.asarray([2, 2], dtype='int8'), 'full')",
+         "m.cross(m.asarray([100, 2, 3], dtype='int8'), m.asarray([4, 100, 7], dtype='int8'))",
+         "m.cross(m.asarray([1, 2, 3], dtype='uint8'), m.asarray([4, 5, 7], dtype='int8'))",
+         "m.kron(m.arange(6).reshape(2, 3).T, m.asarray([[1], [-1]], dtype='float32'))",
+         "m.intersect1d(m.asarray([1, 2, 3], dtype='int8'), m.asarray([2.0, 3.5], dtype='float32'))",
+         "m.setdiff1d(m.asarray([1, 2, 3], dtype='uint8'), m.asarray([-2, 3], dtype='int16'))",
+         "m.union1d(m.asarray([1, 2], dtype='uint64'), m.asarray([-2], dtype='int64'))",
+         "m.nan_to_num(m.arange(3), copy=False)", "m.trapezoid(m.arange(4), dx=2)", "m.correlate([1, 2], [1, 0.5])", "m.convolve([1, 2], [3], mode=2)"]
 for dt in ["int8", "uint8", "int64", "float32", "float64", "complex128", "bool"]:
     MATH += [f"m.cross(m.asarray([1, 2, 3], dtype={dt!r}), m.asarray([4, 5, 7], dtype={dt!r}))",
              f"m.kron(m.asarray([[1, 2], [3, 4]], dtype={dt!r}), m.asarray([1, 10], dtype={dt!r}))"]

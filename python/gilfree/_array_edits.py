@@ -39,24 +39,22 @@ def insert(arr, obj, values, axis=None):
     else:
         indices = array(obj)
         if indices.dtype.kind == "b":
-            indices = indices.astype("int64")
-        elif indices.size == 0 and not isinstance(obj, ArrayBase):
-            indices = indices.astype("int64")
-        elif indices.dtype.kind not in "iu":
-            if indices.ndim == 0:
-                raise TypeError("slice indices must be integers or None or have an __index__ method")
-            raise IndexError("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer "
-                             "or boolean arrays are valid indices")
-        if indices.ndim > 1:
+            if indices.ndim != 1:
+                raise ValueError("boolean array argument obj to insert must be one dimensional")
+            indices = nonzero(indices)[0]
+        elif indices.ndim > 1:
             raise ValueError("index array argument obj to insert must be one dimensional or scalar")
-    if indices.ndim == 0:
-        index = int(indices.item())
+    if indices.size == 1:
+        index = indices.item()
         if index < -n or index > n:
-            raise IndexError(f"index {index} is out of bounds for axis {axis} with size {n}")
+            raise IndexError(f"index {obj} is out of bounds for axis {axis} with size {n}")
+        if not isinstance(index, int):
+            raise TypeError("slice indices must be integers or None or have an __index__ method")
         if index < 0:
             index += n
         vals = array(values, copy=None, ndmin=nd, dtype=arr.dtype)
-        vals = moveaxis(vals, 0, axis)
+        if indices.ndim == 0:
+            vals = moveaxis(vals, 0, axis)
         numnew = vals.shape[axis]
         shape = list(arr.shape)
         shape[axis] += numnew
@@ -65,15 +63,19 @@ def insert(arr, obj, values, axis=None):
         new[_on_axis(nd, axis, builtins.slice(index, index + numnew))] = vals
         new[_on_axis(nd, axis, builtins.slice(index + numnew, None))] = arr[_on_axis(nd, axis, builtins.slice(index, None))]
         return new
+    if indices.size == 0 and not isinstance(obj, ArrayBase):
+        indices = indices.astype("int64")
+    if indices.dtype.kind not in "iu":
+        raise IndexError("arrays used as indices must be of integer (or boolean) type")
     idx = [int(i) for i in indices.tolist()]
-    for i in idx:
-        if i < -n or i > n:
-            raise IndexError(f"index {i} is out of bounds for axis 0 with size {n + len(idx)}")
     idx = [i + n if i < 0 else i for i in idx]
     order = sorted(range(len(idx)), key=lambda k: idx[k])  # stable
     for rank, k in enumerate(order):
         idx[k] += rank
     total = n + len(idx)
+    for i in idx:
+        if not -total <= i < total:
+            raise IndexError(f"index {i} is out of bounds for axis 0 with size {total}")
     keep = ones(total, dtype="bool")
     where_new = asarray(idx, dtype="int64")
     if idx:
