@@ -313,3 +313,9 @@ def test_nan_to_num_copy_false_writes_in_place():
 def test_cross_of_2_vectors_warns_as_numpy():
     with pytest.warns(DeprecationWarning):
         gf.cross([1, 2], [3, 4])
+
+
+def test_degrees_and_radians_are_ufuncs():
+    assert isinstance(gf.degrees, gf.ufunc) and gf.degrees.__name__ == "degrees" and gf.radians.__name__ == "radians"
+    out = gf.zeros(2)
+    assert gf.degrees(gf.asarray([0.0, gf.pi]), out=out) is out and out.tolist() == [0.0, 180.0]

@@ -384,12 +384,9 @@ def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     return x[()] if scalar else x
 
 
-def degrees(x, /, out=None, **kwargs):
-    return _u.rad2deg(x, out=out, **kwargs)
-
-
-def radians(x, /, out=None, **kwargs):
-    return _u.deg2rad(x, out=out, **kwargs)
+#: NumPy's degrees and radians are ufuncs of their own names, computing rad2deg and deg2rad.
+degrees = _u.ufunc("rad2deg", "Convert angles from radians to degrees.", pyname="degrees")
+radians = _u.ufunc("deg2rad", "Convert angles from degrees to radians.", pyname="radians")
 
 
 def fabs(x, /, out=None, **kwargs):
