@@ -185,19 +185,25 @@ def _quantile(a, q, axis, out, overwrite_input, method, keepdims, weights, inter
     return _finish(r, q.shape, keepdims, keep_shape, out)
 
 
+def _weights_along(a, w, axes):
+    """Weights of a's shape, or of the shape of a's `axes` (normalized) reshaped to broadcast against a, as
+    NumPy's quantile and average accept them."""
+    if w.shape == a.shape:
+        return w
+    if axes is None:
+        raise TypeError("Axis must be specified when shapes of a and weights differ.")
+    if w.shape != tuple(a.shape[ax] for ax in axes):
+        raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
+    order = sorted(range(len(axes)), key=lambda i: axes[i])
+    return reshape(w.transpose(order), tuple(s if ax in axes else 1 for ax, s in enumerate(a.shape)))
+
+
 def _quantile_weights(a, weights, axis, method):
     """The weights checked (inverted_cdf only, non-negative) and broadcast to a's shape."""
     if method != "inverted_cdf":
         raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
     axes = _normalize_axes(axis, a.ndim) if axis is not None else None
-    w = asarray(weights)
-    if w.shape != a.shape:
-        if axes is None:
-            raise TypeError("Axis must be specified when shapes of a and weights differ.")
-        if w.shape != tuple(a.shape[ax] for ax in axes):
-            raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
-        order = sorted(range(len(axes)), key=lambda i: axes[i])
-        w = reshape(w.transpose(order), tuple(s if ax in axes else 1 for ax, s in enumerate(a.shape)))
+    w = _weights_along(a, asarray(weights), axes)
     if _any(_u.less(w, 0)):
         raise ValueError("Weights must be non-negative.")
     return broadcast_to(w, a.shape)
@@ -362,14 +368,7 @@ def average(a, axis=None, weights=None, returned=False, *, keepdims=_NOVALUE):
             rdt = result_type(a.dtype, w.dtype, "float64")
         else:
             rdt = result_type(a.dtype, w.dtype)
-        if a.shape != w.shape:
-            if axis is None:
-                raise TypeError("Axis must be specified when shapes of a and weights differ.")
-            if w.shape != tuple(a.shape[ax] for ax in axis):
-                raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
-            order = sorted(range(len(axis)), key=lambda i: axis[i])
-            w = w.transpose(order)
-            w = reshape(w, tuple(s if ax in axis else 1 for ax, s in enumerate(a.shape)))
+        w = _weights_along(a, w, axis)
         scl = _sum(w, axis=axis, dtype=rdt, **kd)
         if _any(_u.equal(scl, 0.0)):
             raise ZeroDivisionError("Weights sum to zero, can't be normalized")
