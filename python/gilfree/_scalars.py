@@ -328,14 +328,8 @@ class float64(floating, float):
     def _exact(cls, value):
         return float.__new__(cls, value)
 
-    def item(self, *args):
-        _Operators.item(self, *args)
-        return float.__float__(self)
-
-    tolist = item
-
     @property
-    def _v(self):
+    def _v(self):  # what _Operators.item and the operators read: the Python float this subclasses
         return float.__float__(self)
 
 
@@ -353,14 +347,8 @@ class complex128(complexfloating, complex):
     def _exact(cls, value):
         return complex.__new__(cls, value)
 
-    def item(self, *args):
-        _Operators.item(self, *args)
-        return complex.__complex__(self)
-
-    tolist = item
-
     @property
-    def _v(self):
+    def _v(self):  # what _Operators.item and the operators read: the Python complex this subclasses
         return complex.__complex__(self)
 
 
