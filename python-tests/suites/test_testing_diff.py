@@ -282,7 +282,7 @@ def test_max_ulp_returns_the_differences():
 
 def test_takes_numpy_arrays_when_present():
     if np is None:
-        pytest.skip("NumPy is not importable here")
+        pytest.skip("the input here is a NumPy array, and NumPy is not importable on this runtime (GraalPy)")
     gft.assert_allclose(np.arange(3.0), gf.arange(3.0))
     gft.assert_equal({"a": np.array([1.0, np.nan])}, {"a": gf.asarray([1.0, gf.nan])})
     with pytest.raises(AssertionError, match="Mismatched elements: 1 / 3"):
