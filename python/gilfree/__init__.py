@@ -68,6 +68,12 @@ from ._setops import intersect1d, union1d, setdiff1d, setxor1d
 from ._numeric_misc import (convolve, correlate, cross, kron, interp, gradient, ediff1d, trapezoid, sinc,
                             nan_to_num, degrees, radians, fabs, isneginf, isposinf, iscomplex, isreal, iscomplexobj,
                             isrealobj, isscalar, ndim, shape, size, iterable)
+from ._functional import vectorize, frompyfunc, apply_along_axis, apply_over_axes, piecewise
+from ._windows import bartlett, blackman, hamming, hanning, kaiser, i0
+from ._polynomials import (poly, poly1d, polyadd, polysub, polymul, polydiv, polyder, polyint, polyval, polyfit)
+from ._complex_helpers import unwrap, real_if_close, sort_complex
+from ._selection import choose, lexsort
+from ._histograms_nd import histogram2d, histogramdd
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -131,4 +137,7 @@ __all__ = [
     "uint64", "uint8", "union1d", "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
     "unravel_index", "unsignedinteger", "vander", "var", "vdot", "vecdot", "vsplit", "vstack", "where", "zeros",
     "zeros_like",
+    "apply_along_axis", "apply_over_axes", "bartlett", "blackman", "choose", "frompyfunc", "hamming", "hanning", "histogram2d",
+    "histogramdd", "i0", "kaiser", "lexsort", "piecewise", "poly", "poly1d", "polyadd", "polyder",
+    "polydiv", "polyfit", "polyint", "polymul", "polysub", "polyval", "real_if_close", "sort_complex", "unwrap", "vectorize",
 ]

@@ -51,3 +51,7 @@ def normalize_axes(axes, ndim, argname=None):
     if len(set(out)) != len(out):
         raise ValueError(f"repeated axis in `{argname}` argument" if argname else "repeated axis")
     return out
+
+
+class RankWarning(RuntimeWarning):
+    """polyfit's design matrix is rank deficient (numpy.exceptions.RankWarning)."""

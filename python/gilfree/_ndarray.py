@@ -13,7 +13,7 @@ import sys
 from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
-from . import _diagonals
+from . import _diagonals, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
 from ._creation import asarray as _asarray, zeros as _zeros, _copy
@@ -375,6 +375,9 @@ class ndarray(ArrayBase):
 
     def nonzero(self):
         return _m.nonzero(self)
+
+    def choose(self, choices, out=None, mode="raise"):
+        return _selection.choose(self, choices, out, mode)
 
     def diagonal(self, offset=0, axis1=0, axis2=1):
         return _diagonals.diagonal(self, offset, axis1, axis2)
