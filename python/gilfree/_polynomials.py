@@ -143,7 +143,7 @@ def _lstsq(a, b, rcond):
     u, s, vh = _linalg.svd(a, full_matrices=False)
     smax = float(s[0]) if s.size else 0.0
     keep = s > rcond * smax
-    rank = int(_sum(keep))
+    rank = _sum(keep).astype("int32")  # LAPACK's integer, as numpy.linalg.lstsq reports it
     inv_s = where(keep, 1.0 / where(keep, s, 1.0), 0.0)  # dropped singular values contribute nothing
     ub = matmul(matrix_transpose(u), b)
     coef = matmul(matrix_transpose(vh), ub * (inv_s if b.ndim == 1 else inv_s[:, None]))
@@ -171,7 +171,7 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):
     if x.shape[0] != y.shape[0]:
         raise TypeError("expected x and y to have same length")
     if rcond is None:
-        rcond = len(x) * float(finfo(x.dtype).eps)
+        rcond = asarray(len(x) * float(finfo(x.dtype).eps))[()]  # a float64 scalar, as NumPy's
     lhs = vander(x, order)
     rhs = y
     if w is not None:
@@ -369,7 +369,7 @@ class poly1d:
             return NotImplemented
         if self.coeffs.shape != other.coeffs.shape:
             return False
-        return builtins.bool(_u.equal(self.coeffs, other.coeffs).all())
+        return _u.equal(self.coeffs, other.coeffs).all()
 
     def __ne__(self, other):
         if not isinstance(other, poly1d):
