@@ -13,7 +13,7 @@ from oracle import np
 from recorded import answer
 from test_misc_functions_diff import ERRORS, _check, _plain
 
-ERRORS = dict(ERRORS, ZeroDivisionError=ZeroDivisionError)
+ERRORS = dict(ERRORS, ZeroDivisionError=ZeroDivisionError, LinAlgError=gf.linalg.LinAlgError)
 
 
 def _plain_ext(r):
@@ -65,7 +65,9 @@ def numpy_answer(prefix, expr):
                 return _plain_ext(eval(expr, _env(np)))
         except np.exceptions.AxisError:
             return {"error": "AxisError"}
-        except tuple(e for e in ERRORS.values() if e is not gf.AxisError) as e:
+        except np.linalg.LinAlgError:
+            return {"error": "LinAlgError"}
+        except tuple(e for n, e in ERRORS.items() if n not in ("AxisError", "LinAlgError")) as e:
             return {"error": type(e).__name__}
     return answer(f"{prefix} {expr}", compute)
 

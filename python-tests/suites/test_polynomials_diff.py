@@ -1,6 +1,8 @@
 """Differential checks of NumPy's legacy polynomial API (poly, poly1d, polyadd, polysub, polymul, polydiv, polyder,
-polyint, polyval, polyfit) against NumPy, recorded on CPython and replayed on GraalPy (expr_diff.py). poly1d
-results are compared through their coeffs, str, repr and attributes."""
+polyint, polyval, polyfit, roots) against NumPy, recorded on CPython and replayed on GraalPy (expr_diff.py).
+poly1d results are compared through their coeffs, str, repr and attributes. Roots come from an eigenvalue
+iteration other than LAPACK's, so they are compared sorted (sort_complex) and within a relative tolerance, their
+dtype and count separately."""
 import pytest
 
 from expr_diff import check
@@ -62,6 +64,24 @@ FIT = [
     "m.polyfit([1, 2], m.ones((2, 2, 2)), 1)", f"m.polyfit({XS}, {YS}, 1, w=[[1]])", f"m.polyfit({XS}, {YS}, 1, w=[1, 2])",
     "m.polyfit([1, 2], [1, 2], 1, cov=True)", "m.polyfit([0, 1, 2, 3], [1, 0, 1, 0], 2.0)",
 ]
+
+ROOT_POLYS = ["[1, -3, 2]", "[1, 0, 1]", "[1, 2, 3, 4, 5]", "[3.2, 2, 1]", "[1, -10, 35, -50, 24]", "list(range(1, 12))",
+              "[2, 0, 0]", "[0, 0, 1, -1, 0]", "[5]", "[0, 0]", "[]", "[1e-8, 1, 1e8]", "[1, 0, 0, 0, -16]", "[True, False, True]",
+              "m.asarray([1, -3, 2], dtype='int8')", "m.asarray([1, 2, 3, 4], dtype='float32')", "[1.5, -2, 0, 3.25]",
+              "m.poly([0.5, -1.25, 3, 7.5, -2])", "[1, -1, 1, -1, 1, -1, 1]", "[1, 2, -3, -8, 1, 2.5, 7, 11, -6, 3, 1, 1]"]
+ROOTS = []
+for p in ROOT_POLYS:
+    ROOTS += [f"m.sort_complex(m.roots({p}))", f"m.roots({p}).dtype.name", f"len(m.roots({p}))"]
+ROOTS += ["m.roots([[1, 2]])", "m.roots([1, inf])", "m.sort_complex(m.poly1d([1, -3, 2]).roots)",
+          "m.sort_complex(m.poly1d([1, 0, 4]).r)", "m.poly1d([1, 1]).roots", "m.poly1d([1, 2, 5]).roots.dtype.name",
+          "m.poly(m.asarray([[1, 2], [3, 4]]))", "m.poly(m.asarray([[0, -1], [1, 0]]))", "m.poly(m.eye(3) * 2)",
+          "m.poly(m.asarray([[2, 1, 0], [0, 3, 1], [1, 0, 5.5]]))", "m.poly(m.asarray([[1, 2], [3, 4]], dtype='float32'))",
+          "m.poly1d([1, -2, 3], r=True).coeffs"]
+
+
+@pytest.mark.parametrize("expr", ROOTS)
+def test_roots(expr):
+    check("polynomials", expr, rel=1e-5 if "float32" in expr else 1e-10)
 
 
 @pytest.mark.parametrize("expr", POLY1D)

@@ -70,7 +70,8 @@ from ._numeric_misc import (convolve, correlate, cross, kron, interp, gradient, 
                             isrealobj, isscalar, ndim, shape, size, iterable)
 from ._functional import vectorize, frompyfunc, apply_along_axis, apply_over_axes, piecewise
 from ._windows import bartlett, blackman, hamming, hanning, kaiser, i0
-from ._polynomials import (poly, poly1d, polyadd, polysub, polymul, polydiv, polyder, polyint, polyval, polyfit)
+from ._polynomials import (poly, poly1d, polyadd, polysub, polymul, polydiv, polyder, polyint, polyval, polyfit,
+                           roots)
 from ._complex_helpers import unwrap, real_if_close, sort_complex
 from ._selection import choose, lexsort
 from ._histograms_nd import histogram2d, histogramdd
@@ -139,5 +140,5 @@ __all__ = [
     "zeros_like",
     "apply_along_axis", "apply_over_axes", "bartlett", "blackman", "choose", "frompyfunc", "hamming", "hanning", "histogram2d",
     "histogramdd", "i0", "kaiser", "lexsort", "piecewise", "poly", "poly1d", "polyadd", "polyder",
-    "polydiv", "polyfit", "polyint", "polymul", "polysub", "polyval", "real_if_close", "sort_complex", "unwrap", "vectorize",
+    "polydiv", "polyfit", "polyint", "polymul", "polysub", "polyval", "real_if_close", "roots", "sort_complex", "unwrap", "vectorize",
 ]

@@ -1,9 +1,9 @@
 """NumPy's legacy polynomial API on coefficient arrays (highest power first): poly, polyadd, polysub, polymul,
-polydiv, polyder, polyint, polyval, polyfit and the poly1d class.
+polydiv, polyder, polyint, polyval, polyfit, roots and the poly1d class.
 
 polyfit solves its least-squares problem with the engine's SVD (the minimum-norm solution, singular values below
-rcond * largest dropped, as LAPACK's gelsd). Polynomial roots need the eigenvalues of a general (companion)
-matrix, which gilfree does not compute yet: roots, poly1d.roots and poly of a square matrix are missing."""
+rcond * largest dropped, as LAPACK's gelsd). roots are the eigenvalues of the companion matrix and poly of a
+square matrix uses its eigenvalues, both from _eigvals_general (real matrices only)."""
 import builtins
 import re
 import warnings
@@ -11,10 +11,12 @@ import warnings
 from ._creation import arange, asanyarray, asarray, ones, zeros, zeros_like
 from ._array_edits import trim_zeros
 from ._constructors import vander
+from ._diagonals import diag
+from ._eigvals_general import eigvals_real
 from ._elementwise import allclose, imag, real
 from ._exceptions import RankWarning
 from ._linalg_impl import dot, matmul, matrix_transpose, outer
-from ._manipulation import atleast_1d, concatenate
+from ._manipulation import atleast_1d, concatenate, nonzero, ravel
 from ._numeric_misc import convolve, iscomplex, isscalar
 from ._promotion import finfo
 from ._reductions import cumsum, sum as _sum
@@ -26,9 +28,8 @@ from . import linalg as _linalg
 def poly(seq_of_zeros):
     z = atleast_1d(seq_of_zeros)
     if z.ndim == 2 and z.shape[0] == z.shape[1] and z.shape[0] != 0:
-        raise NotImplementedError("poly of a matrix needs the eigenvalues of a general matrix, which gilfree "
-                                  "does not compute yet")
-    if z.ndim != 1:
+        z = _eigenvalues(z)
+    elif z.ndim != 1:
         raise ValueError("input must be 1d or non-empty square 2d array.")
     if z.dtype.kind not in "fc":  # NumPy's mintypecode: integers and bools become float64
         z = z.astype("float64")
@@ -42,6 +43,37 @@ def poly(seq_of_zeros):
         if builtins.bool(_u.equal(sort(r), sort(_u.conjugate(r))).all()):
             a = real(a).copy()
     return a
+
+
+def _eigenvalues(a):
+    """Eigenvalues of the real square matrix a, in a's precision (float32 input: float32/complex64, as LAPACK's)."""
+    if a.dtype.kind == "c":
+        raise NotImplementedError("eigenvalues of complex matrices are not implemented yet")
+    w = eigvals_real(a)
+    if a.dtype.name == "float32":
+        w = w.astype("complex64" if w.dtype.kind == "c" else "float32")
+    return w
+
+
+def roots(p):
+    p = atleast_1d(p)
+    if p.ndim != 1:
+        raise ValueError("Input must be a rank-1 array.")
+    nz = nonzero(ravel(p))[0]
+    if len(nz) == 0:
+        return asarray([])
+    trailing = len(p) - int(nz[-1]) - 1  # zero roots, split off before the eigenvalue problem
+    p = p[int(nz[0]):int(nz[-1]) + 1]
+    if p.dtype.kind not in "fc":
+        p = p.astype(float)
+    n = len(p)
+    if n > 1:
+        a = diag(ones((n - 2,), p.dtype), -1)  # the companion matrix
+        a[0, :] = -p[1:] / p[0]
+        r = _eigenvalues(a)
+    else:
+        r = asarray([])
+    return concatenate((r, zeros(trailing, r.dtype)))
 
 
 def _padded(a1, a2):
@@ -281,6 +313,12 @@ class poly1d:
         return len(self._coeffs) - 1
 
     o = order
+
+    @property
+    def roots(self):
+        return roots(self._coeffs)
+
+    r = roots
 
     def __repr__(self):
         return f"poly1d({repr(self.coeffs)[6:-1]})"
