@@ -40,8 +40,10 @@ public final class OpenBlas {
 
     static final int ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112;
 
-    /** Handles of a loaded library (all present) and a line describing it. */
-    record Lib(MethodHandle sgemm, MethodHandle dgemm, MethodHandle cgemm, MethodHandle zgemm, String describe) {}
+    /** Handles of a loaded library (all present), its symbols (for {@link Lapack}) and a line describing it. */
+    record Lib(MethodHandle sgemm, MethodHandle dgemm, MethodHandle cgemm, MethodHandle zgemm, String describe, SymbolLookup symbols) {
+        MethodHandle handle(String name, FunctionDescriptor fd) { return Linker.nativeLinker().downcallHandle(symbols.findOrThrow(name), fd); }
+    }
 
     private static final class Holder {
         static final String[] WHY = new String[1];
@@ -104,7 +106,7 @@ public final class OpenBlas {
             return new Lib(linker.downcallHandle(so.findOrThrow("cblas_sgemm"), single),
                     linker.downcallHandle(so.findOrThrow("cblas_dgemm"), real),
                     linker.downcallHandle(so.findOrThrow("cblas_cgemm"), cplx),
-                    linker.downcallHandle(so.findOrThrow("cblas_zgemm"), cplx), describe);
+                    linker.downcallHandle(so.findOrThrow("cblas_zgemm"), cplx), describe, so);
         } catch (Throwable t) { // IOException, IllegalCallerException (no native access), LinkageError, ...
             return fail(why, "OpenBLAS failed to load: " + t);
         }
