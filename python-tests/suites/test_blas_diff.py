@@ -1,8 +1,9 @@
-"""Matrix products on OpenBLAS and on the Java kernels, both against NumPy: every float and complex dtype,
+"""OpenBLAS against NumPy. Matrix products on OpenBLAS and on the Java kernels: every float and complex dtype,
 views whose strides BLAS reads in place (transposes, row slices) or cannot (steps along both axes, negative
 strides), broadcast stacks, stacks and products large enough for the executor to split them, and the
 products that reduce to matmul (dot, tensordot, inner, vdot, einsum).
 
+LAPACK's det, slogdet, inv, solve and cholesky over the same dtypes and stacks, NumPy's LinAlgError cases.
 The Java kernels are reached with diagnostics.java_kernels() (a test hook, process-wide while it lasts)."""
 import math
 import os
@@ -164,3 +165,74 @@ def test_forced_java_kernels_say_so_and_agree():
     assert lines[0] == "java (Java kernels asked for by gilfree.blas=java)"
     assert lines[1] == "[[14.0, 38.0, 62.0], [38.0, 126.0, 214.0], [62.0, 214.0, 366.0]]"
     assert "matmul uses the Java kernels" not in r.stderr  # asked for: no warning line
+
+
+# ----- LAPACK: det, slogdet, inv, solve, cholesky -----
+
+def _square(shape, seed, dt, hermitian=False):
+    """(gilfree, NumPy builder) of well-conditioned matrices: random plus n on the diagonal (Hermitian
+    positive definite when asked: x x^H + n I)."""
+    g, make = _pair(shape, seed, dt)
+    n = shape[-1]
+
+    def fix(m, x):
+        eye = m.eye(n, dtype=dt)
+        if hermitian:
+            return (x @ m.conj(m.swapaxes(x, -1, -2)) + n * eye).astype(dt)
+        return (x + n * eye).astype(dt)
+    return fix(gf, g), lambda: fix(__import__("numpy"), make())
+
+
+LAPACK_CASES = {
+    "det": lambda m, a, b: m.linalg.det(a),
+    "slogdet sign": lambda m, a, b: m.linalg.slogdet(a)[0],
+    "slogdet log": lambda m, a, b: m.linalg.slogdet(a)[1],
+    "inv": lambda m, a, b: m.linalg.inv(a),
+    "solve matrix": lambda m, a, b: m.linalg.solve(a, b),
+    "solve vector": lambda m, a, b: m.linalg.solve(a[0], b[0, :, 0]),
+}
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+@pytest.mark.parametrize("case", list(LAPACK_CASES))
+def test_lapack_against_numpy(case, dt):
+    (ga, na), (gb, nb) = _square((3, 5, 5), 11, dt), _pair((3, 5, 2), 12, dt)
+    f = LAPACK_CASES[case]
+    want = _numpy(f"lapack {case} {dt}", lambda: __import__("numpy").asarray(f(__import__("numpy"), na(), nb())))
+    _check(f(gf, ga, gb), want, dt)
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+@pytest.mark.parametrize("upper", [False, True])
+def test_cholesky_against_numpy(dt, upper):
+    g, make = _square((2, 4, 4), 13, dt, hermitian=True)
+    want = _numpy(f"lapack cholesky upper={upper} {dt}", lambda: __import__("numpy").linalg.cholesky(make(), upper=upper))
+    _check(gf.linalg.cholesky(g, upper=upper), want, dt)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_real_linalg_agrees_on_the_java_kernels(dt):
+    (ga, na), (gb, nb) = _square((3, 5, 5), 11, dt), _pair((3, 5, 2), 12, dt)
+    with gf.diagnostics.java_kernels():
+        for case, f in LAPACK_CASES.items():
+            want = _numpy(f"lapack {case} {dt}", lambda: __import__("numpy").asarray(f(__import__("numpy"), na(), nb())))
+            _check(f(gf, ga, gb), want, dt)
+
+
+def test_complex_linalg_without_openblas_is_a_type_error_naming_why():
+    with gf.diagnostics.java_kernels():
+        with pytest.raises(TypeError, match="needs OpenBLAS for complex arrays: java"):
+            gf.linalg.det(gf.eye(2, dtype="complex128"))
+
+
+@pytest.mark.parametrize("dt", DTYPES)
+def test_singular_and_indefinite_matrices(dt):
+    s = gf.asarray([[1, 2], [2, 4]], dtype=dt)
+    for f in (gf.linalg.inv, lambda x: gf.linalg.solve(x, gf.ones(2, dtype=dt))):
+        with pytest.raises(gf.linalg.LinAlgError, match="Singular matrix"):
+            f(s)
+    assert complex(gf.linalg.det(s)) == 0
+    sign, logdet = gf.linalg.slogdet(s)
+    assert complex(sign) == 0 and float(logdet) == -math.inf
+    with pytest.raises(gf.linalg.LinAlgError, match="Matrix is not positive definite"):
+        gf.linalg.cholesky(gf.asarray([[1, 2], [2, 1]], dtype=dt))
