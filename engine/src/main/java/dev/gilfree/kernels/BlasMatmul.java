@@ -59,33 +59,40 @@ public final class BlasMatmul {
         Operand x = operand(a, t, bshape), y = operand(b, t, bshape);
         long item = t.itemsize(), nb = Layout.size(bshape), macs = (long) n * k * m;
         MemorySegment c = out.segment();
-        if (nb > 1) {
-            // Matrices of the stack are independent: split over them when the whole is large enough.
-            Parallel.Chunk one = bi -> {
+        long co = out.offset();
+        if (nb > 1 && nb >= Parallel.numThreads() && Parallel.worthSplitting(nb * macs / 16)) {
+            // Enough matrices to keep every thread busy: split over them, each product single-threaded.
+            Parallel.run((int) nb, bi -> {
                 long[] idx = unravel(bi, bshape);
-                gemm(t, x, dot(idx, x.batchStrides), y, dot(idx, y.batchStrides), c, out.offset() + bi * n * m * item,
-                        m, 0, n, 0, m, k);
+                gemm(t, x, dot(idx, x.batchStrides), y, dot(idx, y.batchStrides), c, co + bi * n * m * item, m, 0, n, 0, m, k);
                 return 0;
-            };
-            if (Parallel.worthSplitting(nb * macs / 16) && nb >= Parallel.numThreads()) Parallel.run((int) nb, one);
-            else for (int bi = 0; bi < nb; bi++) one.run(bi);
-            return out;
+            });
+        } else {
+            for (long bi = 0; bi < nb; bi++) {
+                long[] idx = unravel(bi, bshape);
+                product(t, x, dot(idx, x.batchStrides), y, dot(idx, y.batchStrides), c, co + bi * n * m * item, n, m, k);
+            }
         }
+        return out;
+    }
+
+    /** One matrix of the stack; a large one is cut into blocks of rows (or columns, when C is wide) over the executor. */
+    private static void product(DType t, Operand x, long xo, Operand y, long yo, MemorySegment c, long co, int n, int m, int k) {
+        long macs = (long) n * k * m;
         int parts = Parallel.worthSplitting(macs / 16) ? Math.min(Parallel.numThreads(), Math.max(n, m) / 16) : 1;
         if (parts <= 1) {
-            gemm(t, x, 0, y, 0, c, out.offset(), m, 0, n, 0, m, k);
-            return out;
+            gemm(t, x, xo, y, yo, c, co, m, 0, n, 0, m, k);
+            return;
         }
         boolean byRows = n >= m;
         int len = byRows ? n : m, step = (len + parts - 1) / parts;
         Parallel.run(parts, p -> {
             int lo = p * step, hi = Math.min(len, lo + step);
             if (lo >= hi) return 0;
-            if (byRows) gemm(t, x, 0, y, 0, c, out.offset(), m, lo, hi, 0, m, k);
-            else gemm(t, x, 0, y, 0, c, out.offset(), m, 0, n, lo, hi, k);
+            if (byRows) gemm(t, x, xo, y, yo, c, co, m, lo, hi, 0, m, k);
+            else gemm(t, x, xo, y, yo, c, co, m, 0, n, lo, hi, k);
             return 0;
         });
-        return out;
     }
 
     /** C[r0:r1, c0:c1] = A[r0:r1, :] · B[:, c0:c1] for one matrix of the stack (C row-major, row length ldc). */

@@ -105,11 +105,13 @@ class OpenBlasTest {
     @Test
     void largeProductsSplitOverThreadsGiveTheSameResult() {
         NDArray a = random("float64", 8, 300, 200), b = random("float64", 9, 200, 260), wide = random("float64", 10, 200, 700);
+        NDArray pair = random("float64", 12, 2, 150, 140), pairB = random("float64", 13, 140, 160);
         Settings.current().setNumThreads(1);
-        NDArray one = Matmul.matmul(a, b), oneWide = Matmul.matmul(a, wide);
-        Settings.current().setNumThreads(4);
+        NDArray one = Matmul.matmul(a, b), oneWide = Matmul.matmul(a, wide), onePair = Matmul.matmul(pair, pairB);
+        Settings.current().setNumThreads(4); // two matrices, four threads: each product is cut into blocks
         assertClose(one, Matmul.matmul(a, b), 1e-13);
         assertClose(oneWide, Matmul.matmul(a, wide), 1e-13);
+        assertClose(onePair, Matmul.matmul(pair, pairB), 1e-13);
         NDArray stack = random("float32", 11, 64, 20, 20);
         assertClose(javaKernel(stack, stack), Matmul.matmul(stack, stack), 1e-4);
     }
