@@ -136,7 +136,7 @@ def main():
     if "scaling" in parts:
         res["scaling"] = scaling(xp, args.pool, args.threads_max, args.scaling_size, args.scaling_steps)
     if "matmul" in parts:
-        res["matmul"] = workloads.matmul(xp, 1000)
+        res["matmul"] = workloads.matmul(xp)
     if "bandwidth" in parts:
         res["copy_bandwidth"] = copy_bandwidth(args.size)
     res["seconds"] = time.perf_counter() - t0

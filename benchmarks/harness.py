@@ -130,10 +130,7 @@ def write_report(results, size, elapsed):
     if results.get("ceiling"):
         lines += ["", "The machine's own ceiling, `benchmarks/core-scaling` (plain Java threads, no Python; the same "
                   "work serially, then in parallel):", "", "```"] + results["ceiling"] + ["```"]
-    lines += ["", "## Matmul 1000x1000 float64 (f)", "",
-              "| NumPy | gilfree GraalPy | gilfree jep |", "| --- | --- | --- |",
-              "| " + " | ".join(fmt_time(r["matmul"]["matmul"]) if r and "matmul" in r else "-" for r in (npt, gp, jep)) + " |",
-              ""]
+    lines += matmul_table(npt, gp, jep)
     missing = sorted({c for r in (gp, jep) if r for c, v in r.get("elementwise", {}).items() if isinstance(v, str)})
     if missing:
         lines += [f"Not in gilfree yet (reported as missing): {', '.join(missing)}.", ""]
@@ -142,6 +139,21 @@ def write_report(results, size, elapsed):
               "[performance.md](performance.md).", ""]
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
         f.write("\n".join(lines))
+
+
+def matmul_table(npt, gp, jep):
+    """Matmul rows per size and dtype, with the BLAS each side used (NumPy's kernel as threadpoolctl names it)."""
+    mm = [r.get("matmul", {}) if r else {} for r in (npt, gp, jep)]
+    lines = ["", "## Matmul n x n (f)", "", f"NumPy's BLAS: {mm[0].get('blas', '?')}. gilfree's: "
+             f"{mm[2].get('blas') or mm[1].get('blas', '?')}.", "",
+             "| n | dtype | NumPy | gilfree GraalPy | gilfree jep | GraalPy vs NumPy | jep vs NumPy |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for key in (k for k in mm[0] if k != "blas"):
+        n, dt = key.split()
+        t = [m.get(key, "-") for m in mm]
+        lines.append(f"| {n} | {dt} | " + " | ".join(fmt_time(v) if v != "-" else "-" for v in t) + " | "
+                     + " | ".join(f"{r:.2f}x" if (r := ratio(t[0], v)) else "-" for v in t[1:]) + " |")
+    return lines + [""]
 
 
 def plot(sp):

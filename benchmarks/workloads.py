@@ -73,10 +73,40 @@ def scaling_step(xp, x, steps):
         x[0] += x.mean() * 0.01
 
 
-def matmul(xp, n):
-    """(f) n x n float64 matmul."""
-    try:
-        a = (xp.arange(n * n, dtype=xp.float64) / (n * n)).reshape(n, n)
-        return {"matmul": timed(lambda: xp.matmul(a, a), repeats=3, warmup=1)}
-    except (AttributeError, NotImplementedError, TypeError) as e:
-        return {"matmul": f"missing: {type(e).__name__}: {e}"[:120]}
+MATMUL_SIZES = (64, 256, 1000, 2000)
+
+
+def matmul(xp):
+    """(f) n x n matmul at MATMUL_SIZES in float32 and float64 ("1000 float64": seconds), and "blas": which
+    BLAS library and CPU kernel computed them (so the comparison can be judged fair)."""
+    out = {"blas": blas_backend(xp)}
+    for n in MATMUL_SIZES:
+        for dt in ("float32", "float64"):
+            try:
+                a = (xp.arange(n * n, dtype=xp.float64) / (n * n)).reshape(n, n).astype(dt)
+                out[f"{n} {dt}"] = timed(lambda: xp.matmul(a, a), repeats=5 if n < 1000 else 3, warmup=1,
+                                         warm_seconds=0.5)
+            except (AttributeError, NotImplementedError, TypeError) as e:
+                out[f"{n} {dt}"] = f"missing: {type(e).__name__}: {e}"[:120]
+    return out
+
+
+def blas_backend(xp):
+    """gilfree's diagnostics.blas(), or NumPy's bundled OpenBLAS configuration and CPU kernel (what
+    threadpoolctl reports, read from the library itself)."""
+    if hasattr(xp, "diagnostics"):
+        return xp.diagnostics.blas()
+    import ctypes
+    import glob
+    import os
+    libs = glob.glob(os.path.join(os.path.dirname(xp.__file__) + ".libs", "libscipy_openblas*.so"))
+    if not libs:
+        return "unknown (no bundled scipy-openblas found)"
+    lib = ctypes.CDLL(libs[0])
+    out = []
+    for sym in ("scipy_openblas_get_config64_", "scipy_openblas_get_corename64_"):
+        f = getattr(lib, sym, None)
+        if f is not None:
+            f.restype = ctypes.c_char_p
+            out.append(f().decode().strip())
+    return "; ".join(out) or os.path.basename(libs[0])

@@ -49,6 +49,14 @@ gf_sources_newer_than() {
           -not -name '*.pyc' -print -quit 2>/dev/null)" ]
 }
 
+# The jar holding OpenBLAS's native files (the engine's Maven dependency; the build fetches it). The engine
+# extracts and loads them, and falls back to its Java kernels when the jar is missing or not for this platform.
+gf_openblas_jar() {
+  local v
+  v=$(sed -n 's:.*<openblas.version>\(.*\)</openblas.version>.*:\1:p' "$GILFREE_ROOT/pom.xml")
+  echo "$HOME/.m2/repository/org/bytedeco/openblas/$v/openblas-$v-linux-x86_64.jar"
+}
+
 gf_mvn() {
   JAVA_HOME=$GILFREE_JAVA_HOME PATH="$GILFREE_JAVA_HOME/bin:$PATH" \
     MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" mvn -B -ntp "$@"

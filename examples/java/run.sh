@@ -10,7 +10,7 @@ java="$GILFREE_JAVA_HOME/bin/java"
 version=$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 jep_version=$(sed -n 's:.*<jep.version>\(.*\)</jep.version>.*:\1:p' pom.xml)
 mod=graalpy-module/target
-cp="engine/target/gilfree-engine-$version.jar:$mod/gilfree-graalpy-$version.jar"
+cp="engine/target/gilfree-engine-$version.jar:$(gf_openblas_jar):$mod/gilfree-graalpy-$version.jar"
 cp="$cp:jep-bridge/target/gilfree-jep-$version.jar:$HOME/.m2/repository/black/ninja/jep/$jep_version/jep-$jep_version.jar"
 # Same JVM set-up as ./gilfree: Vector API, Polyglot on the module path, Graal compiler for Truffle.
 exec "$java" --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED,org.graalvm.truffle \

@@ -137,6 +137,12 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
         for c in t:
             if c not in order:
                 order.append(c)
+    if len(arrays) == 2 and dtype is None:
+        r = _einsum_pair(terms, outs, arrays)
+        if r is not None:
+            if out is not None:
+                return _copy_into(r, out)
+            return r
     sizes = {}
     for t, a in zip(terms, arrays):
         if len(t) != a.ndim:
@@ -168,6 +174,42 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     if out is not None:
         return _copy_into(r, out)
     return r
+
+
+def _einsum_pair(terms, outs, arrays):
+    """Two operands as one batched matrix product (BLAS for floats): indices in both operands and the output
+    batch, in both but not the output contract, in one and the output stay free. None when that form does not
+    fit (an index summed within one operand, sizes that would broadcast, an output index in neither)."""
+    (ta, tb), (a, b) = terms, arrays
+    if len(ta) != a.ndim or len(tb) != b.ndim or any(c not in ta and c not in tb for c in outs):
+        return None
+    dims = {}
+    for t, x in ((ta, a), (tb, b)):
+        for c, d in zip(t, x.shape):
+            if dims.setdefault(c, d) != d:
+                return None
+    if any(c not in outs and c not in (tb if c in ta else ta) for c in ta + tb):
+        return None
+    batch = [c for c in outs if c in ta and c in tb]
+    free_a = [c for c in outs if c in ta and c not in tb]
+    free_b = [c for c in outs if c in tb and c not in ta]
+    inner = [c for c in ta if c in tb and c not in outs]
+
+    def size(cs):
+        n = 1
+        for c in cs:
+            n *= dims[c]
+        return n
+    at = _transpose(a, [ta.index(c) for c in batch + free_a + inner]).reshape(
+        tuple(dims[c] for c in batch) + (size(free_a), size(inner)))
+    bt = _transpose(b, [tb.index(c) for c in batch + inner + free_b]).reshape(
+        tuple(dims[c] for c in batch) + (size(inner), size(free_b)))
+    r = _wrap(_call(_LA.matmul, at._j, bt._j)).reshape(tuple(dims[c] for c in batch + free_a + free_b))
+    order = batch + free_a + free_b
+    perm = [order.index(c) for c in outs]
+    if perm != list(range(len(perm))):
+        r = _transpose(r, perm).copy()
+    return _scalar_or(r)
 
 
 def cross(a, b, /, *, axis=-1):

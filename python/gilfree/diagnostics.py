@@ -19,7 +19,8 @@ from contextlib import contextmanager as _contextmanager
 
 from ._bridge import Diagnostics as _D, call as _call, label_thread as _label_thread
 
-__all__ = ["max_concurrent_ops", "active_ops", "reset", "rendezvous", "hold", "entries", "recording", "Entry"]
+__all__ = ["max_concurrent_ops", "active_ops", "reset", "rendezvous", "hold", "entries", "recording", "Entry", "blas",
+           "set_blas", "java_kernels"]
 
 
 def max_concurrent_ops():
@@ -115,3 +116,26 @@ def recording():
         yield entered
     finally:
         entered.extend(str(name) for name in _call(_D.stopRecording))
+
+
+def blas():
+    """Which backend computes matrix products (matmul, dot, tensordot, ...): "openblas (...)" with its build
+    configuration, CPU kernel and cache directory, or "java (reason)" when OpenBLAS could not load or
+    -Dgilfree.blas=java asked for the Java kernels."""
+    return str(_call(_D.blas))
+
+
+def set_blas(on):
+    """Test hook. Process-wide: products on OpenBLAS (True) or on the Java kernels (False); returns the previous
+    setting. Refused (PermissionError) in a sandboxed session."""
+    return bool(_call(_D.setBlas, bool(on)))
+
+
+@_contextmanager
+def java_kernels():
+    """Test hook. ``with diagnostics.java_kernels():`` -- products run on the Java kernels during the block."""
+    was = set_blas(False)
+    try:
+        yield
+    finally:
+        set_blas(was)

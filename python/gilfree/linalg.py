@@ -1,7 +1,9 @@
 """gf.linalg: the Array API linear algebra extension plus NumPy's common numpy.linalg functions.
 
-Decompositions run in the engine on float64 (float32 input gives float32 results). Signs of eigen-/singular
-vectors and of QR factors may differ from LAPACK's (any valid decomposition is returned)."""
+det, slogdet, inv, solve and cholesky run on LAPACK (OpenBLAS's) in the input's precision, float32 to complex128,
+over stacks of matrices; the other decompositions run in the engine on float64 (float32 input gives float32
+results). Signs of eigen-/singular vectors and of QR factors may differ from LAPACK's (any valid decomposition is
+returned)."""
 import builtins
 import math
 from collections import namedtuple
@@ -23,9 +25,10 @@ SVDResult = namedtuple("SVDResult", ["U", "S", "Vh"])
 SlogdetResult = namedtuple("SlogdetResult", ["sign", "logabsdet"])
 
 
-def _float(a):
+def _float(a, complex_ok=False):
+    """a as a float array; complex passes when the function takes it (the engine names what it needs)."""
     a = _to_array(a)
-    if a.dtype.kind not in "f":
+    if a.dtype.kind not in "f" and not (complex_ok and a.dtype.kind == "c"):
         if a.dtype.kind == "c":
             raise TypeError("gilfree.linalg does not support complex arrays yet")
         a = a.astype("float64")
@@ -37,20 +40,20 @@ def _scalar_or(r):
 
 
 def det(a):
-    return _scalar_or(_wrap(_call(_LA.det, _float(a)._j)))
+    return _scalar_or(_wrap(_call(_LA.det, _float(a, True)._j)))
 
 
 def slogdet(a):
-    s, l = _call(_LA.slogdet, _float(a)._j)
+    s, l = _call(_LA.slogdet, _float(a, True)._j)
     return SlogdetResult(_scalar_or(_wrap(s)), _scalar_or(_wrap(l)))
 
 
 def inv(a):
-    return _wrap(_call(_LA.inv, _float(a)._j))
+    return _wrap(_call(_LA.inv, _float(a, True)._j))
 
 
 def solve(a, b):
-    a, b = _float(a), _float(b)
+    a, b = _float(a, True), _float(b, True)
     vec = b.ndim == 1
     if vec:
         b = b.reshape(b.shape + (1,))
@@ -59,7 +62,7 @@ def solve(a, b):
 
 
 def cholesky(a, /, *, upper=False):
-    return _wrap(_call(_LA.cholesky, _float(a)._j, builtins.bool(upper)))
+    return _wrap(_call(_LA.cholesky, _float(a, True)._j, builtins.bool(upper)))
 
 
 def qr(a, mode="reduced"):

@@ -7,6 +7,7 @@ import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entries;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
+import dev.gilfree.kernels.OpenBlas;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,17 @@ final class DiagnosticsOps {
     static void resetMaxConcurrent() {
         Settings.current().requireTestHooks("diagnostics.reset");
         OpGuard.resetMax();
+    }
+
+    /** Which backend computes matrix products: "openblas (config; kernel; dir)" or "java (why)". */
+    @Entry
+    static String blas() { return OpenBlas.backend(); }
+
+    /** Test hook: products on OpenBLAS (true) or on the Java kernels (false), process-wide; returns the previous value. */
+    @Entry
+    static boolean setBlas(boolean on) {
+        Settings.current().requireTestHooks("diagnostics.set_blas");
+        return OpenBlas.setEnabled(on);
     }
 
     /** Checked mode for the calling thread's session only (process-wide in the standalone launchers). */

@@ -9,13 +9,17 @@ import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Matmul;
 import dev.gilfree.kernels.Dense;
+import dev.gilfree.kernels.Lapack;
+import dev.gilfree.kernels.OpenBlas;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
  * Linear algebra over stacks of matrices (the last two axes): matmul and the gf.linalg
- * decompositions. Floats compute in double; float32 input gives float32 results (as NumPy). Errors that
+ * decompositions. det, slogdet, inv, solve and cholesky go to LAPACK (kernels/Lapack) when OpenBLAS loaded,
+ * in the input's precision, complex included; the rest, and everything without it, run the Java kernels in
+ * double, float32 input giving float32 results (as NumPy). Errors that
  * NumPy reports as LinAlgError have that Python type.
  */
 @Facade("LinAlg")
@@ -76,9 +80,17 @@ final class LinAlgOps {
 
     // ---------------- decompositions ----------------
 
+    /** True when linalg of dtype t goes to LAPACK; complex input without it is a TypeError (the Java kernels are real). */
+    private static boolean lapack(DType t) {
+        if (Lapack.handles(t)) return true;
+        if (t.kind() == 'c') throw GilfreeException.type("gilfree.linalg needs OpenBLAS for complex arrays: " + OpenBlas.backend());
+        return false;
+    }
+
     @Entry(reads = "a", sample = "xp.linalg.det(a[:, :3])")
     static NDArray det(NDArray a) {
         int n = square(a)[0];
+        if (lapack(a.dtype())) return Lapack.det(a);
         NDArray c = f64(a);
         long nb = batch(a.shape(), 2);
         double[][] r = new double[(int) nb][];
@@ -90,6 +102,7 @@ final class LinAlgOps {
     @Entry(reads = "a", sample = "xp.linalg.slogdet(a[:, :3])")
     static NDArray[] slogdet(NDArray a) {
         int n = square(a)[0];
+        if (lapack(a.dtype())) return Lapack.slogdet(a);
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
         double[][] s = new double[nb][], l = new double[nb][];
@@ -105,6 +118,7 @@ final class LinAlgOps {
     @Entry(reads = "a", sample = "xp.linalg.inv(a[:, :3] + 5.0 * xp.eye(3))")
     static NDArray inv(NDArray a) {
         int n = square(a)[0];
+        if (lapack(a.dtype())) return Lapack.inv(a);
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
         double[] eye = new double[n * n];
@@ -127,9 +141,11 @@ final class LinAlgOps {
             throw GilfreeException.value("solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
                     + "(m,m),(m,n)->(m,n) (size " + sb[sb.length - 2] + " is different from " + n + ")");
         }
+        if (batch(sb, 2) != batch(a.shape(), 2)) throw GilfreeException.value("solve: batch shapes differ");
+        DType promoted = Promotion.promote(a.dtype(), b.dtype());
+        if (lapack(promoted)) return Lapack.solve(a, b, promoted);
         NDArray c = f64(a), d = f64(b);
         int nb = (int) batch(a.shape(), 2);
-        if (batch(sb, 2) != nb) throw GilfreeException.value("solve: batch shapes differ");
         double[][] r = new double[nb][];
         for (int i = 0; i < nb; i++) {
             r[i] = new double[n * m];
@@ -143,6 +159,7 @@ final class LinAlgOps {
     @Entry(reads = "a", sample = "xp.linalg.cholesky(a[:, :3] @ a[:, :3].T + 5.0 * xp.eye(3))")
     static NDArray cholesky(NDArray a, boolean upper) {
         int n = square(a)[0];
+        if (lapack(a.dtype())) return Lapack.cholesky(a, upper);
         NDArray c = f64(a);
         int nb = (int) batch(a.shape(), 2);
         double[][] r = new double[nb][];

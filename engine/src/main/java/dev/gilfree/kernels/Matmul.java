@@ -9,7 +9,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
-/** Batched matrix products over the last two axes, batch axes broadcast (np.matmul). */
+/**
+ * Batched matrix products over the last two axes, batch axes broadcast (np.matmul): floats and complex go to
+ * OpenBLAS ({@link BlasMatmul}) when it loaded; integers, and everything when it did not, run the Java kernels here.
+ */
 public final class Matmul {
     private Matmul() {}
 
@@ -24,9 +27,10 @@ public final class Matmul {
                     + "(n?,k),(k,m?)->(n?,m?) (size " + k2 + " is different from " + k + ")");
         }
         DType t = Promotion.promote(a.dtype(), b.dtype());
-        if (t.kind() == 'c') return complexMatmul(a, b, t);
         long[] ba = Arrays.copyOf(sa, sa.length - 2), bb = Arrays.copyOf(sb, sb.length - 2);
         long[] bshape = Iteration.broadcastShapes(ba, bb);
+        if (BlasMatmul.handles(t)) return BlasMatmul.matmul(a, b, t, bshape, n, k, m);
+        if (t.kind() == 'c') return complexMatmul(a, b, t);
         long nb = Layout.size(bshape);
         boolean fl = t.isFloating();
         DType work = fl ? DType.FLOAT64 : DType.INT64;
