@@ -83,7 +83,8 @@ class flagsobj:
 
     @property
     def owndata(self):
-        return builtins.bool(self._a._j.ownsData())
+        j = self._a._j  # memory wrapped from another library (NumPy) is not owned, as in NumPy
+        return builtins.bool(j.ownsData()) and not builtins.bool(j.storage().isForeign())
 
     aligned = property(lambda self: True)
     writebackifcopy = property(lambda self: False)
