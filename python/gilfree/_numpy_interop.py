@@ -17,10 +17,12 @@ from ._bridge import Engine as _E, Interop as _Interop, call as _call
 from ._dtypes import dtype as _dtype, _INFO
 from ._base import ArrayBase, wrap as _wrap
 
-#: token -> the NumPy array a wrapped engine storage reads and writes (held: it keeps the memory alive).
+#: token -> the NumPy array owning memory the engine wraps (held: it keeps the memory alive, and NumPy's
+#: resize refuses while it is referenced); id(that array) -> its token, so every later wrap of the same
+#: NumPy memory is a view of the same engine storage (one freeze flag, one borrow table).
 _OWNERS = {}
+_TOKEN_OF = {}
 _TOKENS = itertools.count(1)  # next() is atomic under the GIL, so threads never share a token
-
 
 def is_numpy_array(x):
     np = sys.modules.get("numpy")
@@ -81,27 +83,60 @@ def _view_of_gilfree(v, base, name):
     return _wrap(j, tuple(v.shape))
 
 
-def wrap_numpy(v):
-    """A gilfree array over NumPy array v's memory (native, aligned, a gilfree dtype), holding v."""
-    shape, strides, size = tuple(v.shape), v.strides, v.itemsize
-    start = v.__array_interface__["data"][0]
-    if v.size == 0:  # no bytes to share: an empty array of the same shape
-        return _wrap(_call(_E.zeros, list(shape), _native_name(v)), shape)
+def _span(v):
+    """(lowest, highest + 1) byte offsets v's elements reach from its first element."""
     lo = hi = 0
-    for n, s in zip(shape, strides):
+    for n, s in zip(v.shape, v.strides):
         if s < 0:
             lo += (n - 1) * s
         else:
             hi += (n - 1) * s
-    for t in _call(_Interop.releasedOwners):  # owners of wrapped memory gilfree no longer reaches
-        _OWNERS.pop(int(t), None)
+    return lo, hi + v.itemsize
+
+
+def _drain_released():
+    """Drops the NumPy arrays whose wrapped memory no gilfree array reaches any more (the engine says which)."""
+    for t in _call(_Interop.releasedOwners):
+        t = int(t)
+        root = _OWNERS.pop(t, None)
+        if root is not None and _TOKEN_OF.get(id(root)) == t:
+            _TOKEN_OF.pop(id(root), None)
+
+
+def wrap_numpy(v):
+    """A gilfree array over NumPy array v's memory (native, aligned, a gilfree dtype), holding v's root.
+
+    The engine storage spans the memory of v's root (the NumPy array at the end of v's .base chain), so
+    views of one NumPy buffer share one storage however often they are wrapped."""
+    np = sys.modules["numpy"]
+    shape, strides, name = tuple(v.shape), list(v.strides), _native_name(v)
+    if v.size == 0:  # no bytes to share: an empty array of the same shape
+        return _wrap(_call(_E.zeros, list(shape), name), shape)
+    root = v
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    start = v.__array_interface__["data"][0]
+    lo, hi = _span(v)
+    rstart = root.__array_interface__["data"][0]
+    rlo, rhi = _span(root)
+    if root.size == 0 or start + lo < rstart + rlo or start + hi > rstart + rhi:  # as_strided beyond its base
+        root, rstart, rlo, rhi = v, start, lo, hi
+    offset = start - (rstart + rlo)
+    writeable = bool(v.flags.writeable)
+    _drain_released()
+    token = _TOKEN_OF.get(id(root))
+    if token is not None:
+        j = _call(_Interop.wrapOwned, token, name, list(shape), strides, offset, writeable)
+        if j is not None:
+            return _wrap(j, shape)
     token = next(_TOKENS)
-    _OWNERS[token] = v
+    _OWNERS[token] = root
+    _TOKEN_OF[id(root)] = token
     try:
-        j = _call(_Interop.wrapForeign, start + lo, hi - lo + size, v.dtype.name, list(shape), list(strides), -lo,
-                  bool(v.flags.writeable), token)
+        j = _call(_Interop.wrapForeign, rstart + rlo, rhi - rlo, name, list(shape), strides, offset, writeable, token)
     except BaseException:
-        del _OWNERS[token]
+        _OWNERS.pop(token, None)
+        _TOKEN_OF.pop(id(root), None)
         raise
     return _wrap(j, shape)
 
