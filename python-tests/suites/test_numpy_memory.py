@@ -249,6 +249,24 @@ def test_numpy_inputs_give_gilfree_results_with_numpys_promotion():
     assert gf.add.reduce(np.arange(10.0).reshape(2, 5), axis=1, out=out) is out and out.tolist() == [10.0, 35.0]
 
 
+def test_write_functions_write_numpy_destinations_in_place():
+    dst = np.zeros(6)
+    gf.copyto(dst, gf.arange(6.0))
+    assert dst.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]
+    gf.place(dst, dst > 3, [-1.0])
+    assert dst.tolist() == [0.0, 1.0, 2.0, 3.0, -1.0, -1.0]
+    gf.add.at(dst, [0, 0], 1.0)
+    assert dst[0] == 2.0
+    out = np.zeros(3)
+    assert gf.sum(np.arange(6.0).reshape(2, 3), axis=0, out=out) is out and out.tolist() == [3.0, 5.0, 7.0]
+
+
+def test_numpy_scalars_keep_their_dtype():
+    assert gf.asarray(np.int32(3)).dtype == "int32"
+    assert gf.asarray(np.float32(1.5)).dtype == "float32"
+    assert gf.add(np.float32(1.5), gf.ones(2, dtype="float32")).dtype == "float32"
+
+
 # ----------------------------------------------------------------------------- NumPy's protocols
 
 
@@ -278,6 +296,8 @@ def test_numpy_functions_on_gilfree_arrays_dispatch_to_gilfree():
     assert isinstance(np.sum(g), gf.float64) and float(np.sum(g)) == 15.0
     r = np.linalg.norm(g)
     assert float(r) == pytest.approx(float(np.linalg.norm(a)))
+    frac, whole = np.modf(g / 4)           # a gilfree function (not a ufunc object) behind a NumPy ufunc
+    assert isinstance(frac, gf.ndarray) and np.array_equal(np.asarray(whole), np.modf(a / 4)[1])
     r = np.where(g > 2, g, a)               # mixed gilfree and NumPy arguments
     assert isinstance(r, gf.ndarray) and r.tolist() == np.where(a > 2, a, a).tolist()
 

@@ -146,6 +146,8 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     dt = _dtype(dtype) if dtype is not None else _infer_dtype(flat, strong)
     if isinstance(a, _generic) and dtype is None:
         dt = a.dtype
+    elif dtype is None and type(a).__module__ == "numpy" and getattr(getattr(a, "dtype", None), "isnative", False):
+        dt = _dtype(a.dtype.name)  # a NumPy scalar keeps its dtype (np.int32(1) -> int32), as in NumPy
     return _from_flat(flat, shape, dt)
 
 

@@ -33,6 +33,8 @@ def is_foreign_array(x):
     """Another library's array NumPy can import without a copy (array interface, DLPack or buffer protocol)."""
     if isinstance(x, (ArrayBase, str, bytes, list, tuple, int, float, complex)):
         return False
+    if type(x).__module__ == "numpy":  # NumPy scalars (np.int32(1), np.bool_): values, not memory to share
+        return False
     if hasattr(x, "__array_interface__") or hasattr(x, "__array_struct__") or hasattr(x, "__dlpack__"):
         return True
     try:

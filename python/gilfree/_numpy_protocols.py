@@ -51,10 +51,10 @@ def array_ufunc(self, uf, method, *inputs, **kwargs):
         return NotImplemented
     ns = sys.modules.get("gilfree")
     ours = getattr(ns, uf.__name__, None)
-    if not isinstance(ours, _ufunc):
-        return NotImplemented
     if method != "__call__":
-        ours = getattr(ours, method)
+        ours = getattr(ours, method, None) if isinstance(ours, _ufunc) else None
+    if not callable(ours):  # divmod, modf, frexp are functions in gilfree, not ufunc objects: calls only
+        return NotImplemented
     if out and method == "__call__" and len(out) == 1:
         kwargs["out"] = out[0]
     return ours(*[_as_gilfree_operand(x) for x in inputs], **kwargs)

@@ -305,6 +305,8 @@ class ufunc:
 
     def at(self, a, indices, b=None):
         """Unbuffered in place: a[i] = f(a[i], b) for every index, repeated indices applied each time."""
+        if _is_numpy_array(a):  # in place in NumPy's memory
+            a = _asarray(a)
         if not isinstance(a, ArrayBase):
             raise TypeError("first operand must be an array")
         idx = indices.tolist() if isinstance(indices, ArrayBase) else indices
