@@ -14,7 +14,7 @@ import sys
 
 from ._array_interface import Holder as _Holder
 from ._bridge import Engine as _E, Interop as _Interop, call as _call
-from ._dtypes import dtype as _dtype, _INFO
+from ._dtypes import dtype as _dtype, generic as _generic, _INFO
 from ._base import ArrayBase, wrap as _wrap
 
 #: token -> the NumPy array owning memory the engine wraps (held: it keeps the memory alive, and NumPy's
@@ -31,7 +31,7 @@ def is_numpy_array(x):
 
 def is_foreign_array(x):
     """Another library's array NumPy can import without a copy (array interface, DLPack or buffer protocol)."""
-    if isinstance(x, (ArrayBase, str, bytes, list, tuple, int, float, complex)):
+    if isinstance(x, (ArrayBase, _generic, str, bytes, list, tuple, int, float, complex)):
         return False
     if type(x).__module__ == "numpy":  # NumPy scalars (np.int32(1), np.bool_): values, not memory to share
         return False
