@@ -32,15 +32,18 @@ def test_asarray_shares_memory_for_every_dtype(dt):
 
 
 @pytest.mark.parametrize("dt", DTYPES)
-def test_numpy_to_gilfree_copies_once_with_the_same_values(dt):
+def test_numpy_to_gilfree_wraps_and_copy_true_copies_once(dt):
+    # Was "copies once": since issue 21 gf.asarray wraps NumPy's memory (test_numpy_memory.py covers the
+    # sharing); gf.array / copy=True is the one copy, with the same values.
     src = _sample(dt)
-    g = gf.asarray(src)
+    g = gf.array(src)
     assert g.dtype == dt and g.shape == src.shape
     back = np.asarray(g)
     assert np.array_equal(back, src)
     assert not np.shares_memory(back, src)        # one copy: NumPy memory is not gilfree's
     src[0, 0] = src[1, 1]
     assert back[0, 0] == _sample(dt)[0, 0]
+    assert np.shares_memory(np.asarray(gf.asarray(src)), src)
 
 
 def test_views_with_strides_offset_and_negative_steps_round_trip_without_copies():
@@ -97,9 +100,12 @@ def test_array_protocol_numpy2_signature():
     assert np.asarray(a, dtype=np.int64).ctypes.data == v.ctypes.data
 
 
-def test_copy_false_from_foreign_memory_raises():
+def test_copy_false_needs_no_copy_of_numpy_memory_but_a_dtype_change_does():
+    # Was "raises": NumPy memory is wrapped since issue 21, so copy=False succeeds unless a cast is needed.
+    src = np.arange(3.0)
+    assert np.shares_memory(np.asarray(gf.asarray(src, copy=False)), src)
     with pytest.raises(ValueError):
-        gf.asarray(np.arange(3.0), copy=False)
+        gf.asarray(src, dtype="float32", copy=False)
     g = gf.asarray(np.arange(3.0), dtype="float32")
     assert g.dtype == "float32" and g.tolist() == [0.0, 1.0, 2.0]
 

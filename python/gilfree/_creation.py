@@ -10,7 +10,8 @@ from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
 from ._float32 import cast_overflows, round_float32 as _f32
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_types
-from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy
+from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy, \
+    is_foreign_array as _is_foreign_array, from_foreign as _from_foreign
 
 from ._shapes import MAXDIMS as _MAXDIMS, check_shape as _check_shape, shape_tuple as _shape_tuple
 
@@ -128,7 +129,7 @@ def _check_float32_cast(values):
 
 def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     """Convert the input to an array (no copy when it already is one of the right dtype)."""
-    if _is_numpy_array(a):  # NumPy's memory: shared when it came from gilfree, else one copy
+    if _is_numpy_array(a):  # NumPy's memory, wrapped (no copy) unless a dtype change or copy=True needs one
         return _from_numpy(a, dtype, copy)
     if isinstance(a, ArrayBase):
         if dtype is None or _dtype(dtype) == a.dtype:
@@ -136,6 +137,8 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
         if copy is False:
             raise ValueError("Unable to avoid copy while creating an array as requested.")
         return a.astype(dtype)
+    if _is_foreign_array(a):  # buffer protocol, array interface, DLPack: through NumPy's zero-copy import
+        return _from_foreign(a, dtype, copy)
     if copy is False:
         raise ValueError("Unable to avoid copy while creating an array as requested.")
     shape, flat = _discover(a)
@@ -143,6 +146,8 @@ def asarray(a, dtype=None, order=None, *, copy=None, device=None, like=None):
     dt = _dtype(dtype) if dtype is not None else _infer_dtype(flat, strong)
     if isinstance(a, _generic) and dtype is None:
         dt = a.dtype
+    elif dtype is None and type(a).__module__ == "numpy" and getattr(getattr(a, "dtype", None), "isnative", False):
+        dt = _dtype(a.dtype.name)  # a NumPy scalar keeps its dtype (np.int32(1) -> int32), as in NumPy
     return _from_flat(flat, shape, dt)
 
 
@@ -164,6 +169,8 @@ def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, lik
         a = object.astype(dtype if dtype is not None else object.dtype, copy=True)
         if order == "F":
             a = a.copy("F")
+    elif copy and (_is_numpy_array(object) or _is_foreign_array(object)):  # NumPy's memory: a copy was asked for
+        a = asarray(object, dtype=dtype, copy=True)
     else:
         a = asarray(object, dtype=dtype, copy=copy if copy is False else None)
     if a.ndim < ndmin:

@@ -13,7 +13,7 @@ import sys
 from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
-from . import _diagonals, _selection
+from . import _diagonals, _numpy_protocols, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
 from ._creation import asarray as _asarray, zeros as _zeros, _copy
@@ -83,7 +83,8 @@ class flagsobj:
 
     @property
     def owndata(self):
-        return builtins.bool(self._a._j.ownsData())
+        j = self._a._j  # memory wrapped from another library (NumPy) is not owned, as in NumPy
+        return builtins.bool(j.ownsData()) and not builtins.bool(j.storage().isForeign())
 
     aligned = property(lambda self: True)
     writebackifcopy = property(lambda self: False)
@@ -466,6 +467,8 @@ class ndarray(ArrayBase):
 
     __array__ = _array_interface.to_numpy
     __dlpack__ = _array_interface.dlpack
+    __array_ufunc__ = _numpy_protocols.array_ufunc  # np.exp(g), np.add(numpy_array, g): computed by gilfree
+    __array_function__ = _numpy_protocols.array_function  # np.sum(g), np.concatenate([g, g]): likewise
 
     def __dlpack_device__(self):
         return (1, 0)  # kDLCPU, device 0

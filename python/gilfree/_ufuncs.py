@@ -13,6 +13,7 @@ from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RA
 from ._exceptions import AxisError
 from ._float32 import cast_overflows
 from ._creation import asarray
+from ._numpy_interop import is_numpy_array as _is_numpy_array, out_target as _out_target
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
@@ -162,9 +163,12 @@ class ufunc:
                     raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
                 out = out[0]
             if out is not None:
-                if not isinstance(out, ArrayBase):
+                if _is_numpy_array(out):  # written in place, in NumPy's memory; returned as given
+                    oj = _out_target(out)._j
+                elif not isinstance(out, ArrayBase):
                     raise TypeError("return arrays must be of ArrayType")
-                oj = out._j
+                else:
+                    oj = out._j
         wj = None
         if where is not True:
             w = where if isinstance(where, ArrayBase) else _asarray(where)
@@ -185,6 +189,10 @@ class ufunc:
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
+            if _is_numpy_array(a):  # NumPy's memory, wrapped: an array operand, so a Python scalar stays weak
+                a = _asarray(a)
+            if _is_numpy_array(b):
+                b = _asarray(b)
             if isinstance(a, _generic):  # a NumPy scalar is a strong 0-d operand: the other may be weak
                 a = _to_array(a)
             if isinstance(b, _generic):
@@ -297,6 +305,8 @@ class ufunc:
 
     def at(self, a, indices, b=None):
         """Unbuffered in place: a[i] = f(a[i], b) for every index, repeated indices applied each time."""
+        if _is_numpy_array(a):  # in place in NumPy's memory
+            a = _asarray(a)
         if not isinstance(a, ArrayBase):
             raise TypeError("first operand must be an array")
         idx = indices.tolist() if isinstance(indices, ArrayBase) else indices
@@ -315,11 +325,13 @@ class ufunc:
 
 
 def _copy_into(res, out):
+    if isinstance(out, tuple) and len(out) == 1:
+        out = out[0]
+    if _is_numpy_array(out):  # NumPy's memory, written in place
+        _call(_Reduce.copyInto, res._j, _out_target(out)._j)
+        return out
     if not isinstance(out, ArrayBase):
-        if isinstance(out, tuple) and len(out) == 1:
-            out = out[0]
-        else:
-            raise TypeError("output must be an array")
+        raise TypeError("output must be an array")
     _call(_Reduce.copyInto, res._j, out._j)
     return out
 

@@ -9,14 +9,19 @@ from ._bridge import Writes as _W, call as _call
 from ._creation import arange, asarray
 from ._manipulation import along_axis_key, broadcast_to
 from ._ndarray import ndarray
+from ._numpy_interop import is_numpy_array
 from ._promotion import can_cast, weak_kind, weak_name
 
 _CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
 
 
 def _require_array(a, fn):
+    """The array `fn` writes: a gilfree array, or a NumPy array's own memory (wrapped, written in place)."""
+    if is_numpy_array(a):
+        return asarray(a)
     if not isinstance(a, ndarray):
         raise TypeError(f"{fn}() argument 1 must be {'a ' if fn == 'copyto' else ''}numpy.ndarray, not {type(a).__name__}")
+    return a
 
 
 def _values(a, values):
@@ -26,7 +31,7 @@ def _values(a, values):
 
 def copyto(dst, src, casting="same_kind", where=True):
     """Copies `src` into `dst` (broadcast to dst's shape) where `where` is true, casting by `casting`."""
-    _require_array(dst, "copyto")
+    dst = _require_array(dst, "copyto")
     if casting not in _CASTINGS:
         raise ValueError(f"casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got {casting!r})")
     kind = weak_kind(src)
@@ -57,13 +62,13 @@ def putmask(a, mask, values):
 
 def place(arr, mask, vals):
     """The k-th element of arr where mask is true becomes vals[k % len(vals)]."""
-    _require_array(arr, "place")
+    arr = _require_array(arr, "place")
     _call(_W.place, arr._j, asarray(mask).astype("bool")._j, _values(arr, vals)._j)
 
 
 def put_along_axis(arr, indices, values, axis):
     """arr at `indices` along `axis` (matched with every position of the other axes) becomes `values`."""
-    _require_array(arr, "put_along_axis")
+    arr = _require_array(arr, "put_along_axis")
     if axis is None:  # positions of the flattened array, values broadcast to the indices
         indices = asarray(indices)
         along_axis_key(arr, indices, None)  # NumPy's checks
@@ -76,7 +81,7 @@ def put_along_axis(arr, indices, values, axis):
 
 def fill_diagonal(a, val, wrap=False):
     """Writes `val` (cycled) on the main diagonal of `a` (at least 2-d; every dimension equal beyond 2-d)."""
-    _require_array(a, "fill_diagonal")
+    a = _require_array(a, "fill_diagonal")
     if a.ndim < 2:
         raise ValueError("array must be at least 2-d")
     stop = a.size

@@ -4,6 +4,7 @@ import dev.gilfree.core.DType;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.Settings;
+import dev.gilfree.core.Storage;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
 import java.lang.foreign.MemorySegment;
@@ -64,4 +65,35 @@ final class InteropOps {
         return new NDArray(base.storage(), DType.of(dtype), new Layout(shape, strides, offset),
                 writeable && base.isWriteable(), base.ownsData() ? base : base.base());
     }
+
+    /**
+     * An array over memory another library owns (a NumPy array's buffer), with no copy: {@code bytes} bytes
+     * from {@code address}, viewed with the given dtype, shape, byte strides and byte offset (from
+     * {@code address}; negative strides reach back towards it). {@code owner} is the caller's fresh token for
+     * the object keeping that memory alive: {@link #releasedOwners} returns it once neither this array nor
+     * any view of it is reachable; until then {@link #wrapOwned} makes more views of the same storage.
+     * Bounds are checked against {@code bytes}.
+     */
+    @Entry
+    static NDArray wrapForeign(long address, long bytes, String dtype, long[] shape, long[] strides, long offset,
+                               boolean writeable, long owner) {
+        Settings.current().requireAddresses("Interop.wrapForeign");
+        Storage s = Storage.foreign(address, bytes, owner);
+        return new NDArray(s, DType.of(dtype), new Layout(shape, strides, offset), writeable, null);
+    }
+
+    /**
+     * Another view of the foreign storage wrapped for {@code owner} (offset from its first byte), or null
+     * when that storage was collected: the caller then wraps the memory again under a new token.
+     */
+    @Entry
+    static NDArray wrapOwned(long owner, String dtype, long[] shape, long[] strides, long offset, boolean writeable) {
+        Storage s = Storage.foreignOf(owner);
+        if (s == null) return null;
+        return new NDArray(s, DType.of(dtype), new Layout(shape, strides, offset), writeable, null);
+    }
+
+    /** Owner tokens of {@link #wrapForeign} arrays the collector found unreachable since the last call. */
+    @Entry
+    static long[] releasedOwners() { return Storage.releasedOwners(); }
 }

@@ -47,7 +47,7 @@ final class ThreadSafetyOps {
      */
     @Entry(writes = "a", resizes = true, sample = "a.resize((4, 3), refcheck=False)")
     static NDArray resize(NDArray a, long[] shape, boolean refcheck) {
-        if (!a.ownsData()) throw GilfreeException.value("cannot resize this array: it does not own its data");
+        if (!a.ownsData() || a.storage().isForeign()) throw GilfreeException.value("cannot resize this array: it does not own its data");
         if (!a.isCContiguous()) throw GilfreeException.value("resize only works on single-segment arrays");
         Storage s = a.storage();
         if (refcheck) {

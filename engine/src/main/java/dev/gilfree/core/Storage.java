@@ -12,6 +12,8 @@ public final class Storage {
     public static final long ALIGNMENT = 64;
 
     private final MemorySegment segment;
+    /** Foreign memory only: the caller's token for the object owning it (see {@link #foreign}); 0 otherwise. */
+    private final long owner;
 
     /** More than physical memory plus swap can never be had. */
     private static final long PHYSICAL_LIMIT = physicalLimit();
@@ -30,7 +32,12 @@ public final class Storage {
     }
 
     private Storage(MemorySegment segment) {
+        this(segment, 0);
+    }
+
+    private Storage(MemorySegment segment, long owner) {
         this.segment = segment;
+        this.owner = owner;
     }
 
     /** Fresh zero-filled memory; MemoryError (as NumPy) when it cannot be had. */
@@ -64,6 +71,51 @@ public final class Storage {
     public static Storage wrap(MemorySegment segment) {
         return new Storage(segment);
     }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+    private static final java.util.concurrent.ConcurrentLinkedQueue<Long> RELEASED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Live foreign storages by owner token: every wrap of the same owner shares one (so freeze and borrows cover all). */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, java.lang.ref.WeakReference<Storage>> FOREIGN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Memory another library owns (NumPy's), at a raw address, with no copy. {@code owner} (non-zero, never
+     * used twice) is the caller's token for the object keeping that memory valid: the caller holds that
+     * object until the token comes back from {@link #releasedOwners}, which happens once no view of this
+     * storage is reachable. (A token rather than the object: jep can hand Java a Python object only on the
+     * interpreter's own thread.) The engine cannot tell if the owner frees or moves the memory anyway
+     * (docs/thread-safety.md).
+     */
+    public static Storage foreign(long address, long bytes, long owner) {
+        if (address == 0 || bytes < 0 || owner == 0) {
+            throw GilfreeException.value("invalid foreign memory: address " + address + ", " + bytes + " bytes, owner " + owner);
+        }
+        Storage s = new Storage(MemorySegment.ofAddress(address).reinterpret(bytes), owner);
+        if (FOREIGN.putIfAbsent(owner, new java.lang.ref.WeakReference<>(s)) != null) {
+            throw GilfreeException.value("owner token " + owner + " was used before");
+        }
+        CLEANER.register(s, () -> {
+            FOREIGN.remove(owner);
+            RELEASED.add(owner);
+        });
+        return s;
+    }
+
+    /** The live foreign storage of owner token {@code owner}, or null once it was collected (never reuse the token then). */
+    public static Storage foreignOf(long owner) {
+        java.lang.ref.WeakReference<Storage> r = FOREIGN.get(owner);
+        return r == null ? null : r.get();
+    }
+
+    /** The owner tokens of foreign storages collected since the last call: their owners may be dropped now. */
+    public static long[] releasedOwners() {
+        var out = new java.util.ArrayList<Long>();
+        for (Long t; (t = RELEASED.poll()) != null; ) out.add(t);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** True when the memory belongs to another library ({@link #foreign}): gilfree never frees nor resizes it. */
+    public boolean isForeign() { return owner != 0; }
 
     public MemorySegment segment() { return segment; }
 
