@@ -8,11 +8,13 @@ import dev.gilfree.core.Settings;
 import dev.gilfree.core.Storage;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
+import dev.gilfree.kernels.Copy;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -41,16 +43,11 @@ final class FilesOps {
             default -> throw GilfreeException.value("mode must be one of ['r', 'c', 'r+'] (got '" + mode + "')");
         };
         long bytes = Layout.size(shape) * dt.itemsize();
-        MemorySegment seg;
-        var options = how == FileChannel.MapMode.READ_WRITE
-                ? new StandardOpenOption[]{StandardOpenOption.READ, StandardOpenOption.WRITE}
-                : new StandardOpenOption[]{StandardOpenOption.READ};
-        try (FileChannel ch = FileChannel.open(Path.of(path), options)) {
-            if (offset + bytes > ch.size()) throw GilfreeException.value("mmap length is greater than file size");
-            seg = ch.map(how, offset, bytes, Arena.ofAuto()); // the mapping outlives the channel
-        } catch (IOException e) {
-            throw GilfreeException.os("[Errno] " + e.getMessage(), e);
-        }
+        MemorySegment seg = mapped(Path.of(path), how, offset, bytes);
+        boolean copy = seg == null && how == FileChannel.MapMode.PRIVATE;
+        // Java maps copy-on-write only through a writable channel: a read-only file gets a private copy
+        if (copy) seg = mapped(Path.of(path), FileChannel.MapMode.READ_ONLY, offset, bytes);
+        if (seg == null) throw GilfreeException.os("[Errno 13] Permission denied: '" + path + "'", null);
         long[] strides = Layout.cStrides(shape, dt.itemsize());
         if (fortran) {
             long s = dt.itemsize();
@@ -59,6 +56,36 @@ final class FilesOps {
                 s *= Math.max(shape[i], 1);
             }
         }
-        return new NDArray(Storage.wrap(seg), dt, new Layout(shape, strides, 0), how != FileChannel.MapMode.READ_ONLY, null);
+        NDArray a = new NDArray(Storage.wrap(seg), dt, new Layout(shape, strides, 0), how != FileChannel.MapMode.READ_ONLY && !copy, null);
+        if (!copy) return a;
+        if (!fortran) return Copy.astype(a, dt);
+        NDArray c = Copy.astype(a.view(reversed(a.layout())), dt); // keeps Fortran order: copy the C-ordered transpose
+        return c.view(reversed(c.layout()));
+    }
+
+    private static Layout reversed(Layout l) {
+        long[] shape = l.shape(), strides = l.strides();
+        int n = shape.length;
+        long[] s2 = new long[n], t2 = new long[n];
+        for (int i = 0; i < n; i++) {
+            s2[i] = shape[n - 1 - i];
+            t2[i] = strides[n - 1 - i];
+        }
+        return new Layout(s2, t2, l.offset());
+    }
+
+    /** The mapping, or null when the file may not be opened so (permission denied). */
+    private static MemorySegment mapped(Path path, FileChannel.MapMode how, long offset, long bytes) {
+        var options = how == FileChannel.MapMode.READ_ONLY
+                ? new StandardOpenOption[]{StandardOpenOption.READ}
+                : new StandardOpenOption[]{StandardOpenOption.READ, StandardOpenOption.WRITE};
+        try (FileChannel ch = FileChannel.open(path, options)) {
+            if (offset + bytes > ch.size()) throw GilfreeException.value("mmap length is greater than file size");
+            return ch.map(how, offset, bytes, Arena.ofAuto()); // the mapping outlives the channel
+        } catch (AccessDeniedException e) {
+            return null;
+        } catch (IOException e) {
+            throw GilfreeException.os(String.valueOf(e.getMessage()), e);
+        }
     }
 }
