@@ -5,11 +5,22 @@ the engine once. Numbers are read as NumPy reads them: no underscores, no hexade
 fraction, range-checked for the dtype; errors name the row and column as NumPy's do.
 """
 import builtins
-import bz2
-import gzip
-import lzma
 import os
 import warnings
+
+# Compressed text files where the runtime has the codecs (a sandboxed GraalPy has none of them).
+try:
+    import bz2
+except ImportError:
+    bz2 = None
+try:
+    import gzip
+except ImportError:
+    gzip = None
+try:
+    import lzma
+except ImportError:
+    lzma = None
 
 from ._bytes import from_bytes as _from_bytes
 from ._creation import array as _array, asarray as _asarray, zeros as _zeros
@@ -22,7 +33,7 @@ class ConversionWarning(UserWarning):
 
 # ----------------------------------------------------------------------------- files and lines
 
-_OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".lzma": lzma.open}
+_OPENERS = {ext: mod.open for ext, mod in ((".gz", gzip), (".bz2", bz2), (".xz", lzma), (".lzma", lzma)) if mod}
 
 
 def _open(path, mode, encoding):
