@@ -2,9 +2,13 @@
 NumPy's itemsizes and native (little-endian) order, so the bytes are interchangeable with NumPy's.
 
 The bytes cross the bridge in one call per chunk: to Java as a byte[], back as a str of one char per byte
-(the engine's `bytesOf`), which encodes to the bytes in one step; no element passes through Python."""
+(the engine's `bytesOf`), which encodes to the bytes in one step; no element passes through Python. A file
+named by its path is read and written by the engine itself (`Files`) where the session may reach host files.
+"""
+import os
+
 from ._base import wrap as _wrap
-from ._bridge import Engine as _E, call as _call
+from ._bridge import Engine as _E, Files as _Files, call as _call
 from ._dtypes import dtype as _dtype
 
 #: Bytes per engine call (a Java String or byte[] holds under 2**31).
@@ -46,6 +50,23 @@ def from_bytes(data, dt, big_endian=False):
     return out
 
 
+def to_path(a, path, order="C"):
+    """Appends `a`'s elements in `order` ('C' or 'F') to the file at `path` straight from the engine: True,
+    or False where the session may not write host files (the caller writes bytes itself)."""
+    if _Files is None:
+        return False
+    _call(_Files.append, a._j, os.path.abspath(path), order == "F")
+    return True
+
+
+def from_path(path, offset, count, dt, big_endian=False):
+    """Up to `count` elements (all when negative) of dtype `dt` at byte `offset` of the file at `path`, read
+    by the engine (a 1-d array, short when the file is); None where the session may not read host files."""
+    if _Files is None:
+        return None
+    return _wrap(_call(_Files.read, os.path.abspath(path), offset, count, dt.name, big_endian))
+
+
 def frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None):  # noqa: A002 - NumPy's names
     """A 1-d array of the elements in `buffer` (anything bytes() accepts), as np.frombuffer reads them.
 
@@ -69,9 +90,12 @@ def to_file(a, fid, sep="", format="%s"):  # noqa: A002 - NumPy's name
     """ndarray.tofile: the elements in C order to a file (a path or an open file): raw bytes, or text separated by `sep`."""
     if hasattr(fid, "write"):
         _write(a, fid, sep, format)
-    else:
-        with open(fid, "wb") as f:
+        return
+    with open(fid, "wb") as f:
+        if sep or _Files is None:
             _write(a, f, sep, format)
+            return
+    to_path(a, os.fspath(fid))
 
 
 def _write(a, f, sep, format):  # noqa: A002

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 
 from ._bridge import Files as _Files, call as _call
 from ._base import wrap as _wrap
-from ._bytes import from_bytes as _from_bytes, iter_bytes as _iter_bytes
+from ._bytes import (from_bytes as _from_bytes, from_path as _from_path, iter_bytes as _iter_bytes,
+                     to_path as _to_path)
 from ._creation import asarray as _asarray
 from ._dtypes import dtype as _dtype
 
@@ -178,13 +179,33 @@ def read_array(fp, allow_pickle=False, max_header_size=_MAX_HEADER_SIZE):
     return _arrange(_from_bytes(b"".join(chunks), dt, big), shape, fortran)
 
 
+def _read_path(file, fid, allow_pickle, max_header_size):
+    """read_array of the file at path `file` (open as `fid`), its data read by the engine where it may."""
+    pos = fid.tell()
+    _, shape, fortran, descr = read_header(fid, 2 ** 64 if allow_pickle else max_header_size)
+    dt, big = _dtype_of_descr(descr, allow_pickle)
+    count = _count(shape)
+    flat = _from_path(os.fspath(file), fid.tell(), count, dt, big)
+    if flat is None:  # no host files for the engine in this session
+        fid.seek(pos)
+        return read_array(fid, allow_pickle, max_header_size)
+    if flat.size != count:
+        raise ValueError(f"Failed to read all data for array. Expected {shape} = {count} elements, could only "
+                         f"read {flat.size} elements. (file seems not fully written?)")
+    return _arrange(flat, shape, fortran)
+
+
 def _is_real_file(fp):
     return isinstance(fp, (io.FileIO, io.BufferedReader, io.BufferedRandom))
 
 
+def _fortran(a):
+    return bool(a.flags.f_contiguous and not a.flags.c_contiguous)
+
+
 def write_array(fp, a, version=None):
     """`a` as a .npy stream to `fp`: Fortran order when `a` is F- but not C-contiguous, as NumPy writes."""
-    fortran = bool(a.flags.f_contiguous and not a.flags.c_contiguous)
+    fortran = _fortran(a)
     fp.write(header_bytes(a.dtype, a.shape, fortran, version))
     for chunk in _iter_bytes(a, "F" if fortran else "C"):
         fp.write(chunk)
@@ -202,7 +223,11 @@ def save(file, arr, allow_pickle=True, fix_imports=None):
     if not file.endswith(".npy"):
         file += ".npy"
     with open(file, "wb") as f:
-        write_array(f, a)
+        f.write(header_bytes(a.dtype, a.shape, _fortran(a)))
+    if not _to_path(a, file, "F" if _fortran(a) else "C"):  # the engine appends the data itself, or:
+        with open(file, "ab") as f:
+            for chunk in _iter_bytes(a, "F" if _fortran(a) else "C"):
+                f.write(chunk)
 
 
 _MMAP_MODES = {"r": "r", "readonly": "r", "r+": "r+", "readwrite": "r+", "c": "c", "copyonwrite": "c"}
@@ -230,6 +255,8 @@ def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding="A
                     raise ValueError("Filename must be a string or a path-like object.  "
                                      "Memmap cannot use existing file handles.")
                 return _map(file, fid, mmap_mode, allow_pickle, max_header_size)
+            if own:
+                return _read_path(file, fid, allow_pickle, max_header_size)
             return read_array(fid, allow_pickle, max_header_size)
         if not allow_pickle:
             raise ValueError("This file contains pickled (object) data. If you trust the file you can load it "

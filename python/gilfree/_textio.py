@@ -22,7 +22,7 @@ try:
 except ImportError:
     lzma = None
 
-from ._bytes import from_bytes as _from_bytes
+from ._bytes import from_bytes as _from_bytes, from_path as _from_path
 from ._creation import array as _array, asarray as _asarray, zeros as _zeros
 from ._dtypes import INT_BOUNDS as _INT_BOUNDS, dtype as _dtype
 
@@ -471,6 +471,11 @@ def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, like=None):
     numbers separated by `sep`."""
     dt = _numeric_dtype(dtype)
     own = not hasattr(file, "read")
+    if own and not sep:
+        open(os.fspath(file), "rb").close()  # Python's FileNotFoundError/PermissionError for a bad path
+        flat = _from_path(os.fspath(file), offset, count, dt)  # read by the engine itself where it may
+        if flat is not None:
+            return flat
     f = open(os.fspath(file), "rb") if own else file
     try:
         if offset:

@@ -8,11 +8,13 @@ import dev.gilfree.core.Settings;
 import dev.gilfree.core.Storage;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
+import dev.gilfree.kernels.ByteSwap;
 import dev.gilfree.kernels.Copy;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -61,6 +63,61 @@ final class FilesOps {
         if (!fortran) return Copy.astype(a, dt);
         NDArray c = Copy.astype(a.view(reversed(a.layout())), dt); // keeps Fortran order: copy the C-ordered transpose
         return c.view(reversed(c.layout()));
+    }
+
+    /** Bytes per channel call: a ByteBuffer holds under 2**31. */
+    private static final long BLOCK = 1L << 30;
+
+    /**
+     * Appends {@code a}'s elements (C order, or Fortran order when {@code fortran}) to file {@code path}, created
+     * if missing: the data of np.save and ndarray.tofile go from the engine's memory to the file directly.
+     */
+    @Entry(reads = "a", op = "\"tofile\"", sample = "a.tofile(__import__('os').devnull)")
+    static void append(NDArray a, String path, boolean fortran) {
+        Settings.current().requireAddresses("writing a host file");
+        NDArray src = fortran ? a.view(reversed(a.layout())) : a; // a's Fortran order is its transpose's C order
+        if (!src.isCContiguous()) src = Copy.astype(src, src.dtype());
+        long bytes = src.size() * src.itemsize();
+        MemorySegment seg = src.segment().asSlice(src.offset(), bytes);
+        try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+                StandardOpenOption.CREATE)) {
+            for (long at = 0; at < bytes; at += BLOCK) {
+                ByteBuffer b = seg.asSlice(at, Math.min(BLOCK, bytes - at)).asByteBuffer();
+                while (b.hasRemaining()) ch.write(b);
+            }
+        } catch (IOException e) {
+            throw GilfreeException.os(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Up to {@code count} elements of {@code dtype} (all whole ones left when negative) from file {@code path} at
+     * byte {@code offset}, written in {@code bigEndian} order or else little-endian: fewer when the file ends first
+     * (the caller names the shortfall as NumPy does). The data of np.load and np.fromfile, read straight into the
+     * engine's memory.
+     */
+    @Entry
+    static NDArray read(String path, long offset, long count, String dtype, boolean bigEndian) {
+        Settings.current().requireAddresses("reading a host file");
+        DType dt = DType.of(dtype);
+        int w = dt.itemsize();
+        try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
+            long available = Math.max(0, ch.size() - offset) / w;
+            long n = count < 0 ? available : Math.min(count, available);
+            NDArray a = NDArray.empty(dt, new long[]{n});
+            long bytes = n * w;
+            MemorySegment seg = a.segment().asSlice(a.offset(), bytes);
+            for (long at = 0; at < bytes; at += BLOCK) {
+                ByteBuffer b = seg.asSlice(at, Math.min(BLOCK, bytes - at)).asByteBuffer();
+                while (b.hasRemaining()) {
+                    if (ch.read(b, offset + at + b.position()) < 0) throw GilfreeException.value("the file shrank while it was read");
+                }
+            }
+            if (ByteSwap.needed(bigEndian)) ByteSwap.swap(seg, 0, bytes, dt.kind() == 'c' ? w / 2 : w);
+            return a;
+        } catch (IOException e) {
+            throw GilfreeException.os(String.valueOf(e.getMessage()), e);
+        }
     }
 
     private static Layout reversed(Layout l) {
