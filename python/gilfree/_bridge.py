@@ -30,6 +30,8 @@ ThreadSafety = jclass("dev.gilfree.api.ThreadSafety")
 Diagnostics = jclass("dev.gilfree.api.Diagnostics")
 # A sandboxed session reveals no memory addresses (and has no NumPy): no handle on the exchange there.
 Interop = jclass("dev.gilfree.api.Interop") if Engine.addressesAllowed() else None
+# Nor host files: np.load's mmap_mode maps the file there only (a sandbox cannot look Files up).
+Files = jclass("dev.gilfree.api.Files") if Engine.addressesAllowed() else None
 DType = jclass("dev.gilfree.core.DType")
 Promotion = jclass("dev.gilfree.core.Promotion")
 ScalarKind = jclass("dev.gilfree.core.Promotion$ScalarKind")
@@ -74,7 +76,7 @@ def _borrow_error(message):
 #: GilfreeException.pythonType() -> the Python exception (a class, or a function of the message).
 _PY_TYPES = {name: getattr(builtins, name) for name in (
     "ValueError", "TypeError", "IndexError", "MemoryError", "ZeroDivisionError", "FloatingPointError", "OverflowError",
-    "RecursionError", "PermissionError")}
+    "RecursionError", "PermissionError", "OSError")}
 # BorrowError: a borrow-checking conflict; InternalError: a bug in gilfree that escaped an entry point (the
 # engine's message says so, in one line); PermissionError: the session refuses the call (a test hook, or a
 # memory address in a sandboxed session).

@@ -491,15 +491,7 @@ class ndarray(ArrayBase):
 
     def tofile(self, fid, sep="", format="%s"):  # noqa: A002 - NumPy's name
         """The elements to a file (a path or an open file): raw bytes, or text separated by `sep`."""
-        if sep:
-            data = sep.join(format % v for v in self.ravel().tolist()).encode()
-        else:
-            data = self.tobytes()
-        if hasattr(fid, "write"):
-            fid.write(data)
-        else:
-            with open(fid, "wb") as f:
-                f.write(data)
+        _bytes.to_file(self, fid, sep, format)
 
     def __reduce__(self):
         return _bytes.from_pickle, (self.dtype.name, self.shape, self.tobytes())

@@ -7,11 +7,15 @@ import dev.gilfree.core.NDArray;
 import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entry;
 import dev.gilfree.gateway.Facade;
+import dev.gilfree.kernels.ByteSwap;
 import dev.gilfree.kernels.Copy;
 import dev.gilfree.kernels.Fill;
 import dev.gilfree.kernels.Iteration;
 import dev.gilfree.kernels.Reductions;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -63,6 +67,36 @@ final class EngineOps {
         if (n != a.size()) throw GilfreeException.value("cannot reshape array of size " + n + " into shape " + Iteration.pyShape(a.shape()));
         fill.accept(a);
         return a;
+    }
+
+    /**
+     * A new 1-d array of {@code dtype} holding {@code data} (a whole number of elements), bytes written in
+     * {@code bigEndian} order or else little-endian; swapped to native order (frombuffer, np.load, fromfile).
+     */
+    @Entry
+    static NDArray fromBytes(byte[] data, String dtype, boolean bigEndian) {
+        DType dt = DType.of(dtype);
+        int w = dt.itemsize();
+        if (data.length % w != 0) throw GilfreeException.value("buffer size must be a multiple of element size");
+        NDArray a = NDArray.empty(dt, new long[]{data.length / w});
+        MemorySegment.copy(data, 0, a.segment(), ValueLayout.JAVA_BYTE, a.offset(), data.length);
+        if (ByteSwap.needed(bigEndian)) ByteSwap.swap(a.segment(), a.offset(), data.length, dt.kind() == 'c' ? w / 2 : w);
+        return a;
+    }
+
+    /**
+     * Bytes [start, start + count) of C-contiguous {@code a}'s memory (native order) as a string of one char
+     * per byte (ISO-8859-1): both bridges hand a String to Python as a str in one copy, and its latin-1
+     * encoding is the bytes, where a byte[] would cross element by element.
+     */
+    @Entry(reads = "a", op = "\"tobytes\"", sample = "a.tobytes()")
+    static String bytesOf(NDArray a, long start, int count) {
+        if (!a.isCContiguous()) throw GilfreeException.value("bytesOf needs a C-contiguous array");
+        long total = a.size() * a.itemsize();
+        if (start < 0 || count < 0 || start + count > total) throw GilfreeException.value("byte range outside the array");
+        if (count == 0) return "";
+        byte[] b = a.segment().asSlice(a.offset() + start, count).toArray(ValueLayout.JAVA_BYTE);
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code n} values start, start+step, ... as in np.arange (the caller computes n as NumPy does). */

@@ -15,6 +15,8 @@ public final class GilfreeException extends RuntimeException {
         RecursionError,
         /** The session refuses the call (a test hook or an address in a sandboxed session): PermissionError in Python. */
         PermissionError,
+        /** The operating system refused a file operation (a memory-mapped file). */
+        OSError,
         /** A bug in gilfree that escaped an entry point (a RuntimeError in Python), never bad input. */
         InternalError }
 
@@ -45,4 +47,6 @@ public final class GilfreeException extends RuntimeException {
     public static GilfreeException memory(String message) { return new GilfreeException(PyType.MemoryError, message); }
 
     public static GilfreeException permission(String message) { return new GilfreeException(PyType.PermissionError, message); }
+
+    public static GilfreeException os(String message, Throwable cause) { return new GilfreeException(PyType.OSError, message, cause); }
 }

@@ -62,7 +62,8 @@ public final class NDArray {
 
     /** The same array (same layout, same base) with the WRITEABLE flag changed; ValueError as NumPy when not allowed. */
     public NDArray withWriteable(boolean w, boolean allowed) {
-        if (w && (!writeable && !allowed || storage.isFrozen())) throw GilfreeException.value("cannot set WRITEABLE flag to True of this array");
+        // a read-only file mapping can never be written, whatever the flag says
+        if (w && (!writeable && !allowed || storage.isFrozen() || storage.segment().isReadOnly())) throw GilfreeException.value("cannot set WRITEABLE flag to True of this array");
         return new NDArray(storage, dtype, layout, w, base);
     }
 

@@ -55,14 +55,16 @@ class SandboxTest {
     }
 
     @Test
-    void everyGatewayFacadeButInteropIsOnTheAllowList() {
+    void everyGatewayFacadeButInteropAndFilesIsOnTheAllowList() {
         Set<String> facades = new TreeSet<>();
         for (EntrySpec e : Entries.ALL) facades.add("dev.gilfree.api." + e.facade());
         facades.remove("dev.gilfree.api.Interop"); // addresses and raw views: never in a sandbox
+        facades.remove("dev.gilfree.api.Files"); // host files mapped into memory: never in a sandbox
         Set<String> allowed = new TreeSet<>();
         for (Class<?> c : GraalPySession.SANDBOX_API) if (c.getName().startsWith("dev.gilfree.api.") && facades.contains(c.getName())) allowed.add(c.getName());
         assertEquals(facades, allowed);
         assertFalse(GraalPySession.SANDBOX_CLASSES.contains("dev.gilfree.api.Interop"));
+        assertFalse(GraalPySession.SANDBOX_CLASSES.contains("dev.gilfree.api.Files"));
     }
 
     @Test
