@@ -44,7 +44,7 @@ public final class Fourier {
         int outLen = kind == Kind.REAL_FORWARD ? n / 2 + 1 : n;
         long[] outShape = Arrays.copyOf(shape, shape.length);
         outShape[last] = outLen;
-        NDArray out = NDArray.zeros(outType, outShape);
+        NDArray out = NDArray.empty(outType, outShape);   // every row is written in full
         long rows = 1;
         for (int i = 0; i < last; i++) rows *= shape[i];
         if (rows == 0) return out;
@@ -68,29 +68,32 @@ public final class Fourier {
     /** Transforms a range of rows; each range has its own buffers. */
     private record Rows(NDArray a, int n, Kind kind, double fct, NDArray out, int outLen) {
         void range(long from, long to) {
+            boolean packed = (kind == Kind.REAL_FORWARD || kind == Kind.REAL_BACKWARD) && n % 2 == 0;
+            FftPlan plan = FftPlan.of(packed ? n / 2 : n);
+            double[] buf = new double[2 * n + 2], scratch = new double[plan.scratchLength()];
+            // one call per row, so the JIT compiles the row's work after a few rows of the first call
+            for (long r = from; r < to; r++) row(r, plan, packed, buf, scratch);
+        }
+
+        private void row(long r, FftPlan plan, boolean packed, double[] buf, double[] scratch) {
             long[] shape = a.shape(), strides = a.strides();
             int last = shape.length - 1;
-            boolean halfPacked = (kind == Kind.REAL_FORWARD || kind == Kind.REAL_BACKWARD) && n % 2 == 0;
-            FftPlan plan = FftPlan.of(halfPacked ? n / 2 : n);
-            double[] buf = new double[2 * n + 2], scratch = new double[plan.scratchLength()];
-            DType t = a.dtype(), ot = out.dtype();
-            MemorySegment src = a.segment(), dst = out.segment();
-            long len = shape[last], step = strides[last];
-            for (long r = from; r < to; r++) {
-                long off = a.offset(), rest = r;
-                for (int ax = last - 1; ax >= 0; ax--) {
-                    off += rest % shape[ax] * strides[ax];
-                    rest /= shape[ax];
-                }
-                Arrays.fill(buf, 0.0);
-                switch (kind) {
-                    case FORWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n), buf); plan.forward(buf, scratch); }
-                    case REAL_FORWARD -> { readReal(t, src, off, step, (int) Math.min(len, n), buf, halfPacked); realForward(plan, buf, scratch, halfPacked); }
-                    case REAL_BACKWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n / 2 + 1), buf); realBackward(plan, buf, scratch, halfPacked); }
-                    case BACKWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n), buf); plan.backward(buf, scratch); }
-                }
-                write(ot, dst, r * outLen * out.itemsize(), buf, outLen, fct);
+            long off = a.offset(), rest = r;
+            for (int ax = last - 1; ax >= 0; ax--) {
+                off += rest % shape[ax] * strides[ax];
+                rest /= shape[ax];
             }
+            DType t = a.dtype();
+            MemorySegment src = a.segment();
+            long len = shape[last], step = strides[last];
+            Arrays.fill(buf, 0.0);
+            switch (kind) {
+                case FORWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n), buf); plan.forward(buf, scratch); }
+                case BACKWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n), buf); plan.backward(buf, scratch); }
+                case REAL_FORWARD -> { readReal(t, src, off, step, (int) Math.min(len, n), buf, packed); realForward(plan, buf, scratch, packed); }
+                case REAL_BACKWARD -> { readComplex(t, src, off, step, (int) Math.min(len, n / 2 + 1), buf); realBackward(plan, buf, scratch, packed); }
+            }
+            write(out.dtype(), out.segment(), r * outLen * out.itemsize(), buf, outLen, fct);
         }
     }
 
