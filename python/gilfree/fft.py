@@ -193,20 +193,22 @@ def irfft2(a, s=None, axes=(-2, -1), norm=None, out=None):
     return irfftn(a, s, axes, norm, out)
 
 
-def fftfreq(n, d=1.0, device=None):
-    """Sample frequencies [0, 1, ..., n/2-1, -n/2, ..., -1] / (d*n) (odd n: up to (n-1)/2)."""
+def _frequencies(k, n, d, dtype):
     if not isinstance(n, int):
         raise ValueError("n should be an integer")
-    val = 1.0 / (n * d)
-    return _multiply(_roll(_arange(-(n // 2), n - n // 2, dtype="int64"), -(n // 2)), val)
+    r = _multiply(k(), 1.0 / (n * d))
+    return r if dtype is None else r.astype(dtype)
 
 
-def rfftfreq(n, d=1.0, device=None):
-    """Sample frequencies [0, 1, ..., n//2] / (d*n) of rfft's output."""
-    if not isinstance(n, int):
-        raise ValueError("n should be an integer")
-    val = 1.0 / (n * d)
-    return _multiply(_arange(n // 2 + 1, dtype="int64"), val)
+def fftfreq(n, d=1.0, device=None, *, dtype=None):
+    """Sample frequencies [0, 1, ..., n/2-1, -n/2, ..., -1] / (d*n) (odd n: up to (n-1)/2). dtype= is the
+    Array API's (NumPy has none): float64 by default."""
+    return _frequencies(lambda: _roll(_arange(-(n // 2), n - n // 2, dtype="int64"), -(n // 2)), n, d, dtype)
+
+
+def rfftfreq(n, d=1.0, device=None, *, dtype=None):
+    """Sample frequencies [0, 1, ..., n//2] / (d*n) of rfft's output (dtype= as fftfreq's)."""
+    return _frequencies(lambda: _arange(n // 2 + 1, dtype="int64"), n, d, dtype)
 
 
 def _shifts(x, axes, sign):
