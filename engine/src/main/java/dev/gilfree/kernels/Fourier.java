@@ -139,21 +139,15 @@ public final class Fourier {
         buf[2 * h] = buf[0];
         buf[2 * h + 1] = buf[1];
         for (int k = 0, j = h; k <= j; k++, j--) {
-            double zr = buf[2 * k], zi = buf[2 * k + 1], cr = buf[2 * j], ci = -buf[2 * j + 1];   // Z[k], conj(Z[h-k])
-            double[] xk = splitPoint(zr, zi, cr, ci, w[2 * k], w[2 * k + 1]);
-            double[] xj = splitPoint(cr, -ci, zr, -zi, w[2 * j], w[2 * j + 1]);
-            buf[2 * k] = xk[0];
-            buf[2 * k + 1] = xk[1];
-            buf[2 * j] = xj[0];
-            buf[2 * j + 1] = xj[1];
+            double zr = buf[2 * k], zi = buf[2 * k + 1], yr = buf[2 * j], yi = buf[2 * j + 1];   // Z[k], Z[h-k]
+            // E = (Z[k] + conj Z[h-k]) / 2, O = (Z[k] - conj Z[h-k]) / 2i; X[k] = E + w^k O, X[h-k] = conj E + w^(h-k) conj O
+            double er = 0.5 * (zr + yr), ei = 0.5 * (zi - yi), or = 0.5 * (zi + yi), oi = -0.5 * (zr - yr);
+            double wkr = w[2 * k], wki = w[2 * k + 1], wjr = w[2 * j], wji = w[2 * j + 1];
+            buf[2 * k] = er + wkr * or - wki * oi;
+            buf[2 * k + 1] = ei + wkr * oi + wki * or;
+            buf[2 * j] = er + wjr * or + wji * oi;
+            buf[2 * j + 1] = -ei - wjr * oi + wji * or;
         }
-    }
-
-    // (z + c)/2 + w (z - c)/(2i), with c the conjugate partner of z
-    private static double[] splitPoint(double zr, double zi, double cr, double ci, double wr, double wi) {
-        double er = 0.5 * (zr + cr), ei = 0.5 * (zi + ci);
-        double or = 0.5 * (zi - ci), oi = -0.5 * (zr - cr);
-        return new double[]{er + wr * or - wi * oi, ei + wr * oi + wi * or};
     }
 
     /** buf: n / 2 + 1 spectrum points; becomes the n real samples (unnormalised). */
@@ -174,21 +168,17 @@ public final class Fourier {
         double[] w = plan.halfRoots();
         // Z[k] = (X[k] + conj X[h-k]) + i conj(w^k) (X[k] - conj X[h-k]), k < h; then z = backward(Z)
         for (int k = 0, j = h; k <= j; k++, j--) {
-            double xr = buf[2 * k], xi = buf[2 * k + 1], yr = buf[2 * j], yi = buf[2 * j + 1];
-            double[] zk = joinPoint(xr, xi, yr, -yi, w[2 * k], w[2 * k + 1]);
-            double[] zj = joinPoint(yr, yi, xr, -xi, w[2 * j], w[2 * j + 1]);
-            buf[2 * k] = zk[0];
-            buf[2 * k + 1] = zk[1];
-            buf[2 * j] = zj[0];
-            buf[2 * j + 1] = zj[1];
+            double xr = buf[2 * k], xi = buf[2 * k + 1], yr = buf[2 * j], yi = buf[2 * j + 1];   // X[k], X[h-k]
+            // Z[k] = (X[k] + conj X[h-k]) + i conj(w^k) (X[k] - conj X[h-k]); Z[h-k] likewise with the roles swapped
+            double sr = xr + yr, si = xi - yi, dr = xr - yr, di = xi + yi;
+            double wkr = w[2 * k], wki = w[2 * k + 1], wjr = w[2 * j], wji = w[2 * j + 1];
+            double pkr = wkr * dr + wki * di, pki = wkr * di - wki * dr;      // conj(w^k) d
+            double pjr = -wjr * dr + wji * di, pji = wjr * di + wji * dr;     // conj(w^(h-k)) (-conj d)
+            buf[2 * k] = sr - pki;
+            buf[2 * k + 1] = si + pkr;
+            buf[2 * j] = sr - pji;
+            buf[2 * j + 1] = -si + pjr;
         }
         plan.backward(buf, scratch);
-    }
-
-    // (x + c) + i conj(w) (x - c), with c the conjugate partner of x
-    private static double[] joinPoint(double xr, double xi, double cr, double ci, double wr, double wi) {
-        double dr = xr - cr, di = xi - ci;
-        double pr = wr * dr + wi * di, pi = wr * di - wi * dr;   // conj(w) d
-        return new double[]{xr + cr - pi, xi + ci + pr};
     }
 }
