@@ -163,8 +163,7 @@ public final class FftPlan {
                 int o0 = out + k, o1 = o0 + 2 * l1;
                 b[o0] = x0r + x1r;
                 b[o0 + 1] = x0i + x1i;
-                b[o1] = dr * wr - di * wi;
-                b[o1 + 1] = dr * wi + di * wr;
+                twiddled(b, o1, dr, di, wr, wi);
             }
         }
     }
@@ -189,12 +188,9 @@ public final class FftPlan {
                 int o = out + k;
                 b[o] = t0r + t2r;
                 b[o + 1] = t0i + t2i;
-                b[o + lo] = y1r * w1r - y1i * w1i;
-                b[o + lo + 1] = y1r * w1i + y1i * w1r;
-                b[o + 2 * lo] = y2r * w2r - y2i * w2i;
-                b[o + 2 * lo + 1] = y2r * w2i + y2i * w2r;
-                b[o + 3 * lo] = y3r * w3r - y3i * w3i;
-                b[o + 3 * lo + 1] = y3r * w3i + y3i * w3r;
+                twiddled(b, o + lo, y1r, y1i, w1r, w1i);
+                twiddled(b, o + 2 * lo, y2r, y2i, w2r, w2i);
+                twiddled(b, o + 3 * lo, y3r, y3i, w3r, w3i);
             }
         }
     }
@@ -218,10 +214,8 @@ public final class FftPlan {
                 int o = out + k;
                 b[o] = a0r + sr;
                 b[o + 1] = a0i + si;
-                b[o + lo] = y1r * w1r - y1i * w1i;
-                b[o + lo + 1] = y1r * w1i + y1i * w1r;
-                b[o + 2 * lo] = y2r * w2r - y2i * w2i;
-                b[o + 2 * lo + 1] = y2r * w2i + y2i * w2r;
+                twiddled(b, o + lo, y1r, y1i, w1r, w1i);
+                twiddled(b, o + 2 * lo, y2r, y2i, w2r, w2i);
             }
         }
     }
@@ -264,13 +258,17 @@ public final class FftPlan {
                     double y1r = cr - ei, y1i = ci + er, y2r = cr + ei, y2i = ci - er;
                     int w1 = t + 2 * (k2 - 1), w2 = t + 2 * (p - k2 - 1);
                     int o1 = o + k2 * lo, o2 = o + (p - k2) * lo;
-                    b[o1] = y1r * tw[w1] - y1i * tw[w1 + 1];
-                    b[o1 + 1] = y1r * tw[w1 + 1] + y1i * tw[w1];
-                    b[o2] = y2r * tw[w2] - y2i * tw[w2 + 1];
-                    b[o2 + 1] = y2r * tw[w2 + 1] + y2i * tw[w2];
+                    twiddled(b, o1, y1r, y1i, tw[w1], tw[w1 + 1]);
+                    twiddled(b, o2, y2r, y2i, tw[w2], tw[w2 + 1]);
                 }
             }
         }
+    }
+
+    // b[o], b[o + 1] = (yr + i yi) (wr + i wi)
+    private static void twiddled(double[] b, int o, double yr, double yi, double wr, double wi) {
+        b[o] = yr * wr - yi * wi;
+        b[o + 1] = yr * wi + yi * wr;
     }
 
     /** exp(-2 pi i num/den) into out[at], out[at + 1], reduced to the first octant so it is accurate to an ulp. */
