@@ -156,6 +156,7 @@ CALLS = [
     ("rfftn 3-d", lambda xp: xp.fft.rfftn(_real(xp, (3, 4, 5)))),
     ("rfftn s axes", lambda xp: xp.fft.rfftn(_real(xp, (3, 4, 5)), s=(5, 3), axes=(2, 0))),
     ("irfftn 3-d", lambda xp: xp.fft.irfftn(_complex(xp, (3, 4, 5)))),
+    ("irfftn s -1 last", lambda xp: xp.fft.irfftn(_complex(xp, (3, 4)), s=(3, -1), axes=(0, 1))),
     ("irfftn s odd", lambda xp: xp.fft.irfftn(_complex(xp, (3, 4, 5)), s=(4, 9), axes=(0, 2))),
     ("rfft2 float32", lambda xp: xp.fft.rfft2(_real(xp, (6, 10), "float32"))),
     ("irfft2 s", lambda xp: xp.fft.irfft2(_complex(xp, (4, 6), "complex64"), s=(4, 9))),

@@ -134,10 +134,7 @@ def _shape_axes(a, s, axes, inverse_real=False):
         raise ValueError("Shape and axes have different lengths.")
     for ax in axes:
         _normalize_axis(ax, a.ndim)
-    s = [a.shape[ax] if k == -1 else k for k, ax in zip(s, axes)]
-    if inverse_real and s and list(s)[-1] == -1:
-        s[-1] = (a.shape[axes[-1]] - 1) * 2
-    return s, axes
+    return [a.shape[ax] if k == -1 else k for k, ax in zip(s, axes)], axes  # -1: the input's length
 
 
 def _nd(a, s, axes, norm, forward):

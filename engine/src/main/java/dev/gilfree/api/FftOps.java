@@ -18,7 +18,8 @@ final class FftOps {
     private static int length(NDArray a, long n) {
         if (a.ndim() == 0) throw GilfreeException.value("FFT input must be at least one-dimensional");
         if (n < 1) throw GilfreeException.value("Invalid number of FFT data points (" + n + ") specified.");
-        if (n > Integer.MAX_VALUE / 2) throw GilfreeException.value("FFT length " + n + " is too large");
+        // Bluestein's convolution length (< 4n) must index a Java array of interleaved doubles
+        if (n > 1 << 28) throw GilfreeException.memory("Unable to allocate the work arrays of an FFT of length " + n);
         return (int) n;
     }
 
