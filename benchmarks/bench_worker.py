@@ -109,7 +109,7 @@ def main():
     p.add_argument("--pool", choices=("thread", "process"), default="thread")
     p.add_argument("--scaling-size", type=int, default=200_000)
     p.add_argument("--scaling-steps", type=int, default=400)
-    p.add_argument("--parts", default="elementwise,latency,scaling,matmul,bandwidth")
+    p.add_argument("--parts", default="elementwise,latency,scaling,matmul,fft,bandwidth")
     args = p.parse_args()
     parts = set(args.parts.split(","))
     if args.lib == "gilfree":
@@ -137,6 +137,8 @@ def main():
         res["scaling"] = scaling(xp, args.pool, args.threads_max, args.scaling_size, args.scaling_steps)
     if "matmul" in parts:
         res["matmul"] = workloads.matmul(xp)
+    if "fft" in parts:
+        res["fft"] = workloads.fft(xp)
     if "bandwidth" in parts:
         res["copy_bandwidth"] = copy_bandwidth(args.size)
     res["seconds"] = time.perf_counter() - t0

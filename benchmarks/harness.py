@@ -131,6 +131,15 @@ def write_report(results, size, elapsed):
         lines += ["", "The machine's own ceiling, `benchmarks/core-scaling` (plain Java threads, no Python; the same "
                   "work serially, then in parallel):", "", "```"] + results["ceiling"] + ["```"]
     lines += matmul_table(npt, gp, jep)
+    lines += ["## FFT (g): numpy.fft (pocketfft, one core) and gf.fft", "",
+              "| case | NumPy | gilfree GraalPy | gilfree jep | GraalPy vs NumPy | jep vs NumPy |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for c in (npt or {}).get("fft", {}):
+        nv, gv, jv = (r.get("fft", {}).get(c) if r else None for r in (npt, gp, jep))
+        rg, rj = ratio(nv, gv), ratio(nv, jv)
+        lines.append(f"| {c} | {fmt_time(nv)} | {fmt_time(gv)} | {fmt_time(jv)} | "
+                     f"{f'{rg:.2f}x' if rg else '-'} | {f'{rj:.2f}x' if rj else '-'} |")
+    lines.append("")
     missing = sorted({c for r in (gp, jep) if r for c, v in r.get("elementwise", {}).items() if isinstance(v, str)})
     if missing:
         lines += [f"Not in gilfree yet (reported as missing): {', '.join(missing)}.", ""]
@@ -189,7 +198,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     venv_python = os.path.join(ROOT, "build", "venv", "bin", "python")
     common = ["benchmarks/bench_worker.py", "--size", str(args.size)]
-    gf_parts = ["--parts", "elementwise,latency,scaling,matmul"]
+    gf_parts = ["--parts", "elementwise,latency,scaling,matmul,fft"]
     t = time.perf_counter()
     results = {
         "numpy-thread": run_worker("numpy-thread", [venv_python] + common + ["--lib", "numpy", "--pool", "thread"], args.timeout),

@@ -110,3 +110,24 @@ def blas_backend(xp):
             f.restype = ctypes.c_char_p
             out.append(f().decode().strip())
     return "; ".join(out) or os.path.basename(libs[0])
+
+
+def fft(xp):
+    """(g) FFTs: 2^20 and a prime length (999,983: Bluestein) complex128, rfft of 2^20 float64, and a
+    batch of 1,000 rows of 1,024 (rows split over cores in gilfree). Seconds per call."""
+    def signal(n, shape=None):
+        t = xp.arange(n, dtype=xp.float64)
+        x = xp.sin(t * 0.001) + 1j * xp.cos(t * 0.0007)
+        return x.reshape(shape) if shape else x
+    try:
+        big, prime, rows = signal(1 << 20), signal(999_983), signal(1_024_000, (1000, 1024))
+        real = xp.sin(xp.arange(1 << 20, dtype=xp.float64) * 0.001)
+        cases = {
+            "fft 2^20 complex128": lambda: xp.fft.fft(big),
+            "fft 999,983 (prime) complex128": lambda: xp.fft.fft(prime),
+            "rfft 2^20 float64": lambda: xp.fft.rfft(real),
+            "fft 1000 x 1024 rows": lambda: xp.fft.fft(rows),
+        }
+        return {name: timed(fn, repeats=5, warmup=2) for name, fn in cases.items()}
+    except (AttributeError, NotImplementedError, TypeError) as e:
+        return {"fft": f"missing: {type(e).__name__}: {e}"[:120]}

@@ -11,7 +11,7 @@ import sys
 
 from . import _bridge
 from . import _exceptions as exceptions
-from . import diagnostics, emath, linalg
+from . import diagnostics, emath, fft, linalg
 from . import diagnostics, linalg, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
@@ -113,7 +113,7 @@ __all__ = [
     "cumulative_prod", "cumulative_sum", "deg2rad", "degrees", "delete", "diag", "diag_indices",
     "diag_indices_from", "diagflat", "diagnostics", "diagonal", "diff", "digitize", "divide", "divmod", "dot",
     "dsplit", "dstack", "dtype", "e", "ediff1d", "einsum", "emath", "empty", "empty_like", "equal", "errstate",
-    "euler_gamma", "exceptions", "exp", "exp2", "expand_dims", "expm1", "extract", "eye", "fabs",
+    "euler_gamma", "exceptions", "exp", "exp2", "expand_dims", "expm1", "extract", "eye", "fabs", "fft",
     "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip", "fliplr", "flipud", "float32",
     "float64", "float_power", "floating", "floor", "floor_divide", "fmax", "fmin", "fmod", "freeze", "frexp",
     "from_dlpack", "frombuffer", "fromfile", "fromfunction", "fromiter", "frompyfunc", "fromstring", "full",
