@@ -18,7 +18,7 @@ from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanya
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
 from ._dtypes import dtype, generic
 from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
-                       float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
+                       float16, float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
                        inexact, floating, complexfloating, issubdtype, typecodes, True_, False_)
 from ._bytes import frombuffer
 from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
@@ -81,6 +81,7 @@ uintp = uint64
 float_ = float64
 double = float64
 single = float32
+half = float16
 cdouble = complex128
 csingle = complex64
 byte, short, intc, ubyte, ushort, uintc = int8, int16, int32, uint8, uint16, uint32
@@ -104,10 +105,10 @@ __all__ = [
     "diagnostics", "diagonal", "diff", "digitize", "divide", "divmod", "dot", "dsplit", "dstack", "dtype", "e",
     "ediff1d", "einsum", "emath", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions",
     "exp", "exp2", "expand_dims", "expm1", "extract", "eye", "fabs", "fill_diagonal", "finfo", "fix",
-    "flatiter", "flatnonzero", "flip", "fliplr", "flipud", "float32", "float64", "float_power", "floating",
+    "flatiter", "flatnonzero", "flip", "fliplr", "flipud", "float16", "float32", "float64", "float_power", "floating",
     "floor", "floor_divide", "fmax", "fmin", "fmod", "freeze", "frexp", "from_dlpack", "frombuffer",
     "fromfunction", "fromiter", "full", "full_like", "gcd", "generic", "geomspace", "get_borrow_checking",
-    "get_printoptions", "geterr", "geterrcall", "gradient", "greater", "greater_equal", "heaviside",
+    "get_printoptions", "geterr", "geterrcall", "gradient", "greater", "greater_equal", "half", "heaviside",
     "histogram", "histogram_bin_edges", "hsplit", "hstack", "hypot", "identity", "iinfo", "imag", "index_exp",
     "indices", "inexact", "inf", "inner", "insert", "int16", "int32", "int64", "int8", "integer", "interp",
     "intersect1d", "invert", "is_frozen", "isclose", "iscomplex", "iscomplexobj", "isfinite", "isin", "isinf",

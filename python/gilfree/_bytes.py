@@ -7,7 +7,7 @@ from ._creation import _from_flat
 from ._dtypes import dtype as _dtype
 
 _FORMAT = {"bool": "?", "int8": "b", "uint8": "B", "int16": "h", "uint16": "H", "int32": "i", "uint32": "I",
-           "int64": "q", "uint64": "Q", "float32": "f", "float64": "d", "complex64": "ff", "complex128": "dd"}
+           "int64": "q", "uint64": "Q", "float16": "e", "float32": "f", "float64": "d", "complex64": "ff", "complex128": "dd"}
 
 
 def to_bytes(a, order="C"):
