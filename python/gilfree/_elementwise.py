@@ -28,12 +28,13 @@ def frexp(x, out=(None, None), **kw):
 def ldexp(x1, x2, out=None, **kw):
     """x1 * 2**x2 (x2 integer), in x1's float type."""
     a = _to_array(x1)
-    if a.dtype.kind not in "f":
-        a = a.astype("float64" if a.dtype.itemsize >= 4 else "float32" if a.dtype.itemsize == 2 else "float16")
     e = _to_array(x2)
-    if e.dtype.kind not in "iub":
+    # NumPy's loops take a real float and an int32 or int64 exponent (uint64 casts to neither safely)
+    if a.dtype.kind == "c" or e.dtype.kind not in "iub" or e.dtype.name == "uint64":
         raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely "
                         "coerced to any supported types according to the casting rule ''safe''")
+    if a.dtype.kind not in "f":
+        a = a.astype("float64" if a.dtype.itemsize >= 4 else "float32" if a.dtype.itemsize == 2 else "float16")
     if a.dtype.name == "float16":  # NumPy's half loop: float32's ldexp, rounded once to float16
         return _u.positive(_to_array(ldexp(a.astype("float32"), e)).astype("float16"), out=out, **kw)
     # x * 2**e in steps of powers of two that are finite and non-zero in a's type: one factor 2**e overflows

@@ -27,7 +27,7 @@ final class HalfLoops {
             int flags = 0;
             for (long i = 0; i < n; i++) {
                 short h = a.get(S, ao + i * as);
-                if ((h & 0x7fff) == 0x7bff) flags = FpFlags.OVERFLOW;
+                if (h == 0x7bff) flags = FpFlags.OVERFLOW;
                 o.set(S, oo + i * os, spacing(h));
             }
             return flags;
@@ -94,13 +94,19 @@ final class HalfLoops {
         return flags;
     }
 
-    /** NumPy's npy_half_spacing: the gap to the next float16 away from zero (NaN for inf and NaN). */
+    /**
+     * NumPy's npy_half_spacing, which differs from its float32/float64 spacing: always positive, the gap
+     * to the next float16 away from zero, except below a negative power of two (and -0), where it is the
+     * gap toward zero. NaN for inf and NaN; 65504 steps to inf.
+     */
     static short spacing(short h) {
         int bits = h & 0x7fff;
         if (bits >= 0x7c00) return (short) 0x7e00;
-        if (bits == 0x7bff) return (short) (h < 0 ? 0xfc00 : 0x7c00); // past 65504: +-inf
-        short next = (short) (h + 1);
-        return Half.fromDouble(Half.toDouble(next) - Half.toDouble(h));
+        if (h == 0x7bff) return (short) 0x7c00;
+        double a = Math.abs(Half.toDouble(h));
+        double gap = a < 0x1p-14 ? 0x1p-24 : Math.scalb(1.0, Math.getExponent(a) - 10);
+        if (h < 0 && (h & 0x3ff) == 0) gap = Math.max(gap / 2, 0x1p-24);
+        return Half.fromDouble(gap);
     }
 
     /** NumPy's npy_half_nextafter: the float16 after x in y's direction. */
