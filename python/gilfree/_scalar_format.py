@@ -102,13 +102,13 @@ def float_text(x, part="float64"):
 
 def complex_text(z, part="float64"):
     """str() of a NumPy complex scalar, e.g. (1+2j), 1j, (nan+infj)."""
-    def part(v):
+    def text_of(v):
         t = float_text(v, part)
         return t[:-2] if t.endswith(".0") else t
     re, im = z.real, z.imag
-    ims = part(im)
+    ims = text_of(im)
     if not ims.startswith("-"):
         ims = "+" + ims
     if re == 0 and math.copysign(1.0, re) > 0:
         return ims.lstrip("+") + "j"
-    return f"({part(re)}{ims}j)"
+    return f"({text_of(re)}{ims}j)"
