@@ -287,6 +287,9 @@ def test_sort_unique_and_friends():
     _case("concatenate with float32", lambda xp: xp.concatenate([xp.ones(2, dtype="float16"), xp.ones(2, dtype="float32")]))
     _case("matmul", lambda xp: xp.asarray(SUM_DATA[:12], dtype="float16").reshape(3, 4)
           @ xp.asarray(SUM_DATA[12:24], dtype="float16").reshape(4, 3), 1)
+    for fn in ("inv", "det", "svd", "matrix_rank", "pinv"):  # LAPACK has no half precision: NumPy refuses
+        _case(f"linalg {fn}", lambda xp: getattr(xp.linalg, fn)(xp.eye(3, dtype="float16") * 2))
+    _case("linalg norm", lambda xp: xp.linalg.norm(xp.asarray([3.0, 4.0, 0.1], dtype="float16")), 1)
     _case("isclose", lambda xp: xp.isclose(xp.asarray(WIDE, dtype="float16"), xp.asarray(WIDE, dtype="float16") + 0.001))
 
 
