@@ -35,7 +35,8 @@ public final class Half {
     }
 
     public static short fromFloat(float f) {
-        return fromDouble(f); // float to double is exact, so this is the one rounding of npy_float_to_half
+        // Java's conversion (one instruction with F16C) rounds as npy_float_to_half; NaN payloads are kept as NumPy keeps them
+        return Float.isNaN(f) ? fromDouble(f) : Float.floatToFloat16(f);
     }
 
     /** Whether a finite double becomes infinity in float16 (NumPy's "overflow encountered"). */

@@ -54,6 +54,16 @@ class HalfTest {
         assertEquals(0x3c00, Half.fromFloat((float) x) & 0xffff);
     }
 
+    @Test
+    void fromFloatRoundsAsFromDoubleForEveryFloatInTheRange() {
+        // every float32 from 2**-26 to past the overflow threshold, in steps of 97 patterns, both signs
+        for (int b = Float.floatToRawIntBits(0x1p-26f); b < Float.floatToRawIntBits(70000f); b += 97) {
+            float f = Float.intBitsToFloat(b);
+            assertEquals(Half.fromDouble(f), Half.fromFloat(f), () -> Float.toString(f));
+            assertEquals(Half.fromDouble(-f), Half.fromFloat(-f), () -> Float.toString(-f));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "65504, 7bff", "65519.99, 7bff", "65520, 7c00", "1e300, 7c00", "-65520, fc00", "Infinity, 7c00",
