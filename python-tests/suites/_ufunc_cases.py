@@ -64,7 +64,9 @@ def ulp_close(got, want, ulps, f32=False):
         return got == want
     if got == want:
         return True
-    unit = math.ulp(want) if not f32 else max(math.ulp(want) * 2 ** 29, 2 ** -149)
+    # f32: True for float32 ulps, 16 for float16's
+    unit = (math.ulp(want) if not f32 else max(math.ulp(want) * 2 ** 42, 2 ** -24) if f32 == 16
+            else max(math.ulp(want) * 2 ** 29, 2 ** -149))
     return abs(got - want) <= ulps * unit
 
 

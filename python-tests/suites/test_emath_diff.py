@@ -14,7 +14,8 @@ pytestmark = pytest.mark.numpy_answers
 INPUTS = {"negative floats": ([-4.0, 0.25, 9.0], "float64"), "positive floats": ([4.0, 0.25, 9.0], "float64"),
           "float32 negatives": ([-4.0, 2.0], "float32"), "int8 negatives": ([-4, 2], "int8"),
           "int64": ([-8, 2], "int64"), "beyond one": ([-2.0, 0.5, 3.0], "float64"), "inside one": ([-0.5, 0.5], "float64"),
-          "complex": ([-4 + 0j, 1j], "complex128"), "uint16": ([4, 9], "uint16")}  # uint8 is float16 in NumPy: no float16 here
+          "complex": ([-4 + 0j, 1j], "complex128"), "uint16": ([4, 9], "uint16"), "uint8": ([4, 9], "uint8"),
+          "float16 negatives": ([-4.0, 2.0], "float16")}
 UNARY = ["sqrt", "log", "log2", "log10", "arccos", "arcsin", "arctanh"]
 
 

@@ -117,8 +117,10 @@ def test_non_native_byte_order_and_unsupported_dtypes():
     with pytest.raises(TypeError):
         gf.asarray(np.array(["a", "b"]))
     with pytest.raises(TypeError):
-        gf.asarray(np.arange(3, dtype=np.float16))
-    assert gf.asarray(np.arange(3, dtype=np.float16), dtype="float32").tolist() == [0.0, 1.0, 2.0]
+        gf.asarray(np.arange(3, dtype=np.longdouble))
+    assert gf.asarray(np.arange(3, dtype=np.longdouble), dtype="float32").tolist() == [0.0, 1.0, 2.0]
+    h = gf.asarray(np.arange(3, dtype=np.float16))  # float16 is a gilfree dtype: kept
+    assert h.dtype == "float16" and h.tolist() == [0.0, 1.0, 2.0]
 
 
 def test_dlpack_both_ways():

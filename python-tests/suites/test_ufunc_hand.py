@@ -139,12 +139,12 @@ def _cmp(name, dt):
         assert g is CMP[name](x, y), f"{name}({x!r}, {y!r})"
 
 
-# NumPy's result dtypes for each input dtype (from the ufuncs' type tables; float16 results are float32 here).
+# NumPy's result dtypes for each input dtype (from the ufuncs' type tables).
 RESULT_DTYPES = {
     "add": {"bool": "bool", "int8": "int8", "uint64": "uint64", "float32": "float32"},
     "divide": {"bool": "float64", "int8": "float64", "uint16": "float64", "float32": "float32"},
     "floor_divide": {"bool": "int8", "int16": "int16", "float32": "float32"},
-    "sqrt": {"bool": "float32", "int8": "float32", "int16": "float32", "int32": "float64", "uint64": "float64",
+    "sqrt": {"bool": "float16", "int8": "float16", "uint8": "float16", "int16": "float32", "float16": "float16", "int32": "float64", "uint64": "float64",
              "float32": "float32"},
     "absolute": {"bool": "bool", "int8": "int8", "float64": "float64"},
     "floor": {"bool": "bool", "int32": "int32", "float32": "float32"},
@@ -229,7 +229,7 @@ def test_ufunc_objects():
     assert gf.multiply.identity == 1 and gf.logical_and.identity is True and gf.subtract.identity is None
     assert gf.logaddexp.identity == -math.inf and gf.bitwise_and.identity == -1
     assert gf.add.types[:3] == ["??->?", "bb->b", "BB->B"] and gf.less.types[-3:] == ["dd->?", "FF->?", "DD->?"]
-    assert gf.sqrt.types == ["f->f", "d->d", "F->F", "D->D"] and gf.sin.types == ["f->f", "d->d", "F->F", "D->D"] and repr(gf.sin) == "<ufunc 'sin'>"
+    assert gf.sqrt.types == ["e->e", "f->f", "d->d", "F->F", "D->D"] and gf.sin.types == ["e->e", "f->f", "d->d", "F->F", "D->D"] and repr(gf.sin) == "<ufunc 'sin'>"
     assert isinstance(gf.add, gf.ufunc) and gf.abs is gf.absolute and gf.pow is gf.power and gf.acos is gf.arccos
 
 

@@ -18,7 +18,7 @@ from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanya
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
 from ._dtypes import dtype, generic
 from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
-                       float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
+                       float16, float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
                        inexact, floating, complexfloating, issubdtype, typecodes, True_, False_)
 from ._bytes import frombuffer
 from ._npyio import save, load, savez, savez_compressed
@@ -90,6 +90,7 @@ uintp = uint64
 float_ = float64
 double = float64
 single = float32
+half = float16
 cdouble = complex128
 csingle = complex64
 byte, short, intc, ubyte, ushort, uintc = int8, int16, int32, uint8, uint16, uint32
@@ -114,11 +115,11 @@ __all__ = [
     "diag_indices_from", "diagflat", "diagnostics", "diagonal", "diff", "digitize", "divide", "divmod", "dot",
     "dsplit", "dstack", "dtype", "e", "ediff1d", "einsum", "emath", "empty", "empty_like", "equal", "errstate",
     "euler_gamma", "exceptions", "exp", "exp2", "expand_dims", "expm1", "extract", "eye", "fabs", "fft",
-    "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip", "fliplr", "flipud", "float32",
-    "float64", "float_power", "floating", "floor", "floor_divide", "fmax", "fmin", "fmod", "freeze", "frexp",
-    "from_dlpack", "frombuffer", "fromfile", "fromfunction", "fromiter", "frompyfunc", "fromstring", "full",
-    "full_like", "gcd", "generic", "genfromtxt", "geomspace", "get_borrow_checking", "get_printoptions",
-    "geterr", "geterrcall", "gradient", "greater", "greater_equal", "hamming", "hanning", "heaviside",
+    "fill_diagonal", "finfo", "fix", "flatiter", "flatnonzero", "flip", "fliplr", "flipud", "float16",
+    "float32", "float64", "float_power", "floating", "floor", "floor_divide", "fmax", "fmin", "fmod", "freeze",
+    "frexp", "from_dlpack", "frombuffer", "fromfile", "fromfunction", "fromiter", "frompyfunc", "fromstring",
+    "full", "full_like", "gcd", "generic", "genfromtxt", "geomspace", "get_borrow_checking", "get_printoptions",
+    "geterr", "geterrcall", "gradient", "greater", "greater_equal", "half", "hamming", "hanning", "heaviside",
     "histogram", "histogram2d", "histogram_bin_edges", "histogramdd", "hsplit", "hstack", "hypot", "i0",
     "identity", "iinfo", "imag", "index_exp", "indices", "inexact", "inf", "inner", "insert", "int16", "int32",
     "int64", "int8", "integer", "interp", "intersect1d", "invert", "is_frozen", "isclose", "iscomplex",

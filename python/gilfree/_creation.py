@@ -7,7 +7,7 @@ from . import _errstate
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
 from ._bridge import Engine as _E, Views as _V, call as _call
 from ._dtypes import INT_BOUNDS as _BOUNDS, INT64_MAX as _INT64_MAX
-from ._float32 import cast_overflows, round_float32 as _f32
+from ._float32 import ROUNDING as _ROUNDING, cast_overflows, round_float32 as _f32
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_types
 from ._numpy_interop import is_numpy_array as _is_numpy_array, from_numpy as _from_numpy, \
@@ -81,7 +81,7 @@ def _from_flat(flat, shape, dt):
             z = complex(v)
             data += [z.real, z.imag]
         if name == "complex64":
-            _check_float32_cast(data)
+            _check_cast(data, "float32")
         return _wrap(_call(_E.fromComplex, data, list(shape), name), shape)
     if dt.kind in "biu":
         lo, hi = _BOUNDS[name]
@@ -114,15 +114,15 @@ def _from_flat(flat, shape, dt):
         if isinstance(v, complex):
             raise TypeError("float() argument must be a string or a real number, not 'complex'")
         out.append(float(v))
-    if name == "float32":
-        _check_float32_cast(out)
+    if name in ("float16", "float32"):
+        _check_cast(out, name)
     return _wrap(_call(_E.fromDoubles, out, list(shape), name), shape)
 
 
-def _check_float32_cast(values):
-    """NumPy warns (errstate "over") when a finite value becomes inf in float32."""
+def _check_cast(values, name):
+    """NumPy warns (errstate "over") when a finite value becomes inf in float32 or float16."""
     for v in values:
-        if cast_overflows(v):
+        if cast_overflows(v, name):
             _errstate.handle(_errstate.OVER, "cast")
             return
 
@@ -323,12 +323,13 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
         delta = int(start + step) - first
         return _wrap(_call(_E.arangeLong, _wrap64(first), _wrap64(delta), n, dt.name), (n,))
     start, step = float(start), float(step)
-    if dt.name in ("float32", "complex64"):
-        s0 = _f32(start)
-        d = _f32(_f32(start + step) - s0)
+    if dt.name in _ROUNDING:
+        rnd = _ROUNDING[dt.name]
+        s0 = rnd(start)
+        d = _f32(rnd(start + step) - s0)  # float16 fills in float32 too (NumPy's HALF_fill)
         # NumPy keeps the second value as computed (not s0 + d) and fills the rest from their difference
-        head = [s0, _f32(start + step)][:n]
-        return _from_flat(head + [_f32(s0 + _f32(i * d)) for i in range(2, n)], (n,), dt)
+        head = [s0, rnd(start + step)][:n]
+        return _from_flat(head + [rnd(_f32(s0 + _f32(i * d))) for i in range(2, n)], (n,), dt)
     delta = (start + step) - start
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 

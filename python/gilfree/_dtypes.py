@@ -8,7 +8,7 @@ import builtins
 from . import _bridge
 
 _CHARS = {"bool": "?", "int8": "b", "int16": "h", "int32": "i", "int64": "l", "uint8": "B", "uint16": "H",
-          "uint32": "I", "uint64": "L", "float32": "f", "float64": "d", "complex64": "F", "complex128": "D"}
+          "uint32": "I", "uint64": "L", "float16": "e", "float32": "f", "float64": "d", "complex64": "F", "complex128": "D"}
 
 # name -> (kind, itemsize, char), in the engine's order
 _INFO = {str(t.npName()): (str(t.kind()), int(t.itemsize()), _CHARS[str(t.npName())])
@@ -36,7 +36,7 @@ _ALIASES = {
     "longlong": "int64",
     "u1": "uint8", "ubyte": "uint8", "u2": "uint16", "ushort": "uint16", "u4": "uint32", "uintc": "uint32",
     "u8": "uint64", "uint": "uint64", "ulong": "uint64", "uintp": "uint64", "L": "uint64", "Q": "uint64",
-    "f4": "float32", "single": "float32", "f8": "float64", "float": "float64", "double": "float64",
+    "f2": "float16", "half": "float16", "f4": "float32", "single": "float32", "f8": "float64", "float": "float64", "double": "float64",
     "d": "float64", "f": "float32",
     "c8": "complex64", "csingle": "complex64", "c16": "complex128", "complex": "complex128",
     "cdouble": "complex128", "D": "complex128", "F": "complex64",

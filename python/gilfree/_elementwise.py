@@ -28,12 +28,15 @@ def frexp(x, out=(None, None), **kw):
 def ldexp(x1, x2, out=None, **kw):
     """x1 * 2**x2 (x2 integer), in x1's float type."""
     a = _to_array(x1)
-    if a.dtype.kind not in "f":
-        a = a.astype("float64" if a.dtype.itemsize >= 4 else "float32")
     e = _to_array(x2)
-    if e.dtype.kind not in "iub":
+    # NumPy's loops take a real float and an int32 or int64 exponent (uint64 casts to neither safely)
+    if a.dtype.kind == "c" or e.dtype.kind not in "iub" or e.dtype.name == "uint64":
         raise TypeError("ufunc 'ldexp' not supported for the input types, and the inputs could not be safely "
                         "coerced to any supported types according to the casting rule ''safe''")
+    if a.dtype.kind not in "f":
+        a = a.astype("float64" if a.dtype.itemsize >= 4 else "float32" if a.dtype.itemsize == 2 else "float16")
+    if a.dtype.name == "float16":  # NumPy's half loop: float32's ldexp, rounded once to float16
+        return _u.positive(_to_array(ldexp(a.astype("float32"), e)).astype("float16"), out=out, **kw)
     # x * 2**e in steps of powers of two that are finite and non-zero in a's type: one factor 2**e overflows
     # or underflows long before x * 2**e does (ldexp(1e300, -1100) is 7e-32, ldexp(inf, -2**31) is inf, not
     # inf * 0). Beyond +-lim the result is 0 or inf whatever x is; the steps share e's sign, so an overflow
@@ -67,8 +70,8 @@ def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # n
 def round(a, decimals=0, out=None):  # noqa: A001
     """Round half to even at `decimals` digits (NumPy's method: scale, rint, unscale)."""
     a = _to_array(a)
-    if a.dtype.kind == "b":  # NumPy rounds bools in float16: gilfree's float16 stand-in is float32
-        a = a.astype("float32")
+    if a.dtype.kind == "b":  # NumPy rounds bools in float16
+        a = a.astype("float16")
     if a.dtype.kind in "iu":
         if decimals >= 0:
             return a.copy() if out is None else _u.positive(a, out=out)

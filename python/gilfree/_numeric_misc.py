@@ -395,7 +395,7 @@ def fabs(x, /, out=None, **kwargs):
         raise TypeError("ufunc 'fabs' not supported for the input types, and the inputs could not be safely coerced "
                         "to any supported types according to the casting rule ''safe''")
     if a.dtype.kind in "biu":
-        a = a.astype("float32" if a.dtype.itemsize <= 2 else "float64")
+        a = a.astype("float16" if a.dtype.itemsize == 1 else "float32" if a.dtype.itemsize == 2 else "float64")
     return _u.absolute(a, out=out, **kwargs)
 
 

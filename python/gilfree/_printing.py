@@ -8,13 +8,15 @@ from ._printoptions import current as _options
 from ._scalar_format import positional, scientific
 
 _IMPLIED = ("float64", "int64", "bool", "complex128")
+# NumPy 2.3+: arrays print in scientific notation from 10**min(8, the dtype's decimal precision)
+_EXP_FROM = {"float16": 1e3, "float32": 1e6, "float64": 1e8}
 
 
 # ----- element formatters (NumPy's FloatingFormat, IntegerFormat, BoolFormat, ComplexFloatingFormat) -----
 
 class _FloatFormat:
-    def __init__(self, data, is32, opts, sign=None):
-        self.is32 = is32
+    def __init__(self, data, part, opts, sign=None):
+        self.part = part
         self.opts = opts
         self.sign = sign if sign is not None else opts["sign"]
         self.precision = opts["precision"]
@@ -24,17 +26,15 @@ class _FloatFormat:
         self.exp = False
         if nz:
             mx, mn = max(nz), min(nz)
-            if is32:
-                mx, mn = float(mx), float(mn)
             # NumPy 2.3+: the cutoff is 10**min(8, the dtype's decimal precision): 1e6 for float32
-            if mx >= (1e6 if is32 else 1e8) or (not opts["suppress"] and (mn < 1e-4 or mx / mn > 1e3)):
+            if mx >= _EXP_FROM[part] or (not opts["suppress"] and (mn < 1e-4 or mx / mn > 1e3)):
                 self.exp = True
         prec = None if self.floatmode == "unique" else self.precision
         if not finite:
             self.pad_left = self.pad_right = 0
             self.unique, self.digits, self.keep = True, prec, False
         elif self.exp:
-            parts = [scientific(v, prec, is32) for v in finite]
+            parts = [scientific(v, prec, part) for v in finite]
             self.exp_size = max(max(len(str(abs(p[3]))) for p in parts), 2)
             self.digits = max(len(p[2]) for p in parts)
             if self.floatmode == "fixed":
@@ -45,7 +45,7 @@ class _FloatFormat:
             unique = self.floatmode != "fixed"
             if self.opts["suppress"] and prec is not None:
                 finite = [v if abs(v) >= 10.0 ** -prec or v == 0 else 0.0 for v in finite]
-            parts = [positional(v, prec, is32, unique) for v in finite]
+            parts = [positional(v, prec, part, unique) for v in finite]
             self.pad_left = max(len(s + i) + (self.sign == "+" and not s) for s, i, _ in parts)
             self.pad_right = max(len(f) for _, _, f in parts)
             self.unique = unique
@@ -73,21 +73,21 @@ class _FloatFormat:
         if self.exp:
             # NumPy prints every value with the column's digits, taken from the value's exact expansion (a
             # float32 1e-08 next to 1.2345679e+08 is 9.9999999e-09, not the shortest "1e-08" padded with zeros)
-            s, first, rest, e = scientific(v, self.digits, self.is32, exact=True)
+            s, first, rest, e = scientific(v, self.digits, self.part, exact=True)
             mant = (self._signed(s) + first).rjust(self.pad_left) + "." + rest.ljust(self.digits, "0")
             return f"{mant}e{'-' if e < 0 else '+'}{str(abs(e)).zfill(self.exp_size)}"
         if self.opts["suppress"] and self.digits is not None and abs(v) < 10.0 ** -self.digits:
             v = 0.0 * (1 if v >= 0 else -1)
-        s, ip, fp = positional(v, self.digits, self.is32, self.unique)
+        s, ip, fp = positional(v, self.digits, self.part, self.unique)
         if self.keep:
             fp = fp.ljust(self.pad_right, "0")
         return (self._signed(s) + ip).rjust(self.pad_left) + "." + fp.ljust(self.pad_right)
 
 
 class _ComplexFormat:
-    def __init__(self, data, is32, opts):
-        self.re = _FloatFormat([z.real for z in data], is32, opts)
-        self.im = _FloatFormat([z.imag for z in data], is32, opts, sign="+")
+    def __init__(self, data, part, opts):
+        self.re = _FloatFormat([z.real for z in data], part, opts)
+        self.im = _FloatFormat([z.imag for z in data], part, opts, sign="+")
 
     def __call__(self, z):
         r = self.re(z.real)
@@ -107,10 +107,10 @@ def _formatter(kind, name, data, opts, zero_d):
             width = max((len(f"{v:+d}") for v in data), default=0)
             return lambda v: f"{v:+d}".rjust(width)
         return lambda v: str(v).rjust(width)
-    is32 = name in ("float32", "complex64")
+    part = {"float16": "float16", "float32": "float32", "complex64": "float32"}.get(name, "float64")
     if kind == "c":
-        return _ComplexFormat(data, is32, opts)
-    return _FloatFormat(data, is32, opts)
+        return _ComplexFormat(data, part, opts)
+    return _FloatFormat(data, part, opts)
 
 
 # ----- layout (NumPy's _formatArray) -----

@@ -109,12 +109,16 @@ class iinfo:
 class finfo:
     """Machine limits of a floating dtype (np.finfo); complex dtypes give their component's limits."""
     _TABLE = {
+        "float16": dict(bits=16, eps=2.0 ** -10, max=65504.0, tiny=2.0 ** -14, precision=3, resolution=1e-3,
+                        nmant=10, nexp=5, maxexp=16, minexp=-14, smallest_subnormal=2.0 ** -24),
         "float32": dict(bits=32, eps=2.0 ** -23, max=3.4028234663852886e38, tiny=2.0 ** -126, precision=6,
                         resolution=1e-6, nmant=23, nexp=8, maxexp=128, minexp=-125, smallest_subnormal=2.0 ** -149),
         "float64": dict(bits=64, eps=2.0 ** -52, max=1.7976931348623157e308, tiny=2.0 ** -1022, precision=15,
                         resolution=1e-15, nmant=52, nexp=11, maxexp=1024, minexp=-1021,
                         smallest_subnormal=5e-324),
     }
+
+    _LIMIT_FORMAT = {"float16": "%12.5e", "float32": "%15.7e", "float64": "%24.16e"}
 
     def __init__(self, dtype):
         dt = _dtype(dtype if isinstance(dtype, type) else getattr(dtype, "dtype", dtype))
@@ -131,7 +135,9 @@ class finfo:
         self.epsneg = sc(info["eps"] / 2)
 
     def __repr__(self):
-        return (f"finfo(resolution={self.resolution}, min={self.min}, max={self.max}, dtype={self.dtype.name})")
+        fmt = self._LIMIT_FORMAT[self.dtype.name]  # NumPy's MachArLike formats of the limits
+        return (f"finfo(resolution={self.resolution!s}, min={(fmt % float(self.min)).strip()}, "
+                f"max={(fmt % float(self.max)).strip()}, dtype={self.dtype.name})")
 
 
 def isdtype(dtype, kind):
@@ -146,7 +152,7 @@ def isdtype(dtype, kind):
         if isinstance(k, str):
             if k not in KINDS:
                 raise ValueError(f"kind argument is a string, but '{k}' is not a known kind name.")
-            if dtype.name in KINDS[k]:
+            if dtype.name in KINDS[k] or dtype.name == "float16" and k in ("real floating", "numeric"):
                 return True
         elif isinstance(k, tuple):
             raise TypeError(f"kind argument must be comprised of NumPy dtypes or strings only, but is a {type(k)}.")

@@ -22,7 +22,7 @@ from ._base import ArrayBase
 from ._dtypes import dtype, generic, INT_BOUNDS
 from ._elementwise import round as _round
 from ._exceptions import ComplexWarning
-from ._float32 import round_float32
+from ._float32 import ROUNDING, round_float32
 from ._promotion import promote_names, weak_kind, weak_name
 from ._scalar_format import complex_text, float_text
 
@@ -238,10 +238,10 @@ def _new(cls, value):
 def _text(x, in_repr):
     name = x._gilfree_dtype_name
     v = x.item()
-    if name in ("float32", "float64"):
-        return float_text(v, name == "float32")
+    if name in ("float16", "float32", "float64"):
+        return float_text(v, name)
     if name in ("complex64", "complex128"):
-        text = complex_text(v, name == "complex64")
+        text = complex_text(v, "float32" if name == "complex64" else "float64")
         return text[1:-1] if in_repr and text.startswith("(") else text
     return builtins.str(v)
 
@@ -276,18 +276,19 @@ def _float_value(value, name):
         else:
             value = value.item()
     v = float(value)
-    return _round_float32_warning(v, "cast") if name == "float32" else v
+    return _round_warning(v, name, "cast") if name in ROUNDING else v
 
 
 def _complex_value(value, name):
     v = complex(value.item() if isinstance(value, generic) else value)
     if name == "complex64":
-        v = complex(_round_float32_warning(v.real, "cast"), _round_float32_warning(v.imag, "cast"))
+        v = complex(_round_warning(v.real, name, "cast"), _round_warning(v.imag, name, "cast"))
     return v
 
 
-def _round_float32_warning(v, what):
-    r = round_float32(v)
+def _round_warning(v, name, what):
+    """v rounded to float dtype `name` (or complex64's parts), warning as NumPy when a finite value becomes inf."""
+    r = ROUNDING[name](v)
     if math.isinf(r) and math.isfinite(v):
         _errstate.handle(_OVER, what)
     return r
@@ -311,6 +312,7 @@ uint8 = _wrapped_type("uint8", unsignedinteger, _integer_value)
 uint16 = _wrapped_type("uint16", unsignedinteger, _integer_value)
 uint32 = _wrapped_type("uint32", unsignedinteger, _integer_value)
 uint64 = _wrapped_type("uint64", unsignedinteger, _integer_value)
+float16 = _wrapped_type("float16", floating, _float_value)
 float32 = _wrapped_type("float32", floating, _float_value)
 complex64 = _wrapped_type("complex64", complexfloating, _complex_value)
 
@@ -380,7 +382,7 @@ _PART = {"complex64": float32, "complex128": float64}
 
 # ----- arithmetic -----
 
-_KIND = {n: dtype(n).kind for n in INT_BOUNDS} | {"float32": "f", "float64": "f", "complex64": "c",
+_KIND = {n: dtype(n).kind for n in INT_BOUNDS} | {"float16": "f", "float32": "f", "float64": "f", "complex64": "c",
                                                    "complex128": "c"}
 _INT_OPS = {"add": operator.add, "subtract": operator.sub, "multiply": operator.mul,
             "floor_divide": operator.floordiv, "remainder": operator.mod, "left_shift": operator.lshift,
@@ -461,16 +463,15 @@ def _integer_op(op, a, b, name, checked):
     return dtype(name).type._exact(wrapped)
 
 
-def _as_float(x, is32):
-    """x's value in the result dtype: a Python number or narrower scalar is cast first (NumPy warns when the
-    cast to float32 overflows)."""
+def _as_float(x, name):
+    """x's value in the result dtype `name`: a Python number or narrower scalar is cast first (NumPy warns
+    when the cast to float32 or float16 overflows)."""
     v = float(_value(x))
-    return _round_float32_warning(v, "cast") if is32 and not isinstance(x, float32) else v
+    return _round_warning(v, name, "cast") if name in ROUNDING and not isinstance(x, dtype(name).type) else v
 
 
 def _float_op(op, x, y, name, what):
-    is32 = name == "float32"
-    a, b = _as_float(x, is32), _as_float(y, is32)
+    a, b = _as_float(x, name), _as_float(y, name)
     flags = 0
     if op == "divide" and b == 0:
         if a == 0 or a != a:
@@ -483,8 +484,10 @@ def _float_op(op, x, y, name, what):
             flags = _DIVIDE
     else:
         r = a / b if op == "divide" else _FLOAT_OPS[op](a, b)
-    if is32:
+    if name == "float16":  # NumPy's half loop: the float32 result, rounded to float16
         r = round_float32(r)
+    if name in ROUNDING:
+        r = ROUNDING[name](r)
     if r != r and a == a and b == b:
         flags |= _INVALID
     elif math.isinf(r) and math.isfinite(a) and math.isfinite(b) and not flags & _DIVIDE:
@@ -535,8 +538,7 @@ def _compare(compare, op, x, y, name, kind):
     if isinstance(a, (builtins.bool, int)) and isinstance(b, (builtins.bool, int)):
         return bool._exact(compare(int(a), int(b)))  # exact, whatever the widths (as NumPy 2)
     if kind == "f":
-        is32 = name == "float32"
-        return bool._exact(compare(_as_float(x, is32), _as_float(y, is32)))
+        return bool._exact(compare(_as_float(x, name), _as_float(y, name)))
     t = dtype(name).type
     a, b = complex(t(a)), complex(t(b))  # both in the result dtype
     if op in ("equal", "not_equal"):

@@ -19,7 +19,8 @@ from ._promotion import promote_names, result_type, weak_kind, weak_name
 _NOVALUE = object()
 _FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copysign", "nextafter", "logaddexp",
                "logaddexp2", "heaviside"}
-_FLOAT32_KINDS = ("float32", "complex64")
+# the narrow float dtypes (complex64: its parts) a weak Python float is cast to first, as NEP 50 says
+_NARROW = {"float16": "float16", "float32": "float32", "complex64": "float32"}
 _COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 
 
@@ -236,8 +237,8 @@ class ufunc:
                                  mask)
             else:
                 r = _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
-            if arr.dtype.name in _FLOAT32_KINDS and cast_overflows(s):
-                _errstate.handle(_errstate.OVER, "cast")  # NEP 50: the weak float was cast to float32 first
+            if arr.dtype.name in _NARROW and cast_overflows(s, _NARROW[arr.dtype.name]):
+                _errstate.handle(_errstate.OVER, "cast")  # NEP 50: the weak float was cast to float32/16 first
             return r
         s = operator.index(s)
         lo, hi = _INT_RANGE.get(arr.dtype.name, (_INT64_MIN, _INT64_MAX))

@@ -35,25 +35,33 @@ def _float(a, complex_ok=False):
     return a
 
 
+def _lapack(a, complex_ok=False):
+    """_float for the decompositions, which NumPy refuses for float16 (LAPACK has no half precision)."""
+    a = _float(a, complex_ok)
+    if a.dtype.name == "float16":
+        raise TypeError("array type float16 is unsupported in linalg")
+    return a
+
+
 def _scalar_or(r):
     return r[()] if r.shape == () else r
 
 
 def det(a):
-    return _scalar_or(_wrap(_call(_LA.det, _float(a, True)._j)))
+    return _scalar_or(_wrap(_call(_LA.det, _lapack(a, True)._j)))
 
 
 def slogdet(a):
-    s, l = _call(_LA.slogdet, _float(a, True)._j)
+    s, l = _call(_LA.slogdet, _lapack(a, True)._j)
     return SlogdetResult(_scalar_or(_wrap(s)), _scalar_or(_wrap(l)))
 
 
 def inv(a):
-    return _wrap(_call(_LA.inv, _float(a, True)._j))
+    return _wrap(_call(_LA.inv, _lapack(a, True)._j))
 
 
 def solve(a, b):
-    a, b = _float(a, True), _float(b, True)
+    a, b = _lapack(a, True), _lapack(b, True)
     vec = b.ndim == 1
     if vec:
         b = b.reshape(b.shape + (1,))
@@ -62,18 +70,18 @@ def solve(a, b):
 
 
 def cholesky(a, /, *, upper=False):
-    return _wrap(_call(_LA.cholesky, _float(a, True)._j, builtins.bool(upper)))
+    return _wrap(_call(_LA.cholesky, _lapack(a, True)._j, builtins.bool(upper)))
 
 
 def qr(a, mode="reduced"):
     if mode != "reduced":
         raise NotImplementedError("qr supports mode='reduced' only so far")
-    q, r = _call(_LA.qr, _float(a)._j)
+    q, r = _call(_LA.qr, _lapack(a)._j)
     return QRResult(_wrap(q), _wrap(r))
 
 
 def eigh(a, UPLO="L"):
-    w, v = _call(_LA.eigh, _float(a)._j, UPLO == "U")
+    w, v = _call(_LA.eigh, _lapack(a)._j, UPLO == "U")
     return EighResult(_wrap(w), _wrap(v))
 
 
@@ -82,7 +90,7 @@ def eigvalsh(a, UPLO="L"):
 
 
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
-    u, s, vh = _call(_LA.svd, _float(a)._j, builtins.bool(full_matrices))
+    u, s, vh = _call(_LA.svd, _lapack(a)._j, builtins.bool(full_matrices))
     if not compute_uv:
         return _wrap(s)
     return SVDResult(_wrap(u), _wrap(s), _wrap(vh))
@@ -93,7 +101,7 @@ def svdvals(x, /):
 
 
 def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
-    A = _float(A)
+    A = _lapack(A)
     if A.ndim < 2:
         return int(builtins.bool(_any(_u.not_equal(A, 0))))
     s = svdvals(A)
@@ -107,7 +115,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
 
 
 def pinv(a, rcond=None, hermitian=False, *, rtol=None):
-    a = _float(a)
+    a = _lapack(a)
     if a.ndim != 2:
         raise NotImplementedError("pinv supports 2-D matrices so far")
     u, s, vh = svd(a, full_matrices=False)

@@ -89,10 +89,10 @@ def _mask(a, m):
 
 
 def _element(a, index):
-    """One element as NumPy's f-string shows it: float32/complex64 widened to Python's float/complex, a 0-d
+    """One element as NumPy's f-string shows it: float16/float32/complex64 widened to Python's float/complex, a 0-d
     array and the other scalars as their str."""
     v = a if a.ndim == 0 else a[index]
-    if a.dtype.name in ("float32", "complex64"):
+    if a.dtype.name in ("float16", "float32", "complex64"):
         return str(asarray(v).item())
     return str(v)
 
@@ -374,16 +374,17 @@ def assert_approx_equal(actual, desired, significant=7, err_msg="", verbose=True
 
 # ---- units in the last place -------------------------------------------------------------------------
 
-_FLOATS = {"float32": ("<f", "<i", 32), "float64": ("<d", "<q", 64)}
+_FLOATS = {"float16": ("<e", "<h", 16), "float32": ("<f", "<i", 32), "float64": ("<d", "<q", 64)}
 
 
 def _common_float(x, y):
-    """NumPy's common_type: float32 only when both are float32 (float16 is not in gilfree)."""
+    """NumPy's common_type: the wider of two float16/float32 arrays, else float64."""
     kinds = {x.dtype.kind, y.dtype.kind}
     if "c" in kinds:
         raise NotImplementedError("_nulp not implemented for complex array")
-    if x.dtype.name == "float32" and y.dtype.name == "float32":
-        return "float32"
+    names = {x.dtype.name, y.dtype.name}
+    if names <= {"float16", "float32"}:
+        return "float32" if "float32" in names else "float16"
     return "float64"
 
 
@@ -404,7 +405,7 @@ def _wrap_int(v, bits):
 
 
 def nulp_diff(x, y, dtype=None):
-    """The distance between x and y in units in the last place (float64 or float32), element by element."""
+    """The distance between x and y in units in the last place (float64, float32 or float16), element by element."""
     x = asarray(x, dtype=dtype) if dtype else _arr(x)
     y = asarray(y, dtype=dtype) if dtype else _arr(y)
     t = _common_float(x, y)

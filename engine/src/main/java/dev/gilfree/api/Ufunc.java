@@ -164,7 +164,7 @@ public final class Ufunc {
         if (a.dtype() == DType.BOOL && (unary == UnaryOp.POSITIVE || unary == UnaryOp.SIGN) && dtype == null) {
             throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool) -> None");
         }
-        DType t = resolve(unary.types(), a.dtype(), dtype, false);
+        DType t = resolve(unary.types(), a.dtype(), a.dtype(), a.dtype(), dtype, false);
         Casting c = casting == null ? Casting.SAME_KIND : casting;
         checkInputCast(a.dtype(), t, c, 0);
         DType ot = unary.outType(t);
@@ -181,7 +181,7 @@ public final class Ufunc {
         if ((binary == BinaryOp.GCD || binary == BinaryOp.LCM) && promoted == DType.BOOL && dtype == null) {
             throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool, bool) -> None");
         }
-        DType t = resolve(binary.types(), promoted, dtype, binary == BinaryOp.DIVIDE);
+        DType t = resolve(binary.types(), promoted, a.dtype(), b.dtype(), dtype, binary == BinaryOp.DIVIDE);
         Casting c = casting == null ? Casting.SAME_KIND : casting;
         checkInputCast(a.dtype(), t, c, 0);
         checkInputCast(b.dtype(), t, c, 1);
@@ -192,8 +192,12 @@ public final class Ufunc {
         return finish(res, out, where, shape, flags);
     }
 
-    /** NumPy's resolution: the first loop type the (promoted) input casts to safely; dtype= picks the loop. */
-    private DType resolve(String types, DType in, DType forced, boolean intsToDouble) {
+    /**
+     * NumPy's resolution: the first loop type every input ({@code x}, {@code y}) casts to safely, which is
+     * not always the loop of their promoted type {@code in}: arctan2(int8, uint8) is float16, where int8 and
+     * uint8 promote to int16. dtype= picks the loop.
+     */
+    private DType resolve(String types, DType in, DType x, DType y, DType forced, boolean intsToDouble) {
         if (forced != null) {
             for (int i = 0; i < types.length(); i++) {
                 DType t = Types.of(types.charAt(i));
@@ -205,7 +209,7 @@ public final class Ufunc {
         if (intsToDouble && !in.isFloating() && in.kind() != 'c') return DType.FLOAT64;
         for (int i = 0; i < types.length(); i++) {
             DType t = Types.of(types.charAt(i));
-            if (Casting.SAFE.allows(in, t)) return t;
+            if (Casting.SAFE.allows(x, t) && Casting.SAFE.allows(y, t)) return t;
         }
         throw GilfreeException.type("ufunc '" + name + "' not supported for the input types, and the inputs could not be "
                 + "safely coerced to any supported types according to the casting rule ''safe''");

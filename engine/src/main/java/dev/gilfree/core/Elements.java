@@ -18,6 +18,7 @@ public final class Elements {
             case UINT32 -> Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED, off));
             case INT64 -> s.get(ValueLayout.JAVA_LONG_UNALIGNED, off);
             case UINT64 -> unsignedToDouble(s.get(ValueLayout.JAVA_LONG_UNALIGNED, off));
+            case FLOAT16 -> Half.toDouble(s.get(ValueLayout.JAVA_SHORT_UNALIGNED, off));
             case FLOAT32, COMPLEX64 -> s.get(ValueLayout.JAVA_FLOAT_UNALIGNED, off);
             case FLOAT64, COMPLEX128 -> s.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off);
         };
@@ -33,6 +34,7 @@ public final class Elements {
             case INT32 -> s.get(ValueLayout.JAVA_INT_UNALIGNED, off);
             case UINT32 -> Integer.toUnsignedLong(s.get(ValueLayout.JAVA_INT_UNALIGNED, off));
             case INT64, UINT64 -> s.get(ValueLayout.JAVA_LONG_UNALIGNED, off);
+            case FLOAT16 -> (long) Half.toFloat(s.get(ValueLayout.JAVA_SHORT_UNALIGNED, off));
             case FLOAT32, COMPLEX64 -> (long) s.get(ValueLayout.JAVA_FLOAT_UNALIGNED, off);
             case FLOAT64, COMPLEX128 -> (long) s.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, off);
         };
@@ -40,6 +42,7 @@ public final class Elements {
 
     public static void setDouble(DType t, MemorySegment s, long off, double v) {
         switch (t) {
+            case FLOAT16 -> s.set(ValueLayout.JAVA_SHORT_UNALIGNED, off, Half.fromDouble(v));
             case FLOAT32 -> s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) v);
             case FLOAT64 -> s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, off, v);
             case COMPLEX64 -> { s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off, (float) v); s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, off + 4, 0f); }

@@ -17,7 +17,8 @@ public final class Promotion {
             return bits > 32 ? DType.COMPLEX128 : DType.COMPLEX64;
         }
         if (ka == 'f' || kb == 'f') {
-            return Math.max(floatBits(a), floatBits(b)) > 32 ? DType.FLOAT64 : DType.FLOAT32;
+            int bits = Math.max(floatBits(a), floatBits(b));
+            return bits > 32 ? DType.FLOAT64 : bits > 16 ? DType.FLOAT32 : DType.FLOAT16;
         }
         if (ka == kb) return a.itemsize() >= b.itemsize() ? a : b;
         DType signed = ka == 'i' ? a : b, unsigned = ka == 'u' ? a : b;
@@ -30,10 +31,11 @@ public final class Promotion {
         };
     }
 
-    /** Bits of the smallest float (component) that holds every value of t, as NumPy's table (no float16 here: 32). */
+    /** Bits of the smallest float (component) that holds every value of t, as NumPy's table. */
     private static int floatBits(DType t) {
         return switch (t) {
-            case BOOL, INT8, UINT8, INT16, UINT16, FLOAT32, COMPLEX64 -> 32;
+            case BOOL, INT8, UINT8, FLOAT16 -> 16;
+            case INT16, UINT16, FLOAT32, COMPLEX64 -> 32;
             default -> 64;
         };
     }
@@ -49,7 +51,7 @@ public final class Promotion {
             case FLOAT -> (a.kind() == 'f' || a.kind() == 'c') ? a : DType.FLOAT64;
             case COMPLEX -> switch (a) {
                 case COMPLEX64, COMPLEX128 -> a;
-                case FLOAT32 -> DType.COMPLEX64;
+                case FLOAT16, FLOAT32 -> DType.COMPLEX64;
                 default -> DType.COMPLEX128;
             };
         };

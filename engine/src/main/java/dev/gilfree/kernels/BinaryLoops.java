@@ -35,6 +35,7 @@ public final class BinaryLoops {
     public static int run(BinaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment b, long bo, long bs,
                           MemorySegment o, long oo, long os, long n) {
         int isz = t.itemsize();
+        if (t == DType.FLOAT16) return HalfLoops.binary(op, a, ao, as, b, bo, bs, o, oo, os, n);
         if (t.kind() == 'c') {
             // Complex add and subtract are the float operation on each part (as in NumPy, whose flags also come
             // from the parts): contiguous operands run the float SIMD loop over the 2n interleaved parts.

@@ -3,6 +3,7 @@ package dev.gilfree.kernels;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
+import dev.gilfree.core.Half;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.exec.Parallel;
@@ -242,7 +243,8 @@ public final class Reductions {
         DType t = a.dtype();
         if (op.boolOut() || op.outType(t) != t || t.kind() == 'c' || (t == DType.FLOAT32 && op == BinaryOp.ADD)) return false;
         long total = Layout.size(rs), kept = Layout.size(ks);
-        if (rs.length == 0 || total == 0 || kept < 64 || kst[ks.length - 1] != t.itemsize()) return false;
+        // float16 always: NumPy's half loop rounds out = op(out, slice) at each step, which a fold in double would not
+        if (rs.length == 0 || total == 0 || kept < 64 && t != DType.FLOAT16 || kst[ks.length - 1] != t.itemsize()) return false;
         long[] ridx = new long[rs.length];
         long off = a.offset();
         for (long r = 0; r < total; r++) {
@@ -370,7 +372,7 @@ public final class Reductions {
         outer[axis] = 1;
         long[][] strides = {a.strides(), out.strides()};
         MemorySegment as = a.segment(), os = out.segment();
-        boolean fl = t.isFloating(), f32 = t == DType.FLOAT32;
+        boolean fl = t.isFloating(), f32 = t == DType.FLOAT32, f16 = t == DType.FLOAT16;
         Iteration.run(outer, strides, new long[]{a.offset(), out.offset()}, (off, st, cnt) -> {
             for (long k = 0; k < cnt; k++) {
                 long ao = off[0] + k * st[0], oo = off[1] + k * st[1];
@@ -378,8 +380,9 @@ public final class Reductions {
                     double acc = 0;
                     for (long i = 0; i < n; i++) {
                         double x = Elements.getDouble(t, as, ao + i * sa);
-                        acc = i == 0 ? x : op.applyD(acc, x, f32);
+                        acc = i == 0 ? x : op.applyD(acc, x, f32 || f16);
                         if (f32) acc = (float) acc;
+                        if (f16) acc = Half.toDouble(Half.fromFloat((float) acc)); // NumPy's half loop: float32, then rounded
                         Elements.setDouble(ot, os, oo + i * so, acc);
                     }
                 } else {

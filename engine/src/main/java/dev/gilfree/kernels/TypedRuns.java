@@ -2,6 +2,7 @@ package dev.gilfree.kernels;
 
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
+import dev.gilfree.core.Half;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -29,6 +30,8 @@ final class TypedRuns {
             for (int i = 0; i < m; i++) dst[at + i] = s.get(D, off + i * stride);
         } else if (t == DType.FLOAT32) {
             for (int i = 0; i < m; i++) dst[at + i] = s.get(F, off + i * stride);
+        } else if (t == DType.FLOAT16) {
+            for (int i = 0; i < m; i++) dst[at + i] = Float.float16ToFloat(s.get(S, off + i * stride));
         } else {
             for (int i = 0; i < m; i++) dst[at + i] = Elements.getDouble(t, s, off + i * stride);
         }
@@ -60,6 +63,7 @@ final class TypedRuns {
                 else for (int i = 0; i < m; i++) d.set(D, off + i * stride, src[i]);
             }
             case FLOAT32 -> { for (int i = 0; i < m; i++) d.set(F, off + i * stride, (float) src[i]); }
+            case FLOAT16 -> { for (int i = 0; i < m; i++) d.set(S, off + i * stride, Half.fromDouble(src[i])); }
             default -> { for (int i = 0; i < m; i++) Elements.setDouble(t, d, off + i * stride, src[i]); }
         }
     }

@@ -6,11 +6,11 @@ import dev.gilfree.core.DType;
 public final class Types {
     private Types() {}
 
-    public static final String ALL = "?bBhHiIlLfd";
-    public static final String NO_BOOL = "bBhHiIlLfd";
+    public static final String ALL = "?bBhHiIlLefd";
+    public static final String NO_BOOL = "bBhHiIlLefd";
     public static final String BOOL_INT = "?bBhHiIlL";
     public static final String INT = "bBhHiIlL";
-    public static final String FLOAT = "fd";
+    public static final String FLOAT = "efd";
     /** The complex loops (ComplexLoops), appended to the lists of the operations that have them. */
     public static final String COMPLEX = "FD";
 
@@ -25,6 +25,7 @@ public final class Types {
             case 'I' -> DType.UINT32;
             case 'l' -> DType.INT64;
             case 'L' -> DType.UINT64;
+            case 'e' -> DType.FLOAT16;
             case 'f' -> DType.FLOAT32;
             case 'd' -> DType.FLOAT64;
             case 'F' -> DType.COMPLEX64;
@@ -44,6 +45,7 @@ public final class Types {
             case UINT32 -> 'I';
             case INT64 -> 'l';
             case UINT64 -> 'L';
+            case FLOAT16 -> 'e';
             case FLOAT32 -> 'f';
             case FLOAT64 -> 'd';
             case COMPLEX64 -> 'F';

@@ -26,6 +26,7 @@ public final class UnaryLoops {
 
     public static int run(UnaryOp op, DType t, MemorySegment a, long ao, long as, MemorySegment o, long oo, long os, long n) {
         if (t.kind() == 'c') return ComplexLoops.unary(op, t, a, ao, as, o, oo, os, n);
+        if (t == DType.FLOAT16) return HalfLoops.unary(op, a, ao, as, o, oo, os, n);
         if (as == t.itemsize() && os == op.outType(t).itemsize()) return contiguous(op, t, a, ao, o, oo, n, false);
         int flags = n >= 16 ? Buffered.unary(op, t, a, ao, as, o, oo, os, n) : Buffered.NO_SIMD;
         return flags != Buffered.NO_SIMD ? flags : scalar(op, t, a, ao, as, o, oo, os, n);

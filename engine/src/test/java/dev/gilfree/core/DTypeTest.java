@@ -16,7 +16,7 @@ class DTypeTest {
     @CsvSource({
         "bool,b,1", "int8,i,1", "int16,i,2", "int32,i,4", "int64,i,8",
         "uint8,u,1", "uint16,u,2", "uint32,u,4", "uint64,u,8",
-        "float32,f,4", "float64,f,8", "complex64,c,8", "complex128,c,16"})
+        "float16,f,2", "float32,f,4", "float64,f,8", "complex64,c,8", "complex128,c,16"})
     void namesKindsAndSizesMatchNumPy(String name, char kind, int itemsize) {
         DType t = DType.of(name);
         assertEquals(name, t.npName());
@@ -27,8 +27,8 @@ class DTypeTest {
     }
 
     @Test
-    void thereAreExactlyThirteenDTypes() {
-        assertEquals(13, DType.values().length);
+    void thereAreExactlyFourteenDTypes() {
+        assertEquals(14, DType.values().length);
     }
 
     @ParameterizedTest

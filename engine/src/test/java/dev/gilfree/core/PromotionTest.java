@@ -17,27 +17,27 @@ class PromotionTest {
             Map.entry("b", DType.BOOL),
             Map.entry("i1", DType.INT8), Map.entry("i2", DType.INT16), Map.entry("i4", DType.INT32), Map.entry("i8", DType.INT64),
             Map.entry("u1", DType.UINT8), Map.entry("u2", DType.UINT16), Map.entry("u4", DType.UINT32), Map.entry("u8", DType.UINT64),
-            Map.entry("f4", DType.FLOAT32), Map.entry("f8", DType.FLOAT64),
+            Map.entry("f2", DType.FLOAT16), Map.entry("f4", DType.FLOAT32), Map.entry("f8", DType.FLOAT64),
             Map.entry("c8", DType.COMPLEX64), Map.entry("c16", DType.COMPLEX128));
 
-    private static final String[] ORDER = {"b", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f4", "f8", "c8", "c16"};
+    private static final String[] ORDER = {"b", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16"};
 
     /** np.promote_types(ORDER[row], ORDER[col]) as printed by NumPy 2.x. */
     private static final String[][] TABLE = {
-        //        b     i1    i2    i4    i8    u1    u2    u4    u8    f4    f8    c8    c16
-        /* b  */ {"b", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f4", "f8", "c8", "c16"},
-        /* i1 */ {"i1", "i1", "i2", "i4", "i8", "i2", "i4", "i8", "f8", "f4", "f8", "c8", "c16"},
-        /* i2 */ {"i2", "i2", "i2", "i4", "i8", "i2", "i4", "i8", "f8", "f4", "f8", "c8", "c16"},
-        /* i4 */ {"i4", "i4", "i4", "i4", "i8", "i4", "i4", "i8", "f8", "f8", "f8", "c16", "c16"},
-        /* i8 */ {"i8", "i8", "i8", "i8", "i8", "i8", "i8", "i8", "f8", "f8", "f8", "c16", "c16"},
-        /* u1 */ {"u1", "i2", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f4", "f8", "c8", "c16"},
-        /* u2 */ {"u2", "i4", "i4", "i4", "i8", "u2", "u2", "u4", "u8", "f4", "f8", "c8", "c16"},
-        /* u4 */ {"u4", "i8", "i8", "i8", "i8", "u4", "u4", "u4", "u8", "f8", "f8", "c16", "c16"},
-        /* u8 */ {"u8", "f8", "f8", "f8", "f8", "u8", "u8", "u8", "u8", "f8", "f8", "c16", "c16"},
-        /* f4 */ {"f4", "f4", "f4", "f8", "f8", "f4", "f4", "f8", "f8", "f4", "f8", "c8", "c16"},
-        /* f8 */ {"f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "c16", "c16"},
-        /* c8 */ {"c8", "c8", "c8", "c16", "c16", "c8", "c8", "c16", "c16", "c8", "c16", "c8", "c16"},
-        /* c16*/ {"c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16"},
+        /* b  */ {"b", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16"},
+        /* i1 */ {"i1", "i1", "i2", "i4", "i8", "i2", "i4", "i8", "f8", "f2", "f4", "f8", "c8", "c16"},
+        /* i2 */ {"i2", "i2", "i2", "i4", "i8", "i2", "i4", "i8", "f8", "f4", "f4", "f8", "c8", "c16"},
+        /* i4 */ {"i4", "i4", "i4", "i4", "i8", "i4", "i4", "i8", "f8", "f8", "f8", "f8", "c16", "c16"},
+        /* i8 */ {"i8", "i8", "i8", "i8", "i8", "i8", "i8", "i8", "f8", "f8", "f8", "f8", "c16", "c16"},
+        /* u1 */ {"u1", "i2", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "f2", "f4", "f8", "c8", "c16"},
+        /* u2 */ {"u2", "i4", "i4", "i4", "i8", "u2", "u2", "u4", "u8", "f4", "f4", "f8", "c8", "c16"},
+        /* u4 */ {"u4", "i8", "i8", "i8", "i8", "u4", "u4", "u4", "u8", "f8", "f8", "f8", "c16", "c16"},
+        /* u8 */ {"u8", "f8", "f8", "f8", "f8", "u8", "u8", "u8", "u8", "f8", "f8", "f8", "c16", "c16"},
+        /* f2 */ {"f2", "f2", "f4", "f8", "f8", "f2", "f4", "f8", "f8", "f2", "f4", "f8", "c8", "c16"},
+        /* f4 */ {"f4", "f4", "f4", "f8", "f8", "f4", "f4", "f8", "f8", "f4", "f4", "f8", "c8", "c16"},
+        /* f8 */ {"f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "f8", "c16", "c16"},
+        /* c8 */ {"c8", "c8", "c8", "c16", "c16", "c8", "c8", "c16", "c16", "c8", "c8", "c16", "c8", "c16"},
+        /* c16*/ {"c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16", "c16"},
     };
 
     @Test
@@ -96,6 +96,7 @@ class PromotionTest {
         "uint16,      uint16,     uint16,     float64,   complex128",
         "uint32,      uint32,     uint32,     float64,   complex128",
         "uint64,      uint64,     uint64,     float64,   complex128",
+        "float16,     float16,    float16,    float16,   complex64",
         "float32,     float32,    float32,    float32,   complex64",
         "float64,     float64,    float64,    float64,   complex128",
         "complex64,   complex64,  complex64,  complex64, complex64",

@@ -120,11 +120,12 @@ class TypedLoopsTest {
 
     @Test
     void typesListsFollowNumPyCharacters() {
-        assertEquals("?bBhHiIlLfdFD", BinaryOp.ADD.types());
-        assertEquals("fdFD", BinaryOp.DIVIDE.types());
+        assertEquals("?bBhHiIlLefdFD", BinaryOp.ADD.types());
+        assertEquals("efdFD", BinaryOp.DIVIDE.types());
         assertEquals(DType.FLOAT32, UnaryOp.ABSOLUTE.outType(DType.COMPLEX64));
         assertEquals(DType.BOOL, BinaryOp.LESS.outType(DType.INT8));
         assertEquals(DType.UINT8, UnaryOp.BITWISE_COUNT.outType(DType.INT64));
         assertEquals(DType.INT32, UnaryOp.FREXP_EXP.outType(DType.FLOAT32));
+        assertEquals(DType.INT32, UnaryOp.FREXP_EXP.outType(DType.FLOAT16));
     }
 }
