@@ -12,7 +12,7 @@ import sys
 from . import _bridge
 from . import _exceptions as exceptions
 from . import diagnostics, emath, linalg
-from . import diagnostics, linalg, testing
+from . import diagnostics, linalg, random, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
@@ -120,7 +120,7 @@ __all__ = [
     "nanvar", "ndarray", "ndenumerate", "ndim", "ndindex", "negative", "newaxis", "nextafter", "nonzero",
     "not_equal", "number", "ogrid", "ones", "ones_like", "outer", "pad", "partition", "percentile",
     "permute_dims", "pi", "place", "positive", "pow", "power", "printoptions", "prod", "promote_types", "ptp",
-    "put", "put_along_axis", "putmask", "quantile", "r_", "rad2deg", "radians", "ravel", "ravel_multi_index",
+    "put", "put_along_axis", "putmask", "quantile", "r_", "rad2deg", "radians", "random", "ravel", "ravel_multi_index",
     "real", "reciprocal", "remainder", "repeat", "reshape", "resize", "result_type", "right_shift", "rint",
     "roll", "rollaxis", "rot90", "round", "row_stack", "s_", "searchsorted", "select", "set_borrow_checking",
     "set_printoptions", "setdiff1d", "seterr", "seterrcall", "setxor1d", "shape", "sign", "signbit",
