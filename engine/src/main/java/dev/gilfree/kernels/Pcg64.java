@@ -18,7 +18,8 @@ public final class Pcg64 extends BitSource {
 
     /** NumPy's pcg64_set_seed: the seed sequence's 128-bit state and stream selector. */
     public static Pcg64 seeded(boolean dxsm, long sHi, long sLo, long qHi, long qLo) {
-        Pcg64 g = new Pcg64(dxsm);
+        // NumPy seeds both variants with the full 128-bit multiplier
+        Pcg64 g = new Pcg64(false);
         g.incHi = (qHi << 1) | (qLo >>> 63);
         g.incLo = (qLo << 1) | 1L;
         g.step();
@@ -26,7 +27,9 @@ public final class Pcg64 extends BitSource {
         g.hi = g.hi + sHi + (Long.compareUnsigned(l, sLo) < 0 ? 1 : 0);
         g.lo = l;
         g.step();
-        return g;
+        Pcg64 out = new Pcg64(dxsm);
+        out.setState(g.state());
+        return out;
     }
 
     private void step() {

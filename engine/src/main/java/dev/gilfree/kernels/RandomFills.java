@@ -74,7 +74,7 @@ public final class RandomFills {
             x2 = 2.0 * g.nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        double f = StrictMath.sqrt(-2.0 * StrictMath.log(r2) / r2);
+        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
         g.gauss = f * x1;
         g.hasGauss = true;
         return f * x2;
