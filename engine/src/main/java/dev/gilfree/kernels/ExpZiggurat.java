@@ -1,19 +1,18 @@
 package dev.gilfree.kernels;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Marsaglia and Tsang's 256-layer ziggurat for the standard exponential, as NumPy draws it. The layer
- * tables are computed here once, in 60-digit decimal arithmetic from the base strip's right edge r and the
- * layer area v, then rounded: doubles to nearest, floats through 9 significant digits (how NumPy's float
+ * tables are computed here once, in 256-bit fixed-point arithmetic from the base strip's right edge r and
+ * the layer area v, then rounded: doubles to nearest, floats through 9 significant digits (how NumPy's float
  * table was printed), acceptance thresholds truncated (double) or rounded (float).
  */
 public final class ExpZiggurat {
     private ExpZiggurat() {}
 
-    private static final MathContext MC = new MathContext(60, RoundingMode.HALF_EVEN);
     static final double R = 7.6971174701310497140446280481;
     static final float R_F = 7.6971174701310497140446280481f;
 
@@ -22,28 +21,35 @@ public final class ExpZiggurat {
     static final int[] KE_F = new int[256];
     static final float[] WE_F = new float[256], FE_F = new float[256];
 
+    /** Fixed point: a BigInteger v stands for v / 2^BITS. */
+    private static final int BITS = 256;
+    private static final BigInteger ONE = BigInteger.ONE.shiftLeft(BITS);
+    private static final BigDecimal ULP = BigDecimal.ONE.divide(new BigDecimal(BigInteger.TWO.pow(BITS)));
+
     static {
-        BigDecimal r = new BigDecimal("7.6971174701310497140446280481");
-        BigDecimal fr = exp(r.negate());
-        BigDecimal v = r.multiply(fr, MC).add(fr, MC);  // r f(r) + the tail's area, f(x) = exp(-x)
-        BigDecimal[] x = new BigDecimal[256];           // x[i]: right edge of layer i; x[0] = v / f(r)
+        BigInteger r = fixed(new BigDecimal("7.6971174701310497140446280481"));
+        BigInteger fr = exp(r.negate());
+        BigInteger v = mul(r, fr).add(fr);  // r f(r) + the tail's area, f(x) = exp(-x)
+        BigInteger[] x = new BigInteger[256]; // x[i]: right edge of layer i; x[0] = v / f(r)
+        BigInteger[] f = new BigInteger[256];
         x[255] = r;
-        for (int i = 254; i >= 1; i--) x[i] = ln(v.divide(x[i + 1], MC).add(exp(x[i + 1].negate()), MC)).negate();
-        x[0] = v.divide(fr, MC);
-        BigDecimal m = BigDecimal.TWO.pow(53), mf = BigDecimal.TWO.pow(23);
-        for (int i = 0; i < 256; i++) {
-            WE[i] = x[i].divide(m, MC).doubleValue();
-            WE_F[i] = x[i].divide(mf, MC).round(new MathContext(9)).floatValue();
-            BigDecimal f = i == 0 ? BigDecimal.ONE : exp(x[i].negate());
-            FE[i] = f.doubleValue();
-            FE_F[i] = f.round(new MathContext(9)).floatValue();
+        f[255] = fr;
+        for (int i = 254; i >= 1; i--) {
+            x[i] = ln(div(v, x[i + 1]).add(f[i + 1])).negate();
+            f[i] = exp(x[i].negate());
         }
-        // ke[i+1] = x[i] / x[i+1] scaled; ke[0] = r / x[0] scaled; ke[1] = 0
+        x[0] = div(v, fr);
+        f[0] = ONE;
         for (int i = 0; i < 256; i++) {
-            if (i == 1) continue;
-            BigDecimal ratio = i == 0 ? r.divide(x[0], MC) : x[i - 1].divide(x[i], MC);
-            KE[i] = ratio.multiply(m).setScale(0, RoundingMode.DOWN).longValueExact();
-            KE_F[i] = ratio.multiply(mf).setScale(0, RoundingMode.HALF_EVEN).intValueExact();
+            BigDecimal xi = decimal(x[i]), fi = decimal(f[i]);
+            WE[i] = xi.divide(BigDecimal.TWO.pow(53)).doubleValue();
+            WE_F[i] = xi.divide(BigDecimal.TWO.pow(23)).round(new MathContext(9)).floatValue();
+            FE[i] = fi.doubleValue();
+            FE_F[i] = fi.round(new MathContext(9)).floatValue();
+            if (i == 1) continue;  // ke[1] = 0
+            BigInteger ratio = i == 0 ? div(r, x[0]) : div(x[i - 1], x[i]);
+            KE[i] = ratio.shiftRight(BITS - 53).longValueExact();
+            KE_F[i] = ratio.add(BigInteger.ONE.shiftLeft(BITS - 24)).shiftRight(BITS - 23).intValueExact();
         }
     }
 
@@ -71,24 +77,31 @@ public final class ExpZiggurat {
         }
     }
 
-    /** exp(x) to about 60 digits: Taylor series of x / 2^20, squared back 20 times. */
-    static BigDecimal exp(BigDecimal x) {
-        MathContext mc = new MathContext(90);
-        BigDecimal y = x.divide(BigDecimal.TWO.pow(20), mc), term = BigDecimal.ONE, sum = BigDecimal.ONE;
-        for (int n = 1; n < 40; n++) {
-            term = term.multiply(y, mc).divide(BigDecimal.valueOf(n), mc);
-            sum = sum.add(term, mc);
+    private static BigInteger fixed(BigDecimal d) { return d.multiply(new BigDecimal(ONE)).toBigInteger(); }
+
+    private static BigDecimal decimal(BigInteger v) { return new BigDecimal(v).multiply(ULP); }
+
+    private static BigInteger mul(BigInteger a, BigInteger b) { return a.multiply(b).shiftRight(BITS); }
+
+    private static BigInteger div(BigInteger a, BigInteger b) { return a.shiftLeft(BITS).divide(b); }
+
+    /** exp(x) for |x| < 16: Taylor series of x / 2^12, squared back 12 times. */
+    static BigInteger exp(BigInteger x) {
+        BigInteger y = x.shiftRight(12), term = ONE, sum = ONE;
+        for (int n = 1; n < 30; n++) {
+            term = mul(term, y).divide(BigInteger.valueOf(n));
+            sum = sum.add(term);
         }
-        for (int k = 0; k < 20; k++) sum = sum.multiply(sum, mc);
-        return sum.round(MC);
+        for (int k = 0; k < 12; k++) sum = mul(sum, sum);
+        return sum;
     }
 
     /** ln(y) by Newton's iteration on exp, started from the double logarithm. */
-    static BigDecimal ln(BigDecimal y) {
-        BigDecimal z = new BigDecimal(Math.log(y.doubleValue()));
-        for (int i = 0; i < 4; i++) {
-            BigDecimal e = exp(z);
-            z = z.add(BigDecimal.TWO.multiply(y.subtract(e, MC), MC).divide(y.add(e, MC), MC), MC);
+    static BigInteger ln(BigInteger y) {
+        BigInteger z = fixed(new BigDecimal(Math.log(decimal(y).doubleValue())));
+        for (int i = 0; i < 3; i++) {
+            BigInteger e = exp(z);
+            z = z.add(div(y.subtract(e).shiftLeft(1), y.add(e)));
         }
         return z;
     }
