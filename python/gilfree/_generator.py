@@ -126,12 +126,19 @@ class Generator:
     def uniform(self, low=0.0, high=1.0, size=None):
         s_low, lo = _scalar_or_array(low)
         s_high, hi = _scalar_or_array(high)
-        rng = (hi - lo) if s_low and s_high else asarray(hi, dtype="float64") - asarray(lo, dtype="float64")
-        finite = math.isfinite(rng) if s_low and s_high else builtins.bool(isfinite(rng).all())
-        if not finite:
+        if s_low and s_high:
+            rng = float(hi) - float(lo)
+            if not math.isfinite(rng):
+                raise OverflowError("high - low range exceeds valid bounds")
+            if rng < 0:
+                raise ValueError("high - low < 0")
+            return _affine(self.random, _size(size), float(lo), rng)
+        rng = asarray(hi, dtype="float64") - asarray(lo, dtype="float64")
+        if not builtins.bool(isfinite(rng).all()):
             raise OverflowError("Range exceeds valid bounds")
-        return _affine(lambda shape: self.random(shape), _size(size), float(lo) if s_low else lo,
-                       float(rng) if s_low and s_high else rng)
+        if builtins.bool((rng < 0).any()):
+            raise ValueError("high - low < 0")
+        return _affine(self.random, _size(size), asarray(lo, dtype="float64"), rng)
 
     # ------------------------------------------------------------------ exponentials
 
@@ -222,7 +229,8 @@ class Generator:
             res = empty((), dtype=a.dtype)
             res[()] = a[idx]
             return res
-        return take(a, asarray(idx, dtype="int64"), axis=axis)
+        res = take(a, asarray(idx, dtype="int64"), axis=axis)
+        return res[()] if res.ndim == 0 else res
 
     def shuffle(self, x, axis=0):
         _shuffle(self._g, x, axis)
