@@ -136,6 +136,12 @@ CASES = {
     "integers out of bounds": lambda xp: _rng(xp).integers(0, 300, dtype="uint8"),
     "integers low out of bounds": lambda xp: _rng(xp).integers(-1, 3, dtype="uint16"),
     "integers bad dtype": lambda xp: _rng(xp).integers(0, 3, dtype="float64"),
+    "poisson": lambda xp: [_rng(xp).poisson(3.5, 300), _rng(xp).poisson(), _rng(xp).poisson(40.0, 300),
+                           _rng(xp).poisson([0, 1, 20, 3000]), _rng(xp).poisson(1e6, 3), _rng(xp).poisson(2.0, (2, 2)),
+                           xp.random.RandomState(5).poisson(12.5, 50), xp.random.RandomState(5).poisson()],
+    "poisson negative": lambda xp: _rng(xp).poisson(-1.0),
+    "poisson nan array": lambda xp: _rng(xp).poisson([1.0, float("nan")]),
+    "poisson too large": lambda xp: xp.random.RandomState(1).poisson(1e19),
     "bytes": lambda xp: [_rng(xp).bytes(13), _rng(xp).bytes(1)],
     # choice, permutations
     "choice": lambda xp: [_rng(xp).choice(10, 5), _rng(xp).choice(7), _rng(xp).choice([1.5, 2, 3], (2, 2)),

@@ -163,6 +163,11 @@ class Generator:
             raise ValueError("scale < 0")
         return _affine(lambda shape: self.standard_exponential(shape), _size(size), None, scale)
 
+    # ------------------------------------------------------------------ discrete distributions
+
+    def poisson(self, lam=1.0, size=None):
+        return _poisson(self._g, lam, _size(size), _POISSON_LAM_MAX)
+
     # ------------------------------------------------------------------ integers
 
     def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
@@ -392,6 +397,32 @@ def _bounded(g, low, high, shape, name, endpoint, masked):
         raise ValueError(_bounds_error(endpoint, not any(los)))
     return _wrap(_call(_R.boundedEach, g, [_signed64(v & umask) for v in los],
                        [_signed64((h - l) & umask) for l, h in zip(los, his)], masked, list(oshape), name), tuple(oshape))
+
+
+#: NumPy's largest lam: int64 max less 10 standard deviations (as a double)
+_POISSON_LAM_MAX = float(2 ** 63 - 1) - math.sqrt(2 ** 63 - 1) * 10
+
+
+def _poisson(g, lam, shape, lam_max):
+    """Poisson draws (int64; a Python int for a scalar lam and no size) after NumPy's checks of lam."""
+    scalar, lam = _scalar_or_array(lam)
+    vals = [float(lam)] if scalar else [float(v) for v in asarray(lam, dtype="float64").reshape(-1).tolist()]
+    if scalar and not vals[0] >= 0:
+        raise ValueError("lam < 0 or lam is NaN")
+    if not all(v <= lam_max for v in vals):  # NaN too, for arrays (NumPy's order of checks)
+        raise ValueError("lam value too large")
+    if not all(v >= 0 for v in vals):
+        raise ValueError("lam < 0 or lam contains NaNs")
+    if scalar:
+        dims = [] if shape is None else list(shape)
+        out = _wrap(_call(_R.poisson, g, vals, dims), tuple(dims))
+        return int(out[()]) if shape is None else out
+    oshape = lam.shape if shape is None else tuple(shape)
+    if broadcast_shapes(oshape, lam.shape) != oshape:
+        raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                         f"arg 0 with shape {oshape} and arg 1 with shape {lam.shape}.")
+    per = [float(v) for v in broadcast_to(asarray(lam, dtype="float64"), oshape).reshape(-1).tolist()]
+    return _wrap(_call(_R.poisson, g, per, list(oshape)), oshape)
 
 
 def _bounds_error(closed, low_is_zero):

@@ -9,8 +9,8 @@ from ._bitgen import MT19937, BitGenerator
 from ._bridge import Random as _R, call as _call
 from ._creation import arange, asarray, empty
 from ._dtypes import dtype as _dtype
-from ._generator import (_INT_RANGES, _affine, _bounded, _choice_weighted, _filled, _permutation, _probabilities,
-                         _prod, _scalar_or_array, _shape, _shuffle, _size)
+from ._generator import (_INT_RANGES, _affine, _bounded, _choice_weighted, _filled, _permutation, _poisson,
+                         _probabilities, _prod, _scalar_or_array, _shape, _shuffle, _size)
 from ._manipulation import take
 from ._reductions import cumsum
 from ._sorting import searchsorted
@@ -129,6 +129,9 @@ class RandomState:
         words = self.randint(0, 4294967296, size=n, dtype="uint32").tolist()
         return b"".join(int(w).to_bytes(4, "little") for w in words)[:length]
 
+    def poisson(self, lam=1.0, size=None):
+        return _poisson(self._g, lam, _size(size), _LEGACY_POISSON_LAM_MAX)
+
     # ------------------------------------------------------------------ choice, shuffles
 
     def choice(self, a, size=None, replace=True, p=None):
@@ -189,6 +192,9 @@ class RandomState:
             raise IndexError("x must be an integer or at least 1-dimensional")
         return take(arr, _permutation(self._g, arr.shape[0]), axis=0)
 
+
+#: NumPy's legacy bound: C long max less 10 standard deviations (long is 64-bit on the platforms gilfree runs on)
+_LEGACY_POISSON_LAM_MAX = float(2 ** 63 - 1) - (2 ** 63 - 1) ** 0.5 * 10
 
 _rand = RandomState()
 
@@ -260,6 +266,10 @@ def uniform(low=0.0, high=1.0, size=None):
 
 def bytes(length):  # noqa: A001 - NumPy's name
     return _rand.bytes(length)
+
+
+def poisson(lam=1.0, size=None):
+    return _rand.poisson(lam, size)
 
 
 def get_bit_generator():

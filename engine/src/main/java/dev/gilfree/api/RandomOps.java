@@ -161,6 +161,15 @@ final class RandomOps {
         return out;
     }
 
+    /** Poisson draws (int64) of the given shape: lam has one value for all, or one per element. */
+    @Entry
+    static NDArray poisson(BitSource gen, double[] lam, long[] shape) {
+        NDArray out = make(shape, "int64");
+        if (lam.length != 1 && lam.length != out.size()) throw GilfreeException.value("lam does not match the output size");
+        locked(gen, () -> RandomFills.poisson(gen, lam, out));
+        return out;
+    }
+
     /** Raw 64-bit words, uint64 (BitGenerator.random_raw). */
     @Entry
     static NDArray raw(BitSource gen, long[] shape) {

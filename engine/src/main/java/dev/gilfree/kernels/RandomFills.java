@@ -54,6 +54,15 @@ public final class RandomFills {
         }
     }
 
+    /** Poisson draws into an int64 out: lam[0] for every element, or lam[i] for element i. */
+    public static void poisson(BitSource g, double[] lam, NDArray out) {
+        MemorySegment s = out.segment();
+        long base = out.offset(), n = out.size();
+        for (long i = 0; i < n; i++) {
+            s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, Poisson.draw(g, lam[lam.length == 1 ? 0 : (int) i]));
+        }
+    }
+
     /** RandomState's normals: Marsaglia's polar method, the second value cached in the generator. */
     public static void legacyGauss(BitSource g, NDArray out) {
         MemorySegment s = out.segment();
