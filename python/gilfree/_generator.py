@@ -168,6 +168,9 @@ class Generator:
     def poisson(self, lam=1.0, size=None):
         return _poisson(self._g, lam, _size(size), _POISSON_LAM_MAX)
 
+    def binomial(self, n, p, size=None):
+        return _binomial(self._g, n, p, _size(size), False)
+
     # ------------------------------------------------------------------ integers
 
     def integers(self, low, high=None, size=None, dtype="int64", endpoint=False):
@@ -423,6 +426,33 @@ def _poisson(g, lam, shape, lam_max):
                          f"arg 0 with shape {oshape} and arg 1 with shape {lam.shape}.")
     per = [float(v) for v in broadcast_to(asarray(lam, dtype="float64"), oshape).reshape(-1).tolist()]
     return _wrap(_call(_R.poisson, g, per, list(oshape)), oshape)
+
+
+def _binomial(g, n, p, shape, legacy):
+    """Binomial draws (int64; a Python int for scalar n and p and no size) after NumPy's checks."""
+    s_n, n = _scalar_or_array(n)
+    s_p, p = _scalar_or_array(p)
+    if s_n and s_p:
+        if not 0 <= float(p) <= 1:
+            raise ValueError("p < 0, p > 1 or p is NaN")
+        if int(n) < 0:
+            raise ValueError("n < 0")
+        dims = [] if shape is None else list(shape)
+        out = _wrap(_call(_R.binomial, g, [int(n)], [float(p)], legacy, dims), tuple(dims))
+        return int(out[()]) if shape is None else out
+    na, pa = asarray(n).astype("int64"), asarray(p, dtype="float64")
+    bshape = broadcast_shapes(na.shape, pa.shape)
+    oshape = bshape if shape is None else tuple(shape)
+    if broadcast_shapes(oshape, bshape) != oshape:
+        raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                         f"arg 0 with shape {oshape} and arg 1 with shape {bshape}.")
+    ns = broadcast_to(na, oshape).reshape(-1).tolist()
+    ps = [float(v) for v in broadcast_to(pa, oshape).reshape(-1).tolist()]
+    if not all(0 <= v <= 1 for v in ps):
+        raise ValueError("p < 0, p > 1 or p contains NaNs")
+    if any(v < 0 for v in ns):
+        raise ValueError("n < 0")
+    return _wrap(_call(_R.binomial, g, ns, ps, legacy, list(oshape)), oshape)
 
 
 def _bounds_error(closed, low_is_zero):

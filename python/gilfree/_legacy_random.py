@@ -9,7 +9,7 @@ from ._bitgen import MT19937, BitGenerator
 from ._bridge import Random as _R, call as _call
 from ._creation import arange, asarray, empty
 from ._dtypes import dtype as _dtype
-from ._generator import (_INT_RANGES, _affine, _bounded, _choice_weighted, _filled, _permutation, _poisson,
+from ._generator import (_INT_RANGES, _affine, _binomial, _bounded, _choice_weighted, _filled, _permutation, _poisson,
                          _probabilities, _prod, _scalar_or_array, _shape, _shuffle, _size)
 from ._manipulation import take
 from ._reductions import cumsum
@@ -131,6 +131,9 @@ class RandomState:
 
     def poisson(self, lam=1.0, size=None):
         return _poisson(self._g, lam, _size(size), _LEGACY_POISSON_LAM_MAX)
+
+    def binomial(self, n, p, size=None):
+        return _binomial(self._g, n, p, _size(size), True)
 
     # ------------------------------------------------------------------ choice, shuffles
 
@@ -266,6 +269,10 @@ def uniform(low=0.0, high=1.0, size=None):
 
 def bytes(length):  # noqa: A001 - NumPy's name
     return _rand.bytes(length)
+
+
+def binomial(n, p, size=None):
+    return _rand.binomial(n, p, size)
 
 
 def poisson(lam=1.0, size=None):

@@ -9,12 +9,12 @@ serializes its draws (each call gets a complete block of the stream); see docs/t
 """
 from ._bitgen import BitGenerator, MT19937, PCG64, PCG64DXSM
 from ._generator import Generator, default_rng
-from ._legacy_random import (RandomState, bytes, choice, get_bit_generator, get_state, normal, permutation, poisson, rand,  # noqa: A004
-                             randint, randn, random, random_sample, ranf, sample, seed, set_state, shuffle,
-                             standard_normal, uniform)
+from ._legacy_random import (RandomState, binomial, bytes, choice, get_bit_generator, get_state,  # noqa: A004
+                             normal, permutation, poisson, rand, randint, randn, random, random_sample, ranf, sample,
+                             seed, set_state, shuffle, standard_normal, uniform)
 from ._seedseq import SeedSequence
 
-__all__ = ["BitGenerator", "Generator", "MT19937", "PCG64", "PCG64DXSM", "RandomState", "SeedSequence", "bytes",
-           "choice", "default_rng", "get_bit_generator", "get_state", "normal", "permutation", "poisson", "rand", "randint",
-           "randn", "random", "random_sample", "ranf", "sample", "seed", "set_state", "shuffle", "standard_normal",
-           "uniform"]
+__all__ = ["BitGenerator", "Generator", "MT19937", "PCG64", "PCG64DXSM", "RandomState", "SeedSequence", "binomial",
+           "bytes", "choice", "default_rng", "get_bit_generator", "get_state", "normal", "permutation", "poisson",
+           "rand", "randint", "randn", "random", "random_sample", "ranf", "sample", "seed", "set_state", "shuffle",
+           "standard_normal", "uniform"]

@@ -170,6 +170,18 @@ final class RandomOps {
         return out;
     }
 
+    /** Binomial draws (int64): n and p have one value for all elements or one per element; legacy: RandomState's. */
+    @Entry
+    static NDArray binomial(BitSource gen, long[] n, double[] p, boolean legacy, long[] shape) {
+        NDArray out = make(shape, "int64");
+        long size = out.size();
+        if ((n.length != 1 && n.length != size) || (p.length != 1 && p.length != size)) {
+            throw GilfreeException.value("n and p do not match the output size");
+        }
+        locked(gen, () -> RandomFills.binomial(gen, n, p, legacy, out));
+        return out;
+    }
+
     /** Raw 64-bit words, uint64 (BitGenerator.random_raw). */
     @Entry
     static NDArray raw(BitSource gen, long[] shape) {

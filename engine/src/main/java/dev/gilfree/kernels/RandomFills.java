@@ -63,6 +63,17 @@ public final class RandomFills {
         }
     }
 
+    /** Binomial draws into an int64 out (n, p: one value for all elements, or one per element). */
+    public static void binomial(BitSource g, long[] n, double[] p, boolean legacy, NDArray out) {
+        MemorySegment s = out.segment();
+        long base = out.offset(), size = out.size();
+        for (long i = 0; i < size; i++) {
+            long ni = n[n.length == 1 ? 0 : (int) i];
+            double pi = p[p.length == 1 ? 0 : (int) i];
+            s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, Binomial.draw(g, ni, pi, legacy));
+        }
+    }
+
     /** RandomState's normals: Marsaglia's polar method, the second value cached in the generator. */
     public static void legacyGauss(BitSource g, NDArray out) {
         MemorySegment s = out.segment();
