@@ -245,9 +245,10 @@ class Generator:
 
     def permutation(self, x, axis=0):
         if isinstance(x, int) or getattr(getattr(x, "dtype", None), "kind", "") in ("i", "u") and getattr(x, "ndim", 1) == 0:
-            arr = arange(operator.index(x))
-            self.shuffle(arr)
-            return arr
+            n = operator.index(x)
+            if n > 0:
+                return _permutation(self._g, n)  # arange(n) shuffled is the swap permutation itself
+            return arange(n)
         arr = asarray(x)
         axis = normalize_axis(axis, arr.ndim)
         perm = _permutation(self._g, arr.shape[axis])
