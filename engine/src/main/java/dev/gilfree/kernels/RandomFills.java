@@ -225,6 +225,23 @@ public final class RandomFills {
     public static void swaps(BitSource g, long first, boolean lemire, NDArray out) {
         MemorySegment s = out.segment();
         long base = out.offset(), n = out.size();
+        if (n > Integer.MAX_VALUE - 8) {
+            swapsInPlace(g, first, lemire, s, base, n);
+            return;
+        }
+        // a heap array: the random-access swaps skip the segment's per-access checks
+        long[] a = new long[(int) n];
+        for (int i = 0; i < a.length; i++) a[i] = i;
+        for (int i = a.length - 1; i >= first && i > 0; i--) {
+            int j = (int) (lemire ? bounded64(g, i, false) : interval(g, i));
+            long t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        MemorySegment.copy(a, 0, s, ValueLayout.JAVA_LONG_UNALIGNED, base, a.length);
+    }
+
+    private static void swapsInPlace(BitSource g, long first, boolean lemire, MemorySegment s, long base, long n) {
         for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, i);
         for (long i = n - 1; i >= first && i > 0; i--) {
             long j = lemire ? bounded64(g, i, false) : interval(g, i);
