@@ -58,8 +58,10 @@ public final class Mt19937 extends BitSource {
     public int pos() { return pos; }
 
     private void generate() {
+        // (i + M) mod N split into its two ranges: no division in the hot loop
         int i = 0;
-        for (; i < N - 1; i++) key[i] = twist(key[(i + M) % N], key[i], key[i + 1]);
+        for (; i < N - M; i++) key[i] = twist(key[i + M], key[i], key[i + 1]);
+        for (; i < N - 1; i++) key[i] = twist(key[i + M - N], key[i], key[i + 1]);
         key[N - 1] = twist(key[M - 1], key[N - 1], key[0]);
         pos = 0;
     }
