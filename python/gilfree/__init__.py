@@ -13,6 +13,8 @@ from . import _bridge
 from . import _exceptions as exceptions
 from . import diagnostics, emath, fft, linalg
 from . import diagnostics, linalg, testing
+from . import diagnostics, emath, linalg
+from . import diagnostics, linalg, random, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
@@ -134,16 +136,16 @@ __all__ = [
     "not_equal", "number", "ogrid", "ones", "ones_like", "outer", "pad", "partition", "percentile",
     "permute_dims", "pi", "piecewise", "place", "poly", "poly1d", "polyadd", "polyder", "polydiv", "polyfit",
     "polyint", "polymul", "polysub", "polyval", "positive", "pow", "power", "printoptions", "prod",
-    "promote_types", "ptp", "put", "put_along_axis", "putmask", "quantile", "r_", "rad2deg", "radians", "ravel",
-    "ravel_multi_index", "real", "real_if_close", "reciprocal", "remainder", "repeat", "reshape", "resize",
-    "result_type", "right_shift", "rint", "roll", "rollaxis", "roots", "rot90", "round", "row_stack", "s_",
-    "save", "savetxt", "savez", "savez_compressed", "searchsorted", "select", "set_borrow_checking",
-    "set_printoptions", "setdiff1d", "seterr", "seterrcall", "setxor1d", "shape", "sign", "signbit",
-    "signedinteger", "sin", "sinc", "sinh", "size", "sort", "sort_complex", "spacing", "split", "sqrt",
-    "square", "squeeze", "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh", "tensordot",
-    "testing", "tile", "trace", "transpose", "trapezoid", "tri", "tril", "tril_indices", "tril_indices_from",
-    "trim_zeros", "triu", "triu_indices", "triu_indices_from", "true_divide", "trunc", "typecodes", "ufunc",
-    "uint16", "uint32", "uint64", "uint8", "union1d", "unique", "unique_all", "unique_counts", "unique_inverse",
-    "unique_values", "unravel_index", "unsignedinteger", "unwrap", "vander", "var", "vdot", "vecdot",
-    "vectorize", "vsplit", "vstack", "where", "zeros", "zeros_like",
+    "promote_types", "ptp", "put", "put_along_axis", "putmask", "quantile", "r_", "rad2deg", "radians",
+    "random", "ravel", "ravel_multi_index", "real", "real_if_close", "reciprocal", "remainder", "repeat",
+    "reshape", "resize", "result_type", "right_shift", "rint", "roll", "rollaxis", "roots", "rot90", "round",
+    "row_stack", "s_", "save", "savetxt", "savez", "savez_compressed", "searchsorted", "select",
+    "set_borrow_checking", "set_printoptions", "setdiff1d", "seterr", "seterrcall", "setxor1d", "shape", "sign",
+    "signbit", "signedinteger", "sin", "sinc", "sinh", "size", "sort", "sort_complex", "spacing", "split",
+    "sqrt", "square", "squeeze", "stack", "std", "subtract", "sum", "swapaxes", "take", "tan", "tanh",
+    "tensordot", "testing", "tile", "trace", "transpose", "trapezoid", "tri", "tril", "tril_indices",
+    "tril_indices_from", "trim_zeros", "triu", "triu_indices", "triu_indices_from", "true_divide", "trunc",
+    "typecodes", "ufunc", "uint16", "uint32", "uint64", "uint8", "union1d", "unique", "unique_all",
+    "unique_counts", "unique_inverse", "unique_values", "unravel_index", "unsignedinteger", "unwrap", "vander",
+    "var", "vdot", "vecdot", "vectorize", "vsplit", "vstack", "where", "zeros", "zeros_like",
 ]

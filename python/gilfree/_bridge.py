@@ -29,6 +29,7 @@ Ufuncs = jclass("dev.gilfree.api.Ufuncs")
 Writes = jclass("dev.gilfree.api.Writes")
 ThreadSafety = jclass("dev.gilfree.api.ThreadSafety")
 Diagnostics = jclass("dev.gilfree.api.Diagnostics")
+Random = jclass("dev.gilfree.api.Random")
 # A sandboxed session reveals no memory addresses (and has no NumPy): no handle on the exchange there.
 Interop = jclass("dev.gilfree.api.Interop") if Engine.addressesAllowed() else None
 # Nor host files: np.load's mmap_mode maps the file there only (a sandbox cannot look Files up).
