@@ -1,5 +1,5 @@
 """Elementwise functions built from ufuncs: two-output ufuncs (divmod, modf, frexp), ldexp, clip, round,
-the Array API's real/imag, isclose/allclose, array_equal, diff."""
+the Array API's real/imag, isclose/allclose, array_equal, array_equiv, diff."""
 import builtins
 
 from . import _ufuncs as _u
@@ -146,6 +146,16 @@ def array_equal(a1, a2, equal_nan=False):
     eq = _u.equal(a, b)
     if equal_nan and a.dtype.kind == "f":
         eq = _u.logical_or(eq, _u.logical_and(_u.isnan(a), _u.isnan(b)))
+    return builtins.bool(_all(eq))
+
+
+def array_equiv(a1, a2):
+    """True when a1 and a2 broadcast together and are equal everywhere (False when they do not broadcast)."""
+    a, b = _to_array(a1), _to_array(a2)
+    try:
+        eq = _u.equal(a, b)
+    except ValueError:  # shapes that do not broadcast
+        return False
     return builtins.bool(_all(eq))
 
 
