@@ -65,6 +65,7 @@ from ._statistics import (median, percentile, quantile, nanmedian, nanpercentile
 from ._array_edits import (insert, delete, append, resize, rot90, rollaxis, hsplit, vsplit, dsplit, block,
                            trim_zeros, select, extract)
 from ._setops import intersect1d, union1d, setdiff1d, setxor1d
+from ._iterators import broadcast, nditer
 from ._numeric_misc import (convolve, correlate, cross, kron, interp, gradient, ediff1d, trapezoid, sinc,
                             nan_to_num, degrees, radians, fabs, isneginf, isposinf, iscomplex, isreal, iscomplexobj,
                             isrealobj, isscalar, ndim, shape, size, iterable)
