@@ -22,7 +22,7 @@ from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, u
                        inexact, floating, complexfloating, issubdtype, typecodes, True_, False_)
 from ._bytes import frombuffer
 from ._embed import _wrap_engine_array  # noqa: F401 - for Java embedders (dev.gilfree.embed)
-from ._errstate import errstate, seterr, geterr, seterrcall, geterrcall
+from ._errstate import errstate, seterr, geterr, seterrcall, geterrcall, getbufsize, setbufsize
 from ._exceptions import AxisError, ComplexWarning, BorrowError
 from ._ndarray import ndarray
 from ._numpy_interop import from_dlpack
@@ -50,22 +50,26 @@ from ._reductions import (sum, prod, max, min, amax, amin, any, all, ptp, mean, 
                           cumsum, cumprod, cumulative_sum, cumulative_prod, count_nonzero, nansum, nanprod,
                           nanmax, nanmin, nanmean, nanvar, nanstd, nanargmax, nanargmin, nancumsum, nancumprod)  # noqa: A004 - NumPy's names
 from ._elementwise import (diff, divmod, modf, frexp, ldexp, clip, round, around, fix, real, imag, angle,
-                           isclose, allclose, array_equal)  # noqa: A004
+                           isclose, allclose, array_equal, array_equiv)  # noqa: A004
 from ._sorting import (where, sort, argsort, partition, argpartition, searchsorted, argwhere, unique,
                        unique_all, unique_counts, unique_inverse, unique_values, isin)
-from ._linalg_impl import (matmul, matrix_transpose, dot, vdot, inner, outer, tensordot, vecdot, einsum, trace)
+from ._linalg_impl import (matmul, matrix_transpose, dot, vdot, inner, outer, tensordot, vecdot, einsum, trace,
+                           matvec, vecmat)
 from ._writes import copyto, putmask, place, put_along_axis, fill_diagonal
 from ._diagonals import diag, diagflat, diagonal
 from ._constructors import logspace, geomspace, fromfunction, fromiter, vander, indices
 from ._index_tricks import (mgrid, ogrid, r_, c_, s_, index_exp, ix_, tril_indices, triu_indices,
                             tril_indices_from, triu_indices_from, diag_indices, diag_indices_from, unravel_index,
-                            ravel_multi_index, ndenumerate, ndindex)
+                            ravel_multi_index, ndenumerate, ndindex, mask_indices)
 from ._statistics import (median, percentile, quantile, nanmedian, nanpercentile, nanquantile, average, cov, corrcoef,
                           histogram, histogram_bin_edges, bincount, digitize)
 from ._array_edits import (insert, delete, append, resize, rot90, rollaxis, hsplit, vsplit, dsplit, block,
                            trim_zeros, select, extract)
 from ._setops import intersect1d, union1d, setdiff1d, setxor1d
 from ._iterators import broadcast, nditer
+from ._bits import packbits, unpackbits, binary_repr, base_repr
+from ._typeinfo import common_type, mintypecode, min_scalar_type, typename, sctypeDict, ScalarType
+from ._conversions import require, asarray_chkfinite, isfortran
 from ._numeric_misc import (convolve, correlate, cross, kron, interp, gradient, ediff1d, trapezoid, sinc,
                             nan_to_num, degrees, radians, fabs, isneginf, isposinf, iscomplex, isreal, iscomplexobj,
                             isrealobj, isscalar, ndim, shape, size, iterable)
@@ -132,4 +136,8 @@ __all__ = [
     "uint64", "uint8", "union1d", "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
     "unravel_index", "unsignedinteger", "vander", "var", "vdot", "vecdot", "vsplit", "vstack", "where", "zeros",
     "zeros_like",
+    # issue 25: bits, type questions, iterators, conversions, gufuncs
+    "array_equiv", "asarray_chkfinite", "base_repr", "binary_repr", "broadcast", "common_type", "getbufsize",
+    "isfortran", "mask_indices", "matvec", "min_scalar_type", "mintypecode", "nditer", "packbits", "require",
+    "sctypeDict", "ScalarType", "setbufsize", "typename", "unpackbits", "vecmat",
 ]

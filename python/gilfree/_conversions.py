@@ -19,7 +19,7 @@ def require(a, dtype=None, requirements=None, *, like=None):
     wanted = {_FLAGS[r.upper()] for r in requirements}
     wanted.discard("E")  # gilfree has no array subclasses to strip
     if {"C", "F"} <= wanted:
-        raise ValueError("Cannot specify both C and Fortran contiguous.")
+        raise ValueError('Cannot specify both "C" and "F" order')
     order = "F" if "F" in wanted else "C"
     if "C" in wanted and not arr.flags.c_contiguous or "F" in wanted and not arr.flags.f_contiguous:
         return arr.copy(order)

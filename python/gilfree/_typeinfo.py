@@ -13,14 +13,14 @@ _TYPES = {t.__name__: t for t in (_s.bool, _s.int8, _s.int16, _s.int32, _s.int64
 # NumPy's other names for the same scalar types (C names and Python-flavoured ones), on a 64-bit platform
 _OTHER_NAMES = {
     "bool_": "bool", "byte": "int8", "short": "int16", "intc": "int32", "int": "int64", "int_": "int64",
-    "intp": "int64", "long": "int64", "longlong": "int64", "ubyte": "uint8", "ushort": "uint16",
-    "uintc": "uint32", "uint": "uint64", "uintp": "uint64", "ulong": "uint64", "ulonglong": "uint64",
+    "intp": "int64", "long": "int64", "ubyte": "uint8", "ushort": "uint16",
+    "uintc": "uint32", "uint": "uint64", "uintp": "uint64", "ulong": "uint64",
     "single": "float32", "double": "float64", "float": "float64", "csingle": "complex64",
     "cdouble": "complex128", "complex": "complex128",
 }
 
 #: Scalar type by name, for the types gilfree has (NumPy's sctypeDict without float16, long double,
-#: datetime, string and object types).
+#: datetime, string and object types, and without longlong/ulonglong: NumPy's are types of their own).
 sctypeDict = {**_TYPES, **{k: _TYPES[v] for k, v in _OTHER_NAMES.items()}}
 
 #: The Python scalar types and gilfree's scalar types (NumPy's ScalarType, for the types gilfree has).
