@@ -143,7 +143,7 @@ def test_bufsize_is_per_context_and_errstate_restores_it():
 
 def test_sctypedict_names_numpys_types():
     keys = sorted(gf.sctypeDict)
-    want = numpy_answer("types", "sctypeDict names", fn=lambda m: [m.sctypeDict[k].__name__ for k in keys])
+    want = numpy_answer("types", f"sctypeDict names {keys}", fn=lambda m: [m.sctypeDict[k].__name__ for k in keys])
     assert [gf.sctypeDict[k].__name__ for k in keys] == [w["py"] for w in want["seq"]]
     assert {"float64", "int8", "uint64", "complex64", "double", "intp", "ubyte", "bool_"} <= set(gf.sctypeDict)
 

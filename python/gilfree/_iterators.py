@@ -329,15 +329,17 @@ class nditer:
         if not self._external:
             c = self._coords(self._step, self._perm)
             return v[tuple(c[ax] for ax in range(nd)) + (Ellipsis,)]
+        if not nd:
+            return v.reshape((1,))
         outer_axes = self._perm[:nd - self._inner]
         c = self._coords(self._step, outer_axes)
         index = [c.get(ax, slice(None)) for ax in range(nd)]
-        chunk = v[tuple(index)] if nd else v.reshape((1,))
+        chunk = v[tuple(index)]
         inner_axes = [ax for ax in range(nd) if ax not in c]
         chunk_order = sorted(inner_axes, key=self._perm.index)
         chunk = transpose(chunk, [inner_axes.index(ax) for ax in chunk_order])
         flip = tuple(slice(None, None, -1) if ax in self._flips else slice(None) for ax in chunk_order)
-        return chunk[flip].reshape(-1) if nd else chunk
+        return chunk[flip].reshape(-1)
 
     def __iter__(self):
         return self
@@ -351,7 +353,7 @@ class nditer:
         return self.value
 
     def __len__(self):
-        return self.itersize
+        return self.nop  # as NumPy: the number of operands
 
     # ---- description ---------------------------------------------------------------------------------
 
