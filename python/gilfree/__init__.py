@@ -68,6 +68,7 @@ from ._array_edits import (insert, delete, append, resize, rot90, rollaxis, hspl
 from ._setops import intersect1d, union1d, setdiff1d, setxor1d
 from ._iterators import broadcast, nditer
 from ._float_format import format_float_positional, format_float_scientific
+from ._reinterpret import shares_memory, may_share_memory
 from ._bits import packbits, unpackbits, binary_repr, base_repr
 from ._typeinfo import common_type, mintypecode, min_scalar_type, typename, sctypeDict, ScalarType
 from ._conversions import require, asarray_chkfinite, isfortran
@@ -141,5 +142,5 @@ __all__ = [
     "array_equiv", "asarray_chkfinite", "base_repr", "binary_repr", "broadcast", "common_type", "getbufsize",
     "isfortran", "mask_indices", "matvec", "min_scalar_type", "mintypecode", "nditer", "packbits", "require",
     "sctypeDict", "ScalarType", "setbufsize", "typename", "unpackbits", "vecmat", "format_float_positional",
-    "format_float_scientific",
+    "format_float_scientific", "may_share_memory", "shares_memory",
 ]
