@@ -120,3 +120,18 @@ def check(area, expr, ulps=0, rel=0.0, env=None, fn=None):
             return
         got = run()
     compare(got, want, expr, ulps, rel)
+
+
+def check_all(area, exprs, **kw):
+    """`check` for every expression of a table (or every name: fn of a dict) as one test (a pytest item
+    costs ~50 ms on GraalPy); every failing case is reported, not only the first."""
+    failures = []
+    for expr in exprs:
+        try:
+            if isinstance(exprs, dict):
+                check(area, expr, fn=exprs[expr], **kw)
+            else:
+                check(area, expr, **kw)
+        except (AssertionError, pytest.fail.Exception) as e:
+            failures.append(f"{expr}: {e}")
+    assert not failures, f"{len(failures)} of {len(exprs)} cases differ from NumPy:\n" + "\n".join(failures)

@@ -5,7 +5,7 @@ out-of-range Python-int bounds and getbufsize/setbufsize."""
 import pytest
 
 import gilfree as gf
-from exprcheck import check, numpy_answer
+from exprcheck import check, check_all, numpy_answer
 
 pytestmark = pytest.mark.numpy_answers
 
@@ -93,29 +93,24 @@ BUFSIZE = ["m.getbufsize()"] + [f"m.setbufsize({v})" for v in
                                  "1.5", "True", "m.int64(32)")]
 
 
-@pytest.mark.parametrize("expr", BITS)
-def test_packbits_and_unpackbits_match_numpy(expr):
-    check("bits", expr)
+def test_packbits_and_unpackbits_match_numpy():
+    check_all("bits", BITS)
 
 
-@pytest.mark.parametrize("expr", REPRS)
-def test_binary_and_base_repr_match_numpy(expr):
-    check("bits", expr)
+def test_binary_and_base_repr_match_numpy():
+    check_all("bits", REPRS)
 
 
-@pytest.mark.parametrize("expr", TYPES)
-def test_type_questions_match_numpy(expr):
-    check("types", expr)
+def test_type_questions_match_numpy():
+    check_all("types", TYPES)
 
 
-@pytest.mark.parametrize("expr", CONVERSIONS)
-def test_conversions_and_predicates_match_numpy(expr):
-    check("conversions", expr)
+def test_conversions_and_predicates_match_numpy():
+    check_all("conversions", CONVERSIONS)
 
 
-@pytest.mark.parametrize("expr", CLIP)
-def test_clip_with_out_of_range_python_int_bounds_matches_numpy(expr):
-    check("clip", expr)
+def test_clip_with_out_of_range_python_int_bounds_matches_numpy():
+    check_all("clip", CLIP)
 
 
 @pytest.mark.parametrize("expr", BUFSIZE)

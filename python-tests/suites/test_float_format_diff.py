@@ -7,7 +7,7 @@ import math
 import pytest
 
 import gilfree as gf
-from exprcheck import check
+from exprcheck import check, check_all
 
 pytestmark = pytest.mark.numpy_answers
 
@@ -43,21 +43,25 @@ def _all(fn, x, kwargs):
     return out
 
 
-@pytest.mark.parametrize("v", VALUES, ids=repr)
-def test_positional_matches_numpy(v):
-    check("float-format", f"positional {v!r} {POSITIONAL}", fn=lambda m: _all(m.format_float_positional, v, POSITIONAL))
+def _cases(kind, fn_name, values, kwargs, cast=None):
+    def case(v):
+        return lambda m: _all(getattr(m, fn_name), cast(m, v) if cast else v, kwargs)
+    return {f"{kind} {v!r} {kwargs}": case(v) for v in values}
 
 
-@pytest.mark.parametrize("v", VALUES, ids=repr)
-def test_scientific_matches_numpy(v):
-    check("float-format", f"scientific {v!r} {SCIENTIFIC}", fn=lambda m: _all(m.format_float_scientific, v, SCIENTIFIC))
+def test_positional_matches_numpy():
+    check_all("float-format", _cases("positional", "format_float_positional", VALUES, POSITIONAL))
 
 
-@pytest.mark.parametrize("v", [0.1, 3.14159, 16777217.0, 1e10, 1e-10, 0.5, 3e38, 1e-45])
-def test_float32_values_use_float32_digits(v):
+def test_scientific_matches_numpy():
+    check_all("float-format", _cases("scientific", "format_float_scientific", VALUES, SCIENTIFIC))
+
+
+def test_float32_values_use_float32_digits():
     kws = [{}, {"precision": 3}, {"min_digits": 12}, {"precision": 5, "unique": False}]
-    check("float-format", f"float32 {v!r} {kws}",
-          fn=lambda m: _all(m.format_float_positional, m.float32(v), kws) + _all(m.format_float_scientific, m.float32(v), kws))
+    values = [0.1, 3.14159, 16777217.0, 1e10, 1e-10, 0.5, 3e38, 1e-45]
+    for name in ("format_float_positional", "format_float_scientific"):
+        check_all("float-format", _cases(f"float32 {name}", name, values, kws, cast=lambda m, v: m.float32(v)))
 
 
 def test_other_inputs_and_errors_match_numpy():

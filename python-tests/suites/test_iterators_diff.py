@@ -5,7 +5,7 @@ multi_index/c_index/f_index, writable and allocated operands, casts written back
 import pytest
 
 import gilfree as gf
-from exprcheck import check
+from exprcheck import check_all
 
 pytestmark = pytest.mark.numpy_answers
 
@@ -177,9 +177,8 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_iterators_match_numpy(name):
-    check("iterators", name, fn=CASES[name])
+def test_iterators_match_numpy():
+    check_all("iterators", CASES)
 
 
 def test_nditer_views_write_into_a_strided_operand():
