@@ -1,4 +1,4 @@
-"""Differential checks of `broadcast` and `nditer` against NumPy (answers recorded on CPython, replayed on
+"""Differential checks of `broadcast`, `nditer` and `nested_iters` against NumPy (answers recorded on CPython, replayed on
 GraalPy: exprcheck.py): element order (C, F, A, K with strides and reversed axes), external-loop chunks,
 multi_index/c_index/f_index, writable and allocated operands, casts written back on close, the coalesced
 `shape`, and the errors."""
@@ -116,6 +116,42 @@ def _broadcast_iters(m):
     return it.index, b.index, [int(v) for v in next(b)]
 
 
+def _nested_multi(m):
+    a = m.arange(12).reshape(2, 3, 2)
+    i, j = m.nested_iters(a, [[1], [0, 2]], flags=["multi_index"])
+    out = []
+    for x in i:
+        out.append([i.multi_index, int(x), i.shape])
+        out.extend([j.multi_index, int(y)] for y in j)
+    return out
+
+
+def _nested(m, src, axes, flags=None):
+    its = m.nested_iters(src, axes, flags=flags)
+
+    def walk(k):
+        return [[x.tolist(), walk(k + 1)] if k + 1 < len(its) else x.tolist() for x in its[k]]
+    return walk(0)
+
+
+def _nested_write(m):
+    b = m.zeros((2, 3))
+    i, j = m.nested_iters([m.ones((2, 1)), b], [[0], [1]], op_flags=[["readonly"], ["readwrite"]])
+    for _ in i:
+        for y in j:
+            y[1][...] = y[0] * 10 + i.iterindex
+    return b
+
+
+def _nested_moves(m):
+    i, j = m.nested_iters(m.arange(12).reshape(2, 3, 2), [[1], [0, 2]])
+    first = [int(v) for v in j]
+    i.iternext()
+    second = [int(v) for v in j]
+    i.reset()
+    return j.shape, i.shape, first, second, [int(v) for v in j]
+
+
 CASES = {
     "nditer external broadcast": lambda m: _elements(m.nditer([m.arange(3)[:, None], m.arange(4)], flags=["external_loop"])),
     "nditer external transposed": lambda m: _elements(m.nditer(_a(m).T, flags=["external_loop"])),
@@ -167,6 +203,16 @@ CASES = {
     "nditer no operands": lambda m: m.nditer([]),
     "nditer mismatch": lambda m: m.nditer([m.arange(3), m.arange(4)]),
     "nditer value tuple": lambda m: [v.tolist() for v in m.nditer([m.arange(2), 7]).value],
+    "nested multi_index": _nested_multi,
+    "nested two levels": lambda m: _nested(m, m.arange(12).reshape(2, 3, 2), [[0], [1, 2]]),
+    "nested reversed": lambda m: _nested(m, m.arange(12).reshape(2, 3, 2)[:, ::-1], [[0], [1, 2]]),
+    "nested external": lambda m: _nested(m, m.arange(12).reshape(2, 3, 2), [[0], [1, 2]], ["external_loop"]),
+    "nested three levels": lambda m: _nested(m, m.arange(12).reshape(2, 3, 2), [[2], [0], [1]]),
+    "nested write": _nested_write,
+    "nested moves": _nested_moves,
+    "nested repeated axis": lambda m: m.nested_iters(m.zeros((2, 3, 2)), [[0], [1], [2], [0]]),
+    "nested one group": lambda m: m.nested_iters(m.zeros((2, 3, 2)), [[0, 1, 2]]),
+    "nested bad axis": lambda m: m.nested_iters(m.zeros((2, 3, 2)), [[3], [0, 1, 2]]),
     "broadcast walk": _broadcast,
     "broadcast nested": _broadcast_nested,
     "broadcast iters": _broadcast_iters,

@@ -66,7 +66,7 @@ from ._statistics import (median, percentile, quantile, nanmedian, nanpercentile
 from ._array_edits import (insert, delete, append, resize, rot90, rollaxis, hsplit, vsplit, dsplit, block,
                            trim_zeros, select, extract)
 from ._setops import intersect1d, union1d, setdiff1d, setxor1d
-from ._iterators import broadcast, nditer
+from ._iterators import broadcast, nditer, nested_iters
 from ._float_format import format_float_positional, format_float_scientific
 from ._reinterpret import shares_memory, may_share_memory
 from ._bits import packbits, unpackbits, binary_repr, base_repr
@@ -142,5 +142,5 @@ __all__ = [
     "array_equiv", "asarray_chkfinite", "base_repr", "binary_repr", "broadcast", "common_type", "getbufsize",
     "isfortran", "mask_indices", "matvec", "min_scalar_type", "mintypecode", "nditer", "packbits", "require",
     "sctypeDict", "ScalarType", "setbufsize", "typename", "unpackbits", "vecmat", "format_float_positional",
-    "format_float_scientific", "may_share_memory", "shares_memory",
+    "format_float_scientific", "may_share_memory", "shares_memory", "nested_iters",
 ]

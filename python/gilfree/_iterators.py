@@ -6,8 +6,10 @@ axes whose strides are all negative walked backwards). Without buffering it hand
 straight to the operands; a cast ('buffered' or the 'copy'/'updateifcopy' operand flags with op_dtypes) works
 on a converted copy that is written back when the iterator is closed (`with` or close()). Not there:
 op_axes, itershape, reduction ('reduce_ok'), ranged iteration and NumPy's buffer-sized chunks (an external
-loop's chunk is the whole coalesced inner dimension)."""
+loop's chunk is the whole coalesced inner dimension). `nested_iters` links one such iterator per group of
+axes: moving an outer one re-aims the inner ones at the new position."""
 import math
+import operator
 
 from ._creation import asarray, empty
 from ._dtypes import dtype as _dtype
@@ -134,6 +136,7 @@ class nditer:
             raise ValueError("Iteration of zero-sized operands is not enabled")
         self._plan(order)
         self._closed = False
+        self._on_move = None
         self.reset()
 
     def _operand_view(self, k, a, mode, fl, dt, flags, casting):
@@ -249,6 +252,12 @@ class nditer:
         self._steps = math.prod(self._outer_shape()) if self._external else math.prod(self._shape)
         if self._external and math.prod(self._shape) == 0:
             self._steps = 0
+        self._moved()
+
+    def _moved(self):
+        """Called after every change of position; nested_iters links an inner iterator here."""
+        if self._on_move is not None and not self.finished:
+            self._on_move(self)
 
     @property
     def finished(self):
@@ -257,6 +266,7 @@ class nditer:
     def iternext(self):
         """Moves to the next element (chunk); False when the iteration is finished."""
         self._step += 1
+        self._moved()
         return not self.finished
 
     def _coords(self, step, dims_axes):
@@ -285,6 +295,7 @@ class nditer:
             c = value[ax]
             step = step * self._shape[ax] + (self._shape[ax] - 1 - c if ax in self._flips else c)
         self._step, self._started = step, True
+        self._moved()
 
     @property
     def index(self):
@@ -305,6 +316,7 @@ class nditer:
     @iterindex.setter
     def iterindex(self, value):
         self._step, self._started = value, True
+        self._moved()
 
     def _check_position(self):
         if self.finished:
@@ -347,6 +359,7 @@ class nditer:
     def __next__(self):
         if self._started:
             self._step += 1
+            self._moved()
         self._started = True
         if self.finished:
             raise StopIteration
@@ -387,3 +400,61 @@ class nditer:
     def __exit__(self, *exc):
         self.close()
         return False
+
+
+def nested_iters(op, axes, flags=None, op_flags=None, op_dtypes=None, order="K", casting="safe", buffersize=0):
+    """One nditer per group of `axes` (together every broadcast axis once), outermost group first: each
+    inner iterator walks its axes at the current position of the ones outside it."""
+    if op_dtypes is not None:
+        raise NotImplementedError("nested_iters(op_dtypes=) is not supported by gilfree")
+    root = nditer(op, flags=["zerosize_ok"], op_flags=op_flags, order="C", casting=casting)
+    shape = root._shape
+    groups = [[operator.index(ax) for ax in g] for g in axes]
+    if len(groups) < 2:
+        raise ValueError("axes must have at least 2 entries for nested iteration")
+    used = [ax for g in groups for ax in g]
+    for ax in used:
+        if not 0 <= ax < len(shape):
+            raise ValueError(f"Iterator input op_axes[0][0] (=={ax}) is not a valid axis of op[0], which has "
+                             f"{len(shape)} dimensions ")
+    if len(set(used)) != len(used):
+        raise ValueError("An axis is used more than once")
+    if math.prod(shape) == 0:
+        raise NotImplementedError("nested_iters over zero-sized operands is not supported by gilfree")
+    fixed = {ax: 0 for ax in range(len(shape))}  # every axis's current coordinate (an axis in no group: 0)
+
+    def views(k):
+        out = []
+        for v in root._views:
+            sub = v[tuple(slice(None) if ax in groups[k] else fixed[ax] for ax in range(len(shape)))]
+            order_in = sorted(groups[k])
+            out.append(transpose(sub, [order_in.index(ax) for ax in groups[k]]))
+        return out
+
+    modes = [["readwrite"] if w else ["readonly"] for w in root._writable]
+    levels = []
+    for k in range(len(groups)):
+        vs = views(k)
+        # as NumPy, only the innermost iterator hands out external-loop chunks
+        fl = [f for f in flags or () if f != "external_loop" or k == len(groups) - 1]
+        levels.append(nditer(vs[0] if root._single else vs, flags=fl, op_flags=modes[0] if root._single else modes,
+                             order=order))
+
+    def follow(k):
+        def moved(it):
+            walked = it._perm[:len(it._shape) - it._inner] if it._external else it._perm
+            coords = it._coords(it._step, walked)
+            for local, ax in enumerate(groups[k]):
+                fixed[ax] = coords.get(local, 0)
+            for g in groups[k + 1:]:  # deeper levels start over at their first element
+                for ax in g:
+                    fixed[ax] = 0
+            inner = levels[k + 1]
+            inner._views = views(k + 1)
+            inner.reset()
+        return moved
+
+    for k in range(len(levels) - 1):
+        levels[k]._on_move = follow(k)
+        levels[k].reset()
+    return tuple(levels)
