@@ -1,10 +1,11 @@
 """Elementwise functions built from ufuncs: two-output ufuncs (divmod, modf, frexp), ldexp, clip, round,
-the Array API's real/imag, isclose/allclose, array_equal, diff."""
+the Array API's real/imag, isclose/allclose, array_equal, array_equiv, diff."""
 import builtins
 
 from . import _ufuncs as _u
 from ._bridge import Reduce as _Reduce, call as _call
 from ._base import ArrayBase, wrap as _wrap
+from ._dtypes import INT_BOUNDS
 from ._errstate import errstate
 from ._reductions import all as _all
 from ._ufuncs import _copy_into, _normalize_axes, _to_array
@@ -54,9 +55,18 @@ def ldexp(x1, x2, out=None, **kw):
 def clip(a, a_min=None, a_max=None, out=None, *, min=None, max=None, **kw):  # noqa: A002
     lo = a_min if a_min is not None else min
     hi = a_max if a_max is not None else max
-    if lo is None and hi is None:
-        raise ValueError("One of max or min must be given")
+    a = _to_array(a) if not isinstance(a, ArrayBase) else a
+    if a.dtype.kind in "iu":
+        # NumPy 2: a Python-int bound beyond the dtype's own range bounds nothing (NEP 50: no value-based
+        # promotion); one on the far side (a min above the max) still overflows in the ufunc.
+        dmin, dmax = INT_BOUNDS[a.dtype.name]
+        if type(lo) is builtins.int and lo <= dmin:
+            lo = None
+        if type(hi) is builtins.int and hi >= dmax:
+            hi = None
     r = a
+    if lo is None and hi is None:
+        return _u.positive(a, out=out, **kw)
     if lo is not None:
         r = _u.maximum(r, lo, **kw)
     if hi is not None:
@@ -139,6 +149,16 @@ def array_equal(a1, a2, equal_nan=False):
     eq = _u.equal(a, b)
     if equal_nan and a.dtype.kind == "f":
         eq = _u.logical_or(eq, _u.logical_and(_u.isnan(a), _u.isnan(b)))
+    return builtins.bool(_all(eq))
+
+
+def array_equiv(a1, a2):
+    """True when a1 and a2 broadcast together and are equal everywhere (False when they do not broadcast)."""
+    a, b = _to_array(a1), _to_array(a2)
+    try:
+        eq = _u.equal(a, b)
+    except ValueError:  # shapes that do not broadcast
+        return False
     return builtins.bool(_all(eq))
 
 

@@ -1,4 +1,5 @@
 """Floating-point error handling as NumPy's errstate: per thread/context (contextvars), never global.
+The same context keeps NumPy's ufunc buffer size (getbufsize/setbufsize), which errstate also restores.
 
 The engine reports which conditions a call met (divide, over, under, invalid); this module decides, by
 the current context's settings, to ignore, warn (RuntimeWarning), raise (FloatingPointError), call the
@@ -6,6 +7,7 @@ seterrcall handler, or print.
 """
 import contextvars
 import functools
+import operator
 import sys
 import warnings
 
@@ -18,6 +20,10 @@ _DEFAULT = {"divide": "warn", "over": "warn", "under": "ignore", "invalid": "war
 _MSG = {"divide": "divide by zero", "over": "overflow", "under": "underflow", "invalid": "invalid value"}
 
 _state = contextvars.ContextVar("gilfree_errstate", default=(_DEFAULT, None, DIVIDE | OVER | INVALID))
+# NumPy's buffer size (elements) for its buffered ufunc loops; the engine needs none, but code that tunes it
+# for NumPy gets NumPy's checks and context rules
+_bufsize = contextvars.ContextVar("gilfree_bufsize", default=8192)
+_MIN_BUFSIZE, _MAX_BUFSIZE = 5, 10_000_000
 
 
 def geterr():
@@ -60,6 +66,31 @@ def seterrcall(func):
     return old
 
 
+def getbufsize():
+    """The buffer size of this thread/context (NumPy's default 8192)."""
+    return _bufsize.get()
+
+
+def setbufsize(size):
+    """Sets this thread/context's buffer size (a multiple of 16, from 16 to 10**7); returns the old one."""
+    if size < 0:
+        raise ValueError("buffer size must be non-negative")
+    if isinstance(size, bool):
+        raise TypeError("an integer is required")
+    size = operator.index(size)
+    if size >= 1 << 63:
+        raise OverflowError("Python int too large to convert to C long")
+    if size > _MAX_BUFSIZE:
+        raise ValueError(f"Buffer size, {size}, is too big")
+    if size < _MIN_BUFSIZE:
+        raise ValueError(f"Buffer size, {size}, is too small")
+    if size % 16:
+        raise ValueError(f"Buffer size, {size}, is not a multiple of 16")
+    old = _bufsize.get()
+    _bufsize.set(size)
+    return old
+
+
 class errstate:
     """Context manager (and decorator) for floating-point error handling, local to the thread/context."""
 
@@ -69,15 +100,16 @@ class errstate:
         self._tokens = []
 
     def __enter__(self):
-        token = _state.set(_state.get())
-        self._tokens.append(token)
+        self._tokens.append((_state.set(_state.get()), _bufsize.set(_bufsize.get())))
         seterr(**self._kw)
         if self._call is not None:
             seterrcall(self._call)
         return self
 
     def __exit__(self, *exc):
-        _state.reset(self._tokens.pop())
+        state, bufsize = self._tokens.pop()
+        _state.reset(state)
+        _bufsize.reset(bufsize)
         return False
 
     def __call__(self, func):

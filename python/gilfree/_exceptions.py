@@ -29,6 +29,10 @@ class BorrowError(RuntimeError):
     """
 
 
+class TooHardError(RuntimeError):
+    """shares_memory gave up within its max_work (numpy.exceptions.TooHardError)."""
+
+
 class LinAlgError(ValueError):
     """Generic Python-exception-derived object raised by linalg functions (numpy.linalg.LinAlgError, which
     NumPy also derives from ValueError)."""

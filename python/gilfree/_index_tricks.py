@@ -1,4 +1,4 @@
-"""Index helpers: mgrid, ogrid, r_, c_, s_, index_exp, ix_, the tril/triu/diag index functions,
+"""Index helpers: mgrid, ogrid, r_, c_, s_, index_exp, ix_, the tril/triu/diag index functions, mask_indices,
 unravel_index, ravel_multi_index, ndenumerate and ndindex (NumPy's names, dtypes and errors).
 
 r_ and c_ do not build matrices (the 'r' and 'c' directives raise NotImplementedError)."""
@@ -9,7 +9,7 @@ import operator
 
 from ._base import ArrayBase
 from ._constructors import indices
-from ._creation import arange, array, asarray, linspace, tri
+from ._creation import arange, array, asarray, linspace, ones, tri
 from ._dtypes import generic as _generic
 from ._manipulation import broadcast_arrays, concatenate, nonzero, reshape
 from ._promotion import result_type
@@ -203,6 +203,11 @@ def tril_indices(n, k=0, m=None):
 def triu_indices(n, k=0, m=None):
     """The row and column indices of the upper triangle (on and above diagonal k) of an n x m array."""
     return nonzero(~tri(n, m, k=k - 1, dtype=bool))
+
+
+def mask_indices(n, mask_func, k=0):
+    """The indices where mask_func(ones((n, n)), k) is nonzero, e.g. mask_func=triu gives triu_indices."""
+    return nonzero(asarray(mask_func(ones((n, n), dtype=int), k)) != 0)
 
 
 def tril_indices_from(arr, k=0):

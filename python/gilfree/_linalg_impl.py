@@ -1,5 +1,5 @@
-"""matmul/@, dot, vdot, inner, outer, tensordot, einsum, matrix_transpose, vecdot; the engine computes
-(dev.gilfree.api.LinAlg), this module handles NumPy's shape rules."""
+"""matmul/@, dot, vdot, inner, outer, tensordot, einsum, matrix_transpose, vecdot, matvec, vecmat; the engine
+computes (dev.gilfree.api.LinAlg), this module handles NumPy's shape rules."""
 import builtins
 
 from ._manipulation import transpose as _transpose
@@ -111,6 +111,46 @@ def vecdot(x1, x2, /, *, axis=-1):
     if a.dtype.kind == "c":  # NumPy and the Array API conjugate the first vector
         a = _u.conjugate(a)
     return _sum(_u.multiply(a, b), axis=axis)
+
+
+def _gufunc_operands(name, signature, x1, x2, core1, core2):
+    """x1, x2 as arrays with at least core1/core2 dimensions (NumPy's gufunc errors otherwise)."""
+    a, b = _to_array(x1), _to_array(x2)
+    for k, (x, core) in enumerate(((a, core1), (b, core2))):
+        if x.ndim < core:
+            raise ValueError(f"{name}: Input operand {k} does not have enough dimensions (has {x.ndim}, gufunc "
+                             f"core with signature {signature} requires {core})")
+    return a, b
+
+
+def _core_mismatch(name, signature, dim, got, want):
+    raise ValueError(f"{name}: Input operand 1 has a mismatch in its core dimension {dim}, with gufunc signature "
+                     f"{signature} (size {got} is different from {want})")
+
+
+def matvec(x1, x2, /, out=None):
+    """The matrix-vector products of stacks: x1[..., m, n] times x2[..., n] gives [..., m]."""
+    sig = "(m,n),(n)->(m)"
+    a, b = _gufunc_operands("matvec", sig, x1, x2, 2, 1)
+    if b.shape[-1] != a.shape[-1]:
+        _core_mismatch("matvec", sig, 0, b.shape[-1], a.shape[-1])
+    r = matmul(a, b.reshape(b.shape + (1,)))
+    r = _to_array(r)
+    r = r.reshape(r.shape[:-1])
+    return _copy_into(r, out) if out is not None else r
+
+
+def vecmat(x1, x2, /, out=None):
+    """The vector-matrix products of stacks, the vector conjugated: conj(x1[..., n]) times x2[..., n, m]."""
+    sig = "(n),(n,m)->(m)"
+    a, b = _gufunc_operands("vecmat", sig, x1, x2, 1, 2)
+    if b.shape[-2] != a.shape[-1]:
+        _core_mismatch("vecmat", sig, 0, b.shape[-2], a.shape[-1])
+    if a.dtype.kind == "c":
+        a = _u.conjugate(a)
+    r = _to_array(matmul(a.reshape(a.shape[:-1] + (1,) + a.shape[-1:]), b))
+    r = r.reshape(r.shape[:-2] + r.shape[-1:])
+    return _copy_into(r, out) if out is not None else r
 
 
 def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):

@@ -13,7 +13,7 @@ import sys
 from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
-from . import _diagonals, _numpy_protocols, _selection
+from . import _diagonals, _numpy_protocols, _reinterpret as _re, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
 from ._creation import asarray as _asarray, zeros as _zeros, _copy
@@ -121,7 +121,8 @@ class ndarray(ArrayBase):
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         if buffer is not None or strides is not None:
             raise NotImplementedError("ndarray(buffer=..., strides=...) is not supported yet")
-        return _zeros(shape, dtype, order or "C")
+        a = _zeros(shape, dtype, order or "C")
+        return a if cls is ndarray else _re.as_subclass(a, cls, None)
 
     # ----- metadata -----
     @property
@@ -337,11 +338,31 @@ class ndarray(ArrayBase):
             return self
         return _wrap(_call(_E.astype, self._j, dt.name), self.shape)
 
-    def view(self, dtype=None):
+    def view(self, dtype=None, type=None):  # noqa: A002 - NumPy's name
+        """A view of the same memory: as another dtype (its bytes reinterpreted) and/or as an ndarray
+        subclass (its __array_finalize__ called with this array), as NumPy."""
+        if isinstance(dtype, builtins.type) and issubclass(dtype, ndarray):
+            dtype, type = None, dtype
         if dtype is not None and _dtype(dtype) != self.dtype:
-            raise NotImplementedError("view(dtype) reinterpreting bytes is not supported")
-        return _view(_call(_V.strided, self._j, list(self.shape), list(self.strides), int(self._j.offset()), True),
-                     self)
+            r = _re.view_as(self, dtype)
+        else:
+            r = _view(_call(_V.strided, self._j, list(self.shape), list(self.strides), int(self._j.offset()), True),
+                      self)
+        cls = builtins.type(self) if type is None else type
+        return r if cls is ndarray else _re.as_subclass(r, cls, self)
+
+    def __array_finalize__(self, obj):
+        """Called on a new subclass instance made from `obj` (a view, or None when constructed)."""
+        return None
+
+    def getfield(self, dtype, offset=0):
+        return _re.getfield(self, dtype, offset)
+
+    def setfield(self, val, dtype, offset=0):
+        _re.getfield(self, dtype, offset)[...] = val
+
+    def byteswap(self, inplace=False):
+        return _re.byteswap(self, inplace)
 
     def reshape(self, *shape, order="C", copy=None):
         if len(shape) == 1:

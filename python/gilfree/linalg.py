@@ -13,8 +13,11 @@ from ._bridge import LinAlg as _LA, call as _call
 from ._creation import asarray, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
 from ._exceptions import LinAlgError
+from ._errstate import errstate as _errstate
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
-                           cross)
+                           cross, dot as _dot)
+from ._promotion import result_type as _result_type
+from ._scalars import int32 as _int32
 from ._diagonals import diagonal as _diagonal, trace as _trace
 from ._ufuncs import _to_array
 from . import _ufuncs as _u
@@ -222,6 +225,164 @@ def trace(x, /, *, offset=0, dtype=None):
     return _trace(_to_array(x), offset, -2, -1, dtype)
 
 
+def _eps(dt):
+    return 1.1920929e-07 if dt.name == "float32" else 2.220446049250313e-16
+
+
+def _matrix_stack(a, what="array"):
+    if a.ndim < 2:
+        raise LinAlgError(f"{a.ndim}-dimensional {what} given. Array must be at least two-dimensional")
+
+
+def cond(x, p=None):
+    """The condition number of x (a matrix or a stack) in norm p: a ratio of singular values for
+    p None/2/-2, else norm(x, p) * norm(inv(x), p); a singular matrix has condition inf."""
+    x = _float(x)
+    _matrix_stack(x)
+    if p is None or p in (2, -2):
+        s = svdvals(x)
+        big, small = _max(s, axis=-1), _min(s, axis=-1)
+        with _errstate(all="ignore"):
+            r = _u.divide(big, small) if p != -2 else _u.divide(small, big)
+    else:
+        if x.shape[-1] != x.shape[-2]:
+            raise LinAlgError("Last 2 dimensions of the array must be square")
+        mats = x.reshape((-1,) + x.shape[-2:])
+        out = []
+        for k in range(mats.shape[0]):
+            m = mats[k]
+            try:
+                v = float(matrix_norm(m, ord=p)) * float(matrix_norm(inv(m), ord=p))
+            except LinAlgError:
+                v = math.inf
+            out.append(math.inf if math.isnan(v) else v)
+        r = asarray(out, dtype=x.dtype).reshape(x.shape[:-2])
+    # NaN from a singular matrix (not from NaN input) is reported as infinitely ill-conditioned, as NumPy does
+    r = _to_array(r)
+    nan_out = _u.isnan(r)
+    if builtins.bool(_any(nan_out)):
+        has_nan = _any(_u.isnan(x), axis=(-2, -1))
+        r = _u.where(_u.logical_and(nan_out, _u.logical_not(has_nan)), math.inf, r)
+    return _scalar_or(_to_array(r))
+
+
+def lstsq(a, b, rcond=None):
+    """The least-squares solution of a @ x = b through the SVD of a; singular values at or below
+    rcond * max(s) count as zero (rcond None: machine epsilon times max(M, N), as NumPy 2).
+    Returns (x, residuals, rank, s); residuals are empty unless a has full column rank and M > N."""
+    a, b = _float(a), _float(b)
+    if a.ndim != 2:
+        raise LinAlgError(f"{a.ndim}-dimensional array given. Array must be two-dimensional")
+    vec = b.ndim == 1
+    if vec:
+        b = b.reshape(b.shape + (1,))
+    if b.ndim != 2:
+        raise LinAlgError(f"{b.ndim}-dimensional array given. Array must be two-dimensional")
+    m, n = a.shape
+    if b.shape[0] != m:
+        raise LinAlgError("Incompatible dimensions")
+    dt = _result_type(a, b)
+    a, b = a.astype(dt), b.astype(dt)
+    if rcond is None:
+        rcond = _eps(dt) * builtins.max(m, n)
+    elif rcond < 0:  # LAPACK's convention: machine precision
+        rcond = _eps(dt)
+    u, s, vh = svd(a, full_matrices=False)
+    sv = s.tolist()
+    cut = rcond * builtins.max(sv) if sv else 0.0
+    keep = [v > cut for v in sv]
+    rank = builtins.sum(keep)
+    inv_s = asarray([1.0 / v if k else 0.0 for v, k in zip(sv, keep)], dtype=dt).reshape(-1, 1)
+    x = matmul(matrix_transpose(vh), _u.multiply(inv_s, matmul(matrix_transpose(u), b)))
+    if rank == n and m > n:
+        d = _u.subtract(matmul(a, x), b)
+        resid = _sum(_u.multiply(d, d), axis=0)
+    else:
+        resid = zeros((0,), dtype=dt)
+    if vec:
+        x = x.reshape(x.shape[:-1])
+    return x, resid, _int32(rank), s
+
+
+def multi_dot(arrays, *, out=None):
+    """The product of a chain of matrices in the cheapest order (fewest scalar multiplications); the first
+    may be a 1-D row vector and the last a 1-D column vector."""
+    arrays = [_to_array(x) for x in arrays]
+    n = len(arrays)
+    if n < 2:
+        raise ValueError("Expecting at least two arrays.")
+    if n == 2:
+        return _dot(arrays[0], arrays[1], out=out)
+    first_vec, last_vec = arrays[0].ndim == 1, arrays[-1].ndim == 1
+    if first_vec:
+        arrays[0] = arrays[0].reshape(1, -1)
+    if last_vec:
+        arrays[-1] = arrays[-1].reshape(-1, 1)
+    for x in arrays:
+        if x.ndim != 2:
+            raise LinAlgError(f"{x.ndim}-dimensional array given. Array must be two-dimensional")
+    dims = [arrays[0].shape[0]] + [x.shape[1] for x in arrays]
+    # cost[i][j]: fewest multiplications for arrays[i..j]; split[i][j]: where that product splits
+    cost = [[0] * n for _ in range(n)]
+    split = [[0] * n for _ in range(n)]
+    for length in range(1, n):
+        for i in range(n - length):
+            j = i + length
+            cost[i][j] = math.inf
+            for k in range(i, j):
+                c = cost[i][k] + cost[k + 1][j] + dims[i] * dims[k + 1] * dims[j + 1]
+                if c < cost[i][j]:
+                    cost[i][j], split[i][j] = c, k
+
+    def product(i, j):
+        if i == j:
+            return arrays[i]
+        k = split[i][j]
+        return _dot(product(i, k), product(k + 1, j))
+
+    r = product(0, n - 1)
+    if first_vec and last_vec:
+        r = r[0, 0]
+    elif first_vec:
+        r = r.reshape(-1)
+    elif last_vec:
+        r = r.reshape(-1)
+    if out is not None:
+        out[...] = r
+        return out
+    return r
+
+
+def tensorinv(a, ind=2):
+    """The inverse of a with respect to tensordot over its first `ind` axes."""
+    a = _to_array(a)
+    if ind <= 0:
+        raise ValueError("Invalid ind argument.")
+    old = a.shape
+    rows = math.prod(old[:ind])
+    inverse = inv(a.reshape(rows, -1))
+    return inverse.reshape(old[ind:] + old[:ind])
+
+
+def tensorsolve(a, b, axes=None):
+    """x with tensordot(a, x, axes=x.ndim) == b; `axes` names axes of a moved to the end first."""
+    a, b = _to_array(a), _to_array(b)
+    an = a.ndim
+    if axes is not None:
+        order = list(range(an))
+        for k in axes:
+            order.remove(k)
+            order.insert(an, k)
+        a = a.transpose(order)
+    shape = a.shape[-(an - b.ndim):] if an > b.ndim else ()
+    n = math.prod(shape)
+    if a.size != n * n:
+        raise LinAlgError("Input arrays must satisfy the requirement "
+                          "prod(a.shape[b.ndim:]) == prod(a.shape[:b.ndim])")
+    return solve(a.reshape(n, n), b.reshape(-1)).reshape(shape)
+
+
 __all__ = ["LinAlgError", "det", "slogdet", "inv", "solve", "cholesky", "qr", "eigh", "eigvalsh", "svd", "svdvals",
            "matrix_rank", "pinv", "matrix_power", "norm", "vector_norm", "matrix_norm", "matmul", "matrix_transpose",
-           "tensordot", "vecdot", "outer", "cross", "diagonal", "trace"]
+           "tensordot", "vecdot", "outer", "cross", "diagonal", "trace", "cond", "lstsq", "multi_dot", "tensorinv",
+           "tensorsolve"]

@@ -8,6 +8,7 @@ installed), compute with gilfree, and fail with AssertionError and NumPy's messa
 mismatch counts, the first mismatching indices, the largest differences and the ACTUAL/DESIRED reprs."""
 import contextlib
 import difflib
+import gc
 import math
 import numbers
 import operator
@@ -16,6 +17,7 @@ import struct
 import unittest
 import warnings
 
+from ._bridge import RUNTIME as _RUNTIME
 from ._creation import asarray
 from ._dtypes import generic
 from ._errstate import errstate
@@ -34,7 +36,7 @@ __all__ = ["assert_allclose", "assert_array_equal", "assert_array_almost_equal",
            "assert_approx_equal", "assert_equal", "assert_array_less", "assert_array_max_ulp",
            "assert_array_almost_equal_nulp", "nulp_diff", "assert_raises", "assert_raises_regex", "assert_warns",
            "assert_no_warnings", "assert_string_equal", "build_err_msg", "assert_array_compare",
-           "suppress_warnings"]
+           "suppress_warnings", "assert_", "assert_no_gc_cycles"]
 
 
 def _is_numpy_array(x):
@@ -602,3 +604,67 @@ class suppress_warnings:
             with self:
                 return func(*args, **kwargs)
         return wrapped
+
+
+def assert_(val, msg=""):
+    """Fails with `msg` (called first when it is callable) unless val is true; unlike `assert`, it runs
+    under python -O too."""
+    __tracebackhide__ = True
+    if not val:
+        try:
+            smsg = msg()
+        except TypeError:
+            smsg = msg
+        raise AssertionError(smsg)
+
+
+# Only a reference-counting runtime frees acyclic garbage at once, so only there does an object found by
+# the cycle collector prove a cycle; elsewhere (GraalPy) the check is skipped, as NumPy skips it on PyPy.
+_HAS_REFCOUNT = _RUNTIME == "cpython"
+
+
+@contextlib.contextmanager
+def _no_gc_cycles(name=None):
+    if not _HAS_REFCOUNT:
+        yield
+        return
+    if not gc.isenabled():
+        raise AssertionError("the garbage collector must be enabled to look for reference cycles")
+    gc.disable()
+    debug = gc.get_debug()
+    try:
+        for _ in range(100):  # old garbage first: what is left after this is the block's
+            if gc.collect() == 0:
+                break
+        else:
+            raise RuntimeError("Unable to fully collect garbage - perhaps a __del__ method is "
+                               "creating more reference cycles?")
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        yield
+        found = gc.collect()
+        objects = gc.garbage[:]
+    finally:
+        del gc.garbage[:]
+        gc.set_debug(debug)
+        gc.enable()
+    if found:
+        shown = "".join(f"\n  {type(o).__name__} object with id={id(o)}:\n    {_short_repr(o)}"
+                        for o in objects)
+        raise AssertionError(f"Reference cycles were found{f' when calling {name}' if name else ''}: "
+                             f"{found} objects were collected, of which {len(objects)} are shown below:{shown}")
+
+
+def _short_repr(o):
+    r = repr(o)
+    return r if len(r) <= 100 else r[:97] + "..."
+
+
+def assert_no_gc_cycles(*args, **kwargs):
+    """assert_no_gc_cycles(f, *args, **kwargs) calls f and fails if it left reference cycles behind (objects
+    only the cycle collector frees); without arguments a context manager. Returns None, as NumPy's."""
+    __tracebackhide__ = True
+    if not args:
+        return _no_gc_cycles()
+    func, args = args[0], args[1:]
+    with _no_gc_cycles(name=func.__name__):
+        func(*args, **kwargs)

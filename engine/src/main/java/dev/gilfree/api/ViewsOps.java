@@ -23,6 +23,15 @@ final class ViewsOps {
         return a.view(new Layout(shape, strides, offset), writeable);
     }
 
+    /**
+     * The same memory read as another dtype (ndarray.view(dtype), getfield): the caller computed the layout
+     * in bytes; it is checked against the storage like any view's.
+     */
+    @Entry(sample = "a.view(xp.int64)")
+    static NDArray reinterpret(NDArray a, String dtype, long[] shape, long[] strides, long offset) {
+        return a.reinterpret(DType.of(dtype), new Layout(shape, strides, offset));
+    }
+
     /** z.real / z.imag of a complex array: a float view of the same memory (writes go through, as NumPy). */
     @Entry
     static NDArray complexPart(NDArray a, boolean imag) {

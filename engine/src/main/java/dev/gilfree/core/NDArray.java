@@ -67,6 +67,11 @@ public final class NDArray {
         return new NDArray(storage, dtype, layout, w, base);
     }
 
+    /** A view of the same bytes as another dtype, with a layout in bytes (bounds are checked). */
+    public NDArray reinterpret(DType newType, Layout newLayout) {
+        return new NDArray(storage, newType, newLayout, writeable, base == null ? this : base);
+    }
+
     /** z.real / z.imag of a complex array: a float view of the same memory (writes go through, as NumPy). */
     public NDArray complexPart(boolean imag) {
         if (dtype.kind() != 'c') throw GilfreeException.type("complexPart of a " + dtype.npName() + " array");
