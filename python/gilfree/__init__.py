@@ -11,10 +11,7 @@ import sys
 
 from . import _bridge
 from . import _exceptions as exceptions
-from . import diagnostics, emath, fft, linalg
-from . import diagnostics, linalg, testing
-from . import diagnostics, emath, linalg
-from . import diagnostics, linalg, random, testing
+from . import diagnostics, emath, fft, linalg, random, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
                         copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
