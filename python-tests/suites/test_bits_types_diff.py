@@ -2,6 +2,7 @@
 packbits/unpackbits, binary_repr/base_repr, the type questions (common_type, mintypecode, min_scalar_type,
 typename, sctypeDict, ScalarType), require/asarray_chkfinite/isfortran, array_equiv, mask_indices, clip's
 out-of-range Python-int bounds and getbufsize/setbufsize."""
+import collections
 import pytest
 
 import gilfree as gf
@@ -61,6 +62,8 @@ TYPES = [
 ] + [f"m.typename({c!r})" for c in "?bBhHiIlLqQfdgFDGSUVO"] + ["m.typename('S1')", "m.typename('x')"]
 
 CONVERSIONS = [
+    "m.asarray(range(3))", "m.asarray(range(0)).dtype", "m.array([range(2), range(2)], dtype='float32')",
+    "m.asarray(collections.deque([1.5, 2]))", "m.array(range(5, -5, -3)).dtype",
     "m.require(m.arange(6).reshape(2, 3).T, requirements=['C']).flags.c_contiguous",
     "m.require(m.arange(6).reshape(2, 3), requirements='F').flags.f_contiguous",
     "m.require(m.arange(6).reshape(2, 3), requirements=['F_CONTIGUOUS', 'A']).flags.c_contiguous",
@@ -110,7 +113,19 @@ def test_type_questions_match_numpy():
 
 
 def test_conversions_and_predicates_match_numpy():
-    check_all("conversions", CONVERSIONS)
+    check_all("conversions", CONVERSIONS, env={"collections": collections})
+
+
+@pytest.mark.thread_unsafe(reason="print options are per thread, but the test reads them back after setting")
+def test_print_threshold_takes_any_number_as_numpy():
+    with gf.printoptions(threshold=float("inf")):
+        assert "..." not in str(gf.arange(2000)) and str(gf.arange(2000)).split()[-1] == "1999]"
+    for bad, err in ((float("nan"), ValueError), ("a", TypeError)):
+        want = numpy_answer("conversions", f"set_printoptions(threshold={bad!r})",
+                            fn=lambda m: m.set_printoptions(threshold=bad))
+        assert want["error"] == err.__name__
+        with pytest.raises(err):
+            gf.set_printoptions(threshold=bad)
 
 
 def test_clip_with_out_of_range_python_int_bounds_matches_numpy():

@@ -2,6 +2,7 @@
 import builtins
 import math
 import operator
+from collections.abc import Sequence as _Sequence
 
 from . import _errstate
 from ._dtypes import dtype as _dtype, generic as _generic, scalar
@@ -22,6 +23,8 @@ def _discover(obj, depth=0):
         return obj.shape, obj._flat_list()
     if depth > _MAXDIMS:  # also keeps absurdly deep nesting from hitting Python's recursion limit
         raise ValueError(f"maximum supported dimension for an ndarray is currently {_MAXDIMS}, found {depth}")
+    if not isinstance(obj, (list, tuple, str, bytes)) and isinstance(obj, _Sequence):
+        obj = list(obj)  # range, deque, array.array...: sequences NumPy reads element by element
     if isinstance(obj, (list, tuple)):
         if not obj:
             return (0,), []

@@ -5,6 +5,7 @@ defaults, and `printoptions(...)` restores the previous options when its block e
 """
 import contextlib
 import contextvars
+import numbers
 import operator
 
 _DEFAULTS = {"precision": 8, "threshold": 1000, "edgeitems": 3, "linewidth": 75, "suppress": False,
@@ -30,7 +31,12 @@ def _updated(**kwargs):
             raise ValueError("sign option must be one of ' ', '+', or '-'")
         if key == "floatmode" and value not in ("fixed", "unique", "maxprec", "maxprec_equal"):
             raise ValueError("floatmode option must be one of 'fixed', 'unique', 'maxprec', 'maxprec_equal'")
-        if key in ("precision", "threshold", "edgeitems", "linewidth"):
+        if key == "threshold":  # any real number, as NumPy (float('inf') prints everything)
+            if not isinstance(value, numbers.Real):
+                raise TypeError("threshold must be numeric")
+            if value != value:
+                raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated representation")
+        elif key in ("precision", "edgeitems", "linewidth"):
             try:
                 value = operator.index(value)
             except TypeError:
