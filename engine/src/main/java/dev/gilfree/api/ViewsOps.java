@@ -27,7 +27,7 @@ final class ViewsOps {
      * The same memory read as another dtype (ndarray.view(dtype), getfield): the caller computed the layout
      * in bytes; it is checked against the storage like any view's.
      */
-    @Entry(sample = "a.view(xp.int64)")
+    @Entry
     static NDArray reinterpret(NDArray a, String dtype, long[] shape, long[] strides, long offset) {
         return a.reinterpret(DType.of(dtype), new Layout(shape, strides, offset));
     }
