@@ -12,7 +12,7 @@ from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RA
     INT64_MAX as _INT64_MAX
 from ._exceptions import AxisError
 from ._float32 import cast_overflows
-from ._creation import asarray
+from ._creation import asarray, zeros as _zeros
 from ._numpy_interop import is_numpy_array as _is_numpy_array, out_target as _out_target
 from ._base import ArrayBase, wrap as _wrap
 from ._promotion import promote_names, result_type, weak_kind, weak_name
@@ -294,6 +294,41 @@ class ufunc:
         dname = _dtype(dtype).name if dtype is not None else None
         r = _call(_Reduce.accumulate, self._name, a._j, ax, dname)
         res = _wrap(r)
+        if out is not None:
+            return _copy_into(res, out)
+        return res
+
+    def reduceat(self, array, indices, axis=0, dtype=None, out=None):
+        """NumPy's reduceat: along `axis`, the reduction of array[indices[j]:indices[j+1]] where that slice is
+        increasing, else array[indices[j]] alone; the last index runs to the end."""
+        self._need_binary("reduceat")
+        a = _to_array(array)
+        if a.ndim == 0:
+            raise TypeError("cannot reduceat on a scalar")
+        (ax,) = _normalize_axes(axis, a.ndim)
+        idx = _to_array(indices)
+        if idx.ndim > 1:
+            raise ValueError("setting an array element with a sequence. The requested array would exceed the "
+                             "maximum number of dimension of 1.")
+        if isinstance(indices, ArrayBase) and idx.dtype.kind not in "biu":  # a Python list is cast unsafely
+            raise TypeError(f"Cannot cast array data from dtype('{idx.dtype.name}') to dtype('int64') "
+                            "according to the rule 'safe'")
+        ids, n = [builtins.int(i) for i in idx.reshape(-1).tolist()], a.shape[ax]
+        for i in ids:
+            if not 0 <= i < n:
+                raise IndexError(f"index {i} out-of-bounds in {self.__name__}.reduceat [0, {n})")
+
+        def along(start, stop):
+            return a[(slice(None),) * ax + (slice(start, stop),)]
+
+        parts = [self.reduce(along(i, ids[j + 1] if j + 1 < len(ids) and ids[j + 1] > i else
+                                   n if j + 1 == len(ids) else i + 1), axis=ax, dtype=dtype, keepdims=True)
+                 for j, i in enumerate(ids)]
+        proto = parts[0] if parts else (self.reduce(along(0, 1), axis=ax, dtype=dtype, keepdims=True) if n else a)
+        shape = a.shape[:ax] + (len(ids),) + a.shape[ax + 1:]
+        res = _zeros(shape, dtype=proto.dtype)
+        for j, p in enumerate(parts):  # one engine copy per segment
+            res[(slice(None),) * ax + (slice(j, j + 1),)] = p
         if out is not None:
             return _copy_into(res, out)
         return res
