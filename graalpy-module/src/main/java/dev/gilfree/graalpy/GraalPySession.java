@@ -2,9 +2,11 @@ package dev.gilfree.graalpy;
 
 import dev.gilfree.api.Diagnostics;
 import dev.gilfree.api.Engine;
+import dev.gilfree.api.Fft;
 import dev.gilfree.api.FpSignal;
 import dev.gilfree.api.Indexing;
 import dev.gilfree.api.LinAlg;
+import dev.gilfree.api.Random;
 import dev.gilfree.api.Reduce;
 import dev.gilfree.api.Sort;
 import dev.gilfree.api.ThreadSafety;
@@ -143,8 +145,8 @@ public final class GraalPySession implements PythonSession {
      * are all a sandboxed script can call. The generated gateway facades, plus the value classes they hand out.
      */
     static final List<Class<?>> SANDBOX_API = List.of(
-            Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class, Writes.class,
-            Diagnostics.class, ThreadSafety.class, Ufunc.class, FpSignal.class, NDArray.class, DType.class,
+            Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class, Fft.class,
+            Random.class, Writes.class, Diagnostics.class, ThreadSafety.class, Ufunc.class, FpSignal.class, NDArray.class, DType.class,
             Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
 
     /**

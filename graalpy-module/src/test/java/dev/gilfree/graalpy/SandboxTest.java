@@ -74,6 +74,10 @@ class SandboxTest {
         assertArrayEquals(new double[]{2, 3, 4}, EngineArrays.toDoubles(s.get("b", NDArray.class)));
         assertEquals("TypeError", assertThrows(PythonException.class, () -> s.exec("gf.zeros(3, dtype='nope')")).pythonType());
         assertTrue(s.isSandboxed());
+        // the fft and random facades compute only: a sandbox has them (generators pass as opaque handles)
+        s.exec("f = gf.fft.fft(gf.arange(4.0))\nr = gf.random.default_rng(0).random(3)");
+        assertEquals("[ 6.+0.j -2.+2.j -2.+0.j -2.-2.j]", s.eval("str(f)"));
+        assertEquals("[0.63696169 0.26978671 0.04097352]", s.eval("str(r)")); // NumPy's default_rng(0)
     }
 
     /** Each snippet tries one way out; it must raise (any Python exception), and the session must go on. */
