@@ -11,7 +11,6 @@ import math
 from decimal import Context, Decimal, ROUND_HALF_EVEN, localcontext
 
 from ._scalar_format import _shortest
-from ._scalars import float32 as _float32
 
 _TRIMS = ("k", ".", "0", "-")
 # room for every digit of a float64 (1e308 has 309 integer digits; 5e-324 has 751 significant ones)
@@ -19,11 +18,11 @@ _CONTEXT = Context(prec=1200, rounding=ROUND_HALF_EVEN)
 
 
 def _value(x):
-    """(float value, is32): gilfree's and NumPy's float32 scalars keep their float32 digits."""
+    """(float value, its float format): gilfree's and NumPy's float16/float32 scalars keep their own digits."""
     if isinstance(x, (str, bytes)):
         raise TypeError(f"must be real number, not {type(x).__name__}")
-    is32 = isinstance(x, _float32) or getattr(getattr(x, "dtype", None), "name", None) == "float32"
-    return float(x), is32
+    name = getattr(getattr(x, "dtype", None), "name", None)
+    return float(x), name if name in ("float16", "float32") else "float64"
 
 
 def _check(precision, unique, trim, min_digits, pads):
@@ -46,7 +45,7 @@ def _round(exact, quantum):
     return q, q > exact
 
 
-def _fixed_digits(ax, is32, precision, unique, fractional, min_digits, sig_digits=False):
+def _fixed_digits(ax, part, precision, unique, fractional, min_digits, sig_digits=False):
     """|x| as a Decimal whose exponent says which digits are shown (trailing zeros included), and how many
     fraction digits a fixed-count (non-unique) result is padded to."""
     exact = Decimal(ax)
@@ -64,7 +63,7 @@ def _fixed_digits(ax, is32, precision, unique, fractional, min_digits, sig_digit
         q = q.normalize() if up or q == exact else q
         whole = builtins.max(q.adjusted() + 1, 1)
         return q, precision if fractional else precision - whole
-    d = _shortest(ax, is32)
+    d = _shortest(ax, part)
     have = -d.as_tuple().exponent if fractional else len(d.normalize().as_tuple().digits)
     d = d.normalize() if not fractional else d
     if precision is not None and have > precision:
@@ -107,14 +106,14 @@ def _special(v, sign):
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k", sign=False,
                             pad_left=None, pad_right=None, min_digits=None):
     """x in positional notation (see NumPy's parameters); NaN and infinities are 'nan', 'inf', '-inf'."""
-    v, is32 = _value(x)
+    v, part = _value(x)
     _check(precision, unique, trim, min_digits, (("pad_left", pad_left), ("pad_right", pad_right)))
     if not fractional and precision == 0:
         raise ValueError("precision must be greater than 0 if fractional=False")
     if not math.isfinite(v):
         return _special(v, sign)
     with localcontext(_CONTEXT):
-        d, pad_to = _fixed_digits(abs(v), is32, precision, unique, fractional, min_digits)
+        d, pad_to = _fixed_digits(abs(v), part, precision, unique, fractional, min_digits)
         whole, _, frac = format(d, "f").partition(".")
     if pad_to is not None:
         frac = frac.ljust(pad_to, "0")
@@ -130,12 +129,12 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
 def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False, pad_left=None,
                             exp_digits=None, min_digits=None):
     """x in scientific notation d.ddde+XX (see NumPy's parameters); NaN and infinities as positional."""
-    v, is32 = _value(x)
+    v, part = _value(x)
     _check(precision, unique, trim, min_digits, (("pad_left", pad_left), ("exp_digits", exp_digits)))
     if not math.isfinite(v):
         return _special(v, sign)
     with localcontext(_CONTEXT):
-        mant, exp = _mantissa(abs(v), is32, precision, unique, min_digits)
+        mant, exp = _mantissa(abs(v), part, precision, unique, min_digits)
         whole, _, frac = format(mant, "f").partition(".")
     frac, point = _trimmed(frac, trim)
     whole = ("-" if math.copysign(1.0, v) < 0 else "+" if sign else "") + whole
@@ -146,15 +145,15 @@ def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False
     return f"{whole}{'.' if point else ''}{frac}e{'-' if exp < 0 else '+'}{exp_text}"
 
 
-def _mantissa(ax, is32, precision, unique, min_digits):
+def _mantissa(ax, part, precision, unique, min_digits):
     """(mantissa in [1, 10) with its shown digits, exponent) of |x|."""
     if ax == 0:
-        d, pad_to = _fixed_digits(0.0, is32, precision, unique, True, min_digits)
+        d, pad_to = _fixed_digits(0.0, part, precision, unique, True, min_digits)
         return (d if pad_to is None else d.quantize(Decimal(1).scaleb(-pad_to))), 0
     exact = Decimal(ax)
     # the mantissa's digits are |x|'s significant digits: round it as a number in [1, 10)
     if unique:
-        d = _fixed_digits(ax, is32, None if precision is None else precision + 1, True, False,
+        d = _fixed_digits(ax, part, None if precision is None else precision + 1, True, False,
                           None if min_digits is None else min_digits + 1, sig_digits=True)[0]
     else:
         d = _round(exact, Decimal(1).scaleb(exact.adjusted() - precision))[0]
