@@ -17,6 +17,8 @@ import gilfree as gf
 from recorded import answer
 
 pytestmark = pytest.mark.numpy_answers
+# the backend switch (diagnostics.java_kernels) is process-wide: threads of one test would flip it under each other
+pytestmark = [pytestmark, pytest.mark.thread_unsafe(reason="switches the process-wide BLAS backend")]
 
 DTYPES = ["float32", "float64", "complex64", "complex128"]
 TOL = {"float32": 2e-5, "complex64": 2e-5, "float64": 1e-12, "complex128": 1e-12}

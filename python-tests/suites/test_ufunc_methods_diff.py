@@ -4,6 +4,8 @@ import pytest
 import gilfree as gf
 from exprcheck import check_all
 
+pytestmark = pytest.mark.numpy_answers
+
 REDUCEAT = [
     "m.add.reduceat(m.arange(8), [0, 4, 1, 5])", "m.add.reduceat(m.arange(8), [0, 4, 1, 5], dtype='float32')",
     "m.multiply.reduceat(m.arange(1, 9).reshape(2, 4), [0, 2], axis=1)",
