@@ -1,5 +1,10 @@
 """The launcher's environment: what a user's Python code may do to the process must not kill the JVM."""
 import faulthandler
+import os
+import subprocess
+import sys
+
+import pytest
 
 import gilfree as gf
 from gilfree._bridge import Engine
@@ -24,3 +29,20 @@ def test_java_null_check_with_faulthandler_enabled_is_a_python_error():
     finally:
         if not was:
             faulthandler.disable()
+
+
+@pytest.mark.thread_unsafe(reason="starts both runtimes once; nothing to race")
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="starts two launcher processes; once, from the "
+                    "jep run, is enough (GraalPy's subprocess support is not what this tests)")
+def test_runtime_all_reports_the_example_suites_one_difference():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    env = dict(os.environ, GILFREE_NO_BUILD="1")
+    r = subprocess.run([os.path.join(root, "gilfree"), "--runtime", "all", "-m", "pytest", "-q",
+                        "-p", "no:cacheprovider", os.path.join(root, "examples", "conformance")],
+                       env=env, capture_output=True, text=True, timeout=600)
+    report = r.stdout[r.stdout.index("=== gilfree conformance report"):]
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "Outcomes that differ between runtimes: 0\n" in report
+    assert ("Values that differ from the recording: 1\n  test_scaling::test_runtime_name\n"
+            "    graalpy: 'implementation': recorded \"cpython\", got \"graalpy\"\n") in report, report
+    assert "Result: 1 test(s) differ" in report
