@@ -208,9 +208,18 @@ class Store:
             os.makedirs(os.path.dirname(file) or ".", exist_ok=True)
             tmp = f"{file}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=1, sort_keys=True)
-                f.write("\n")
+                f.write(_readable(data))
             os.replace(tmp, file)
+
+
+def _readable(data):
+    """JSON with one line per test and label (sorted), each value on its label's line: short diffs in review."""
+    tests = []
+    for test in sorted(data):
+        labels = [f"  {json.dumps(label)}: {json.dumps(value, sort_keys=True)}" for label, value in
+                  sorted(data[test].items())]
+        tests.append(f" {json.dumps(test)}: {{\n" + ",\n".join(labels) + "\n }")
+    return "{\n" + ",\n".join(tests) + "\n}\n"
 
 
 class Conformance:
