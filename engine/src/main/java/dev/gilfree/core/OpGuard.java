@@ -101,6 +101,7 @@ public final class OpGuard {
         Slot s = SLOT.get();
         if (s.recorded != null) s.recorded.add(entry);
         if (s.depth++ > 0) return s;
+        if (Profiler.on) Profiler.enter(r0, r1, w);
         s.read0 = r0 == null ? null : r0.storage();
         s.read1 = r1 == null ? null : r1.storage();
         s.write = w == null ? null : w.storage();
@@ -115,6 +116,7 @@ public final class OpGuard {
         Slot s = SLOT.get();
         if (s.recorded != null) s.recorded.add(entry);
         if (s.depth++ > 0) return s;
+        if (Profiler.on) Profiler.enterAll(reads, writes);
         s.reads = storages(reads);
         s.writes = storages(writes);
         return publish(s, op);
@@ -152,6 +154,7 @@ public final class OpGuard {
 
     public static void exit(Slot s) {
         if (--s.depth > 0) return;
+        if (Profiler.on) Profiler.exit(s.op);
         if (!s.taken.isEmpty()) Borrows.releaseAll(s);
         s.op = null;
         s.read0 = s.read1 = s.write = null;
