@@ -179,7 +179,7 @@ class profile:
         for jid in list(logs) + [j for j in rows if j not in logs]:
             r = rows.get(jid, [jid, 0, 0, 0, 0])
             ops = [(names[r[i]], r[i + 1] - off, r[i + 2] - off, r[i + 3], r[i + 4], r[i + 5])
-                   for i in range(5, len(r), 6)]
+                   for i in range(5, len(r), 6) if not names[r[i]].startswith("profile")]  # the profiler's own
             ops.sort(key=lambda o: o[1])
             log = logs.get(jid)
             name = log.name if log is not None else f"engine thread {jid}"
@@ -219,10 +219,13 @@ class profile:
         per_op = t["elements"] // t["ops"] if t["ops"] else 0
         gil = t["gil"] / wall
         if gil >= 0.2:
+            advice = ("operations on small arrays cost more in Python than in the engine; batch them into larger "
+                      "arrays or use gf.evaluate" if per_op < 10_000 else
+                      "the Python code between engine calls (or converting Python data, such as lists) runs "
+                      "one thread at a time; move that work into array operations")
             out.append((gil, f"{gil:.0%} of thread time holds the GIL in Python (operations average "
                              f"{per_op:,} elements, {_us(t['engine'], t['ops'])} in the engine vs "
-                             f"{_us(t['gil'], t['calls'])} in Python per call): only one thread runs Python at "
-                             f"a time; batch small operations into larger arrays or use gf.evaluate"))
+                             f"{_us(t['gil'], t['calls'])} in Python per call): {advice}"))
         wait = t["wait"] / wall
         if wait >= 0.05:
             out.append((wait, f"GIL re-acquire waits: {wait:.0%} of thread time is spent waiting for the GIL "

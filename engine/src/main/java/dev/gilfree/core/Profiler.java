@@ -58,10 +58,14 @@ public final class Profiler {
 
     public static synchronized void start() {
         generation++;
+        if (!on) OpGuard.watch(1);
         on = true;
     }
 
-    public static void stop() { on = false; }
+    public static synchronized void stop() {
+        if (on) OpGuard.watch(-1);
+        on = false;
+    }
 
     /** The engine's clock, for aligning the Python side's timestamps (both read CLOCK_MONOTONIC on Linux). */
     public static long now() { return System.nanoTime(); }
@@ -86,6 +90,19 @@ public final class Profiler {
         b.bytes = by;
         b.splits = 0;
         b.t0 = System.nanoTime();
+    }
+
+    /** An entry outside the op guard started (0: it runs inside a timed one, which counts it). */
+    static long enterUnguarded() {
+        Buffer b = buffer();
+        if (b.t0 != 0) return 0;
+        b.elements = b.bytes = b.splits = 0;
+        return b.t0 = System.nanoTime();
+    }
+
+    static void exitUnguarded(long t0, String op) {
+        Buffer b = buffer();
+        if (b.t0 == t0) exit(op);
     }
 
     /** The outermost operation named {@code op} left the engine. */
