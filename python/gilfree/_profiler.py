@@ -330,7 +330,3 @@ def main(argv):
     finally:
         sys.stdout.flush()
         p.report()
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
