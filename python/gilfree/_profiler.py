@@ -231,7 +231,7 @@ class profile:
             out.append((wait, f"GIL re-acquire waits: {wait:.0%} of thread time is spent waiting for the GIL "
                               f"after engine calls ({_us(t['wait'], t['calls'])} per call): other threads hold "
                               f"it in Python; fewer threads or fewer, larger calls"))
-        if t["engine"] and t["alloc_ns"] / t["engine"] >= 0.1:
+        if t["engine"] and t["alloc_ns"] / t["engine"] >= 0.1 and t["alloc_bytes"] >= 1_000_000:  # not a cold start
             share = t["alloc_ns"] / t["engine"]
             out.append((share * t["engine"] / wall,
                         f"allocation of temporaries: {share:.0%} of engine time allocates "
