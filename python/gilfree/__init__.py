@@ -29,6 +29,7 @@ from ._ndarray import ndarray
 from ._numpy_interop import from_dlpack
 from ._printing import array2string, array_repr, array_str
 from ._printoptions import set_printoptions, get_printoptions, printoptions
+from ._profiler import profile
 from ._promotion import result_type, promote_types, can_cast, finfo, iinfo, isdtype
 from ._threading import (freeze, is_frozen, set_borrow_checking, get_borrow_checking, borrow_checking, flatiter,
                          set_num_threads, get_num_threads)
@@ -142,7 +143,7 @@ __all__ = [
     "negative", "nested_iters", "newaxis", "nextafter", "nonzero", "not_equal", "number", "ogrid", "ones",
     "ones_like", "outer", "packbits", "pad", "partition", "percentile", "permute_dims", "pi", "piecewise",
     "place", "poly", "poly1d", "polyadd", "polyder", "polydiv", "polyfit", "polyint", "polymul", "polysub",
-    "polyval", "positive", "pow", "power", "printoptions", "prod", "promote_types", "ptp", "put",
+    "polyval", "positive", "pow", "power", "printoptions", "prod", "profile", "promote_types", "ptp", "put",
     "put_along_axis", "putmask", "quantile", "r_", "rad2deg", "radians", "random", "ravel", "ravel_multi_index",
     "real", "real_if_close", "reciprocal", "remainder", "repeat", "require", "reshape", "resize", "result_type",
     "right_shift", "rint", "roll", "rollaxis", "roots", "rot90", "round", "row_stack", "s_", "save", "savetxt",

@@ -102,10 +102,24 @@ def python_error(e):
     return RuntimeError(f"gilfree internal error: {text}")
 
 
+# ----------------------------------------------------------------------------- the profiler's clock
+
+#: While gf.profile() records: a function taking (fn, args) that times the call (see _profiler); else None,
+#: so a call costs one test of this global when no profile runs.
+timer = None
+
+
+def set_timer(t):
+    global timer
+    timer = t
+
+
 def call(fn, *args):
     """fn(*args), a call into the engine, with a Java error re-raised as its Python exception."""
     try:
-        return fn(*args)
+        if timer is None:
+            return fn(*args)
+        return timer(fn, args)
     except _JavaError as e:
         err = python_error(e)
         if err is None:
@@ -117,7 +131,9 @@ def fp_call(fn, name, *args):
     """call() for a ufunc entry: an FpSignal carries the result plus the floating-point conditions met,
     which the thread's errstate turns into nothing, a warning, an error or a callback (for ufunc `name`)."""
     try:
-        return fn(*args)
+        if timer is None:
+            return fn(*args)
+        return timer(fn, args)
     except _JavaError as e:
         t = _throwable(e)
         if t is not None and hasattr(t, "fpFlags"):

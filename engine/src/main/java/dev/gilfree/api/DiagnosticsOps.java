@@ -3,6 +3,7 @@ package dev.gilfree.api;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.NDArray;
 import dev.gilfree.core.OpGuard;
+import dev.gilfree.core.Profiler;
 import dev.gilfree.core.Settings;
 import dev.gilfree.gateway.Entries;
 import dev.gilfree.gateway.Entry;
@@ -145,6 +146,31 @@ final class DiagnosticsOps {
         Settings.current().requireTestHooks("Diagnostics.stopRecording");
         return OpGuard.stopRecording();
     }
+
+    // ----- the scaling profiler (gilfree.profile): records per thread while on, see core.Profiler -----
+
+    /** Starts a new profile (dropping the records of an earlier one). */
+    @Entry
+    static void profileStart() { Profiler.start(); }
+
+    @Entry
+    static void profileStop() { Profiler.stop(); }
+
+    /** The engine's clock in nanoseconds, for aligning Python's timestamps with the engine's. */
+    @Entry
+    static long profileNow() { return Profiler.now(); }
+
+    /** The calling thread's id, as {@link #profileCollect} names threads. */
+    @Entry
+    static long profileThread() { return Profiler.threadId(); }
+
+    /** Per recorded thread: {thread id, alloc ns, alloc bytes, alloc count, conflicts, ops...} (see Profiler). */
+    @Entry
+    static long[][] profileCollect() { return Profiler.collect(); }
+
+    /** Operation names, indexed by the first long of each recorded operation. */
+    @Entry
+    static String[] profileNames() { return Profiler.names(); }
 
     /** Every entry point and what it declares, one row of strings each (see {@link dev.gilfree.gateway.EntrySpec#row()}). */
     @Entry

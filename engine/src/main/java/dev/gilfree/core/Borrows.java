@@ -94,6 +94,7 @@ public final class Borrows {
     }
 
     private static GilfreeException conflict(OpGuard.Slot me, String op, boolean exclusive, Borrow held) {
+        if (Profiler.on) Profiler.conflict();
         return new GilfreeException(GilfreeException.PyType.BorrowError,
                 "thread '" + me.label() + "' cannot " + (exclusive ? "write" : "read") + " the array in " + describe(op)
                         + ": thread '" + held.owner.label() + "' holds it " + (held.exclusive ? "exclusively (writing)" : "shared (reading)")

@@ -101,6 +101,7 @@ public final class OpGuard {
         Slot s = SLOT.get();
         if (s.recorded != null) s.recorded.add(entry);
         if (s.depth++ > 0) return s;
+        if (Profiler.on) Profiler.enter(r0, r1, w);
         s.read0 = r0 == null ? null : r0.storage();
         s.read1 = r1 == null ? null : r1.storage();
         s.write = w == null ? null : w.storage();
@@ -115,6 +116,7 @@ public final class OpGuard {
         Slot s = SLOT.get();
         if (s.recorded != null) s.recorded.add(entry);
         if (s.depth++ > 0) return s;
+        if (Profiler.on) Profiler.enterAll(reads, writes);
         s.reads = storages(reads);
         s.writes = storages(writes);
         return publish(s, op);
@@ -152,6 +154,7 @@ public final class OpGuard {
 
     public static void exit(Slot s) {
         if (--s.depth > 0) return;
+        if (Profiler.on) Profiler.exit(s.op);
         if (!s.taken.isEmpty()) Borrows.releaseAll(s);
         s.op = null;
         s.read0 = s.read1 = s.write = null;
@@ -166,15 +169,30 @@ public final class OpGuard {
 
     // ----- recording which entries a thread entered (a test hook) -----
 
-    /** Threads recording right now: entries that skip the guard look at their slot only when some thread records. */
+    /**
+     * Threads recording right now, plus one while a profile records: entries that skip the guard look at
+     * their slot only when this is not 0 (one volatile read otherwise).
+     */
     private static volatile int recorders;
 
-    /** Records {@code entry} for an entry that touches no array memory (and so takes no guard). */
-    public static void record(String entry) {
-        if (recorders == 0) return;
+    /**
+     * Records {@code entry} for an entry that touches no array memory (and so takes no guard); returns the
+     * profiler's start time when a profile times this entry (an outermost one), else 0, for {@link #recorded}.
+     */
+    public static long record(String entry) {
+        if (recorders == 0) return 0;
         Slot s = SLOT.get();
         if (s.recorded != null) s.recorded.add(entry);
+        return Profiler.on && s.depth == 0 ? Profiler.enterUnguarded() : 0;
     }
+
+    /** The end of an unguarded entry that {@link #record} timed ({@code t0 != 0}). */
+    public static void recorded(long t0, String entry) {
+        Profiler.exitUnguarded(t0, entry.substring(entry.indexOf('.') + 1));
+    }
+
+    /** A profile started (+1) or stopped (-1): unguarded entries then look at their slot. */
+    static synchronized void watch(int delta) { recorders += delta; }
 
     /** Starts (or restarts, emptied) recording the entries the calling thread enters (a test hook: every thread's unguarded entries then look at their slot). */
     public static synchronized void startRecording() {

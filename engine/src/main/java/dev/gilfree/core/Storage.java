@@ -50,6 +50,14 @@ public final class Storage {
     public static Storage allocateUninitialized(long bytes) { return allocate(bytes, false); }
 
     private static Storage allocate(long bytes, boolean zero) {
+        if (!Profiler.on) return allocate0(bytes, zero);
+        long t0 = System.nanoTime();
+        Storage s = allocate0(bytes, zero);
+        Profiler.allocated(bytes, System.nanoTime() - t0);
+        return s;
+    }
+
+    private static Storage allocate0(long bytes, boolean zero) {
         if (bytes < 0) throw GilfreeException.value("negative dimensions are not allowed");
         if (bytes > PHYSICAL_LIMIT) { // fail at once: the JDK would first stall in System.gc() and sleeps
             throw GilfreeException.memory("Unable to allocate " + humanBytes(bytes) + " for an array");

@@ -62,6 +62,7 @@ public final class Parallel {
             for (int i = 0; i < count; i++) flags |= chunk.run(i);
             return flags;
         }
+        if (dev.gilfree.core.Profiler.on) dev.gilfree.core.Profiler.split(count);
         Job job = new Job(count, chunk, Thread.currentThread());
         // Helpers work under the caller's settings: a chunk's allocations charge the caller's budget.
         Runnable help = () -> {

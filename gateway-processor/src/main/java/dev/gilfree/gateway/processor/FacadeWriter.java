@@ -49,12 +49,15 @@ final class FacadeWriter {
         String call = e.impl() + "." + e.method() + "(" + args + ")";
         String name = EntriesWriter.quote(e.qualifiedName());
         if (!e.guarded()) {
-            // Touches no array memory: nothing to publish or borrow; recorded (for the contract tests) and typed.
-            b.append("        ").append(GUARD).append(".record(").append(name).append(");\n");
+            // Touches no array memory: nothing to publish or borrow; recorded (for the contract tests and
+            // the profiler, which times it only while a profile records) and typed.
+            b.append("        long pt = ").append(GUARD).append(".record(").append(name).append(");\n");
             b.append("        try {\n");
             b.append("            ").append(isVoid ? "" : "return ").append(call).append(";\n");
             b.append("        } catch (RuntimeException | Error e) {\n");
             b.append("            throw ").append(GATE).append(".typed(e);\n");
+            b.append("        } finally {\n");
+            b.append("            if (pt != 0) ").append(GUARD).append(".recorded(pt, ").append(name).append(");\n");
             b.append("        }\n    }\n");
             return;
         }
