@@ -158,9 +158,11 @@ def test_launcher_profile_flag(tmp_path):
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
     script = tmp_path / "s.py"
     script.write_text(_SCRIPT)
-    env = dict(os.environ, GILFREE_NO_BUILD="1")
+    png = tmp_path / "timeline.png"
+    env = dict(os.environ, GILFREE_NO_BUILD="1", GILFREE_PROFILE_PNG=str(png))
     r = subprocess.run([os.path.join(root, "gilfree"), "--runtime", "cpython", "--profile", str(script)], env=env,
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert "script done" in r.stdout
     assert "thread" in r.stdout and "engine" in r.stdout and "verdict:" in r.stdout
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # the timeline GILFREE_PROFILE_PNG asked for

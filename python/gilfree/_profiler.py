@@ -14,6 +14,7 @@ GIL re-acquire), bridge (crossing into the engine and entries that run outside t
 (the GIL held between calls). `./gilfree --profile script.py` runs a script inside one profile and prints the
 report at exit.
 """
+import os
 import runpy
 import struct
 import sys
@@ -319,7 +320,8 @@ def _write_png(path, width, height, rows):
 
 
 def main(argv):
-    """`./gilfree --profile script.py args`: runs the script in one profile and prints the report at exit."""
+    """`./gilfree --profile script.py args`: runs the script in one profile and prints the report at exit
+    (and draws the timeline into the PNG file GILFREE_PROFILE_PNG names, when it is set)."""
     if not argv:
         raise SystemExit("usage: ./gilfree --profile SCRIPT.py [ARGS]")
     sys.argv = list(argv)
@@ -330,3 +332,7 @@ def main(argv):
     finally:
         sys.stdout.flush()
         p.report()
+        png = os.environ.get("GILFREE_PROFILE_PNG")
+        if png:
+            p.timeline_png(png)
+            print(f"gilfree: timeline written to {png}")
