@@ -291,16 +291,27 @@ class profile:
         gap = 4
         height = len(self.threads) * (lane + gap) + gap
         rows = [bytearray(b"\xff" * (3 * width)) for _ in range(height)]
+        per_px = 1 / scale  # ns per pixel column
         for n, tp in enumerate(self.threads):
             top = gap + n * (lane + gap)
             first = min(s for _, s, _ in tp.spans) if tp.spans else begin
-            spans = [("g", first, first + tp.wall)] + tp.spans
-            for kind, s, e in spans:
-                x0 = max(0, int((s - begin) * scale))
-                x1 = min(width, max(x0 + 1, int((e - begin) * scale)))
-                px = bytes(colors[kind]) * (x1 - x0)
-                for y in range(top, top + lane):
-                    rows[y][3 * x0:3 * x1] = px
+            # each column takes the colour of what filled most of its time: thousands of short calls
+            # fall into one column, so drawing them one by one would paint whatever came last
+            busy = {"e": [0.0] * width, "w": [0.0] * width}
+            for kind, s, e in tp.spans:
+                for col in range(max(0, int((s - begin) * scale)), min(width, int((e - begin) * scale) + 1)):
+                    lo = begin + col * per_px
+                    busy[kind][col] += max(0.0, min(e, lo + per_px) - max(s, lo))
+            x0 = max(0, int((first - begin) * scale))
+            x1 = min(width, max(x0 + 1, int((first + tp.wall - begin) * scale)))
+            line = bytearray(b"\xff" * (3 * width))
+            for col in range(x0, x1):
+                e_ns, w_ns = busy["e"][col], busy["w"][col]
+                kind = "e" if e_ns >= w_ns and e_ns >= per_px - e_ns - w_ns else \
+                    "w" if w_ns >= per_px - e_ns - w_ns else "g"
+                line[3 * col:3 * col + 3] = bytes(colors[kind])
+            for y in range(top, top + lane):
+                rows[y][:] = line
         _write_png(path, width, height, rows)
         return path
 
