@@ -13,6 +13,9 @@ import pytest
 import gilfree as gf
 from gilfree import _bridge, _profiler
 
+# one profile runs per process at a time (a second is refused), and the tests start their own threads
+pytestmark = pytest.mark.thread_unsafe(reason="a profile is process-wide: a second concurrent one is refused")
+
 MS = 1_000_000
 
 
