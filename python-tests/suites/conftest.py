@@ -34,9 +34,30 @@ def _parallel_run(config):
     return not (threads.isdigit() and int(threads) <= 1)
 
 
+def _serialize_ast_parse():
+    """CPython 3.11's AST constructor keeps its recursion depth in shared state, so two threads parsing at
+    once can raise "SystemError: AST constructor recursion depth mismatch". Under pytest-run-parallel that
+    hits inspect.signature (hypothesis' st.builds) and np.load's header parsing, not gilfree: one lock
+    around ast.parse removes the interpreter race from the concurrency run. Fixed in CPython 3.12."""
+    import ast
+    import sys
+    import threading
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12) or getattr(ast.parse, "_serialized", False):
+        return
+    lock, parse = threading.Lock(), ast.parse
+
+    def serialized_parse(*args, **kwargs):
+        with lock:
+            return parse(*args, **kwargs)
+    serialized_parse._serialized = True
+    ast.parse = serialized_parse
+
+
 def pytest_configure(config):
     import recorded
     recorded.keep_examples = not _parallel_run(config)
+    if _parallel_run(config):
+        _serialize_ast_parse()
     config.addinivalue_line("markers", "numpy_answers: a module whose cases replay NumPy's recorded answers "
                                        "where NumPy is missing (recorded.py)")
 
