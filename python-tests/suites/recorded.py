@@ -2,18 +2,22 @@
 
 A differential test asks ``answer(key, compute)`` for NumPy's result of one case. With NumPy importable,
 ``compute()`` runs and its result is kept; at the end of the session every answer is merged into
-``build/numpy-answers.json`` (or the file named by GILFREE_NUMPY_ANSWERS). Without NumPy the answer is read
+``build/conformance/numpy-answers.json`` (or the file named by GILFREE_NUMPY_ANSWERS). Without NumPy the answer is read
 from that file, so GraalPy checks the same cases against the same (pinned) NumPy; a case never recorded is
 skipped with a reason. ``./run-tests`` runs the CPython suites before the GraalPy ones, so the file is
 always fresh there. Modules that use it carry ``pytestmark = pytest.mark.numpy_answers`` (conftest.py
 skips them in the parallel run without NumPy).
 
-An answer is plain data: None, bool, int, float, str, complex, slice, Ellipsis, and lists, tuples and
-str-keyed dicts of them (no NumPy objects). Both runtimes get it back through the same JSON encoding
-(`encode`/`decode`: NaN, infinities, -0.0, big ints, complex and tuples survive), so CPython compares
-against exactly what GraalPy will replay. A key must name its case completely (inputs included, and no
-`hash()` or object address, which change per process): the same key answered twice in one session with
-different answers fails the test. Float literals in keys are compared by value (`_canonical`).
+The recordings are kept by the users' conformance plugin (``gilfree.conformance``): its encoding (arrays,
+NaN, infinities, -0.0, big ints, complex, tuples, slices survive) and its store (one sorted JSON file,
+an entry per group of labels, a line per label). This module adds what only NumPy-as-oracle needs: the
+answer is NumPy's, not the test's own value, and hypothesis examples are replayed. Answers sit in the entry
+``answers``; a `given_recorded` test's examples in ``examples of <test>`` and their answers in
+``generated <test>`` (both replaced when the test draws anew). Every answer is handed back as
+``decode(encode(...))``, so CPython compares against exactly what GraalPy will replay. A key must name its
+case completely (inputs included, and no `hash()` or object address, which change per process): the same
+key answered twice in one session with different answers fails the test. Float literals in keys are
+compared by value (`_canonical`).
 
 Hypothesis-driven tests use `given_recorded` instead of ``@given``: with NumPy, hypothesis draws the
 examples (a fresh random set every session, as before) and every example that passes is kept with the
@@ -28,68 +32,25 @@ import threading
 
 import pytest
 
+from gilfree.conformance import Store, decode, encode
 from oracle import HAVE_NUMPY
 
 PATH = os.environ.get("GILFREE_NUMPY_ANSWERS") or os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "numpy-answers.json")
-EXAMPLES = "examples of "  # key prefix of the examples kept by `given_recorded`, one key per test
-GENERATED = "generated "  # key prefix of the answers of those examples
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "build", "conformance", "numpy-answers.json")
+ANSWERS = "answers"  # the store's entry of `answer`'s cases (merged: one session may ask for only some)
+EXAMPLES = "examples of "  # entry prefix of the examples kept by `given_recorded`, one entry per test
+GENERATED = "generated "  # entry prefix of the answers of those examples
 # Set by conftest.py: examples are kept by the sequential CPython session only (the parallel one would
 # draw four times as many, on four threads, for the same checks).
 keep_examples = True
 
-_new = {}
+_store = Store("record" if HAVE_NUMPY else "compare", None)
 _examples = {}
-_old = None
 _lock = threading.Lock()
 
 
-def encode(x):
-    """Plain data as JSON data; complex numbers, tuples, slices and Ellipsis become one-key dicts."""
-    if x is None or isinstance(x, (bool, int, float, str)):
-        return x
-    if isinstance(x, complex):
-        return {"__complex__": [x.real, x.imag]}
-    if isinstance(x, list):
-        return [encode(v) for v in x]
-    if isinstance(x, tuple):
-        return {"__tuple__": [encode(v) for v in x]}
-    if isinstance(x, slice):
-        return {"__slice__": [encode(x.start), encode(x.stop), encode(x.step)]}
-    if x is Ellipsis:
-        return {"__ellipsis__": None}
-    if isinstance(x, dict):
-        assert all(isinstance(k, str) and not k.startswith("__") for k in x), f"dict keys must be plain str: {x!r}"
-        return {k: encode(v) for k, v in x.items()}
-    raise TypeError(f"a recorded answer must be plain data, not {type(x).__module__}.{type(x).__name__}: {x!r}")
-
-
-def decode(x):
-    if isinstance(x, list):
-        return [decode(v) for v in x]
-    if isinstance(x, dict):
-        if "__complex__" in x:
-            return complex(*x["__complex__"])
-        if "__tuple__" in x:
-            return tuple(decode(v) for v in x["__tuple__"])
-        if "__slice__" in x:
-            return slice(*(decode(v) for v in x["__slice__"]))
-        if "__ellipsis__" in x:
-            return Ellipsis
-        return {k: decode(v) for k, v in x.items()}
-    return x
-
-
-def _load():
-    global _old
-    with _lock:
-        if _old is None:
-            try:
-                with open(PATH) as f:
-                    _old = json.load(f)
-            except (OSError, ValueError):
-                _old = {}
-        return _old
+def _recorded(entry):
+    return _store.recorded(PATH).get(entry, {})
 
 
 # A float literal in a key (a repr): a sign, digits with a point or an exponent, not part of a name.
@@ -102,24 +63,19 @@ def _canonical(key):
     return _FLOAT.sub(lambda m: float(m.group()).hex(), key)
 
 
-def answer(key, compute, keep=True):
+def answer(key, compute, keep=True, entry=ANSWERS):
     """NumPy's answer for the case `key` (a string naming the case exactly)."""
     key = _canonical(key)
     if HAVE_NUMPY:
-        data = encode(compute())
-        text = json.dumps(data)
+        data = json.loads(json.dumps(encode(compute())))  # exactly what the file will hold
         if keep:
-            with _lock:
-                if key in _new and json.dumps(_new[key]) != text:
-                    raise AssertionError(f"the key {key!r} names two cases with different answers: "
-                                         f"{_new[key]!r} and {data!r} (the key must name its case completely)")
-                _new[key] = data
-        return decode(json.loads(text))
-    old = _load()
+            _store.put(PATH, entry, key, data)
+        return decode(data)
+    old = _recorded(entry)
     if key not in old:
-        if key.startswith(GENERATED):
+        if entry.startswith(GENERATED):
             # Its example was kept, so its answer was recorded under a key that this runtime spells differently.
-            pytest.fail(f"no recorded NumPy answer for {key}, a case the recording run checked: "
+            pytest.fail(f"no recorded NumPy answer for {key} of {entry}, a case the recording run checked: "
                         "the key must not differ between runtimes")
         # Only when these suites run without NumPy and no CPython run recorded the case first (./run-tests
         # always records first): there is nothing to compare against, so the case cannot be checked here.
@@ -132,7 +88,7 @@ _current = threading.local()  # the given_recorded test running on this thread
 
 def generated(key, compute):
     """`answer` for a case of the running `given_recorded` test."""
-    return answer(f"{GENERATED}{_current.test}: {key}", compute, keep=keep_examples)
+    return answer(key, compute, keep=keep_examples, entry=GENERATED + _current.test)
 
 
 def _as_current(name, run):
@@ -191,7 +147,7 @@ def given_recorded(settings, *strategies):
 
         def replay():
             from oracle import each
-            examples = _load().get(EXAMPLES + name)
+            examples = _recorded(EXAMPLES + name).get("examples")
             if examples is None:
                 # As in answer(): only when these suites run without NumPy before any sequential CPython run
                 # kept this test's examples (./run-tests always runs that first), so nothing can be replayed.
@@ -201,7 +157,7 @@ def given_recorded(settings, *strategies):
                 if data_param is not None:
                     kwargs[data_param] = _ReplayedDraws(draws)
                 _as_current(name, lambda: test(**kwargs))
-            each([(decode(e["args"]), decode(e["draws"]), e["data"]) for e in examples], run)
+            each([(decode(e["args"]), [decode(d) for d in e["draws"]], e["data"]) for e in examples], run)
         replay.__name__, replay.__qualname__, replay.__doc__ = test.__name__, test.__qualname__, test.__doc__
         replay.__module__ = test.__module__
         return replay
@@ -209,22 +165,10 @@ def given_recorded(settings, *strategies):
 
 
 def save():
-    """Merges this session's answers into the file (atomically: a reader never sees half of it)."""
-    if not _new and not _examples:
-        return
-    try:
-        with open(PATH) as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        data = {}
-    if _examples:  # a test's new examples replace its old ones, whose answers would never be asked for again
-        stale = tuple(f"{GENERATED}{name}: " for name in _examples)
-        data = {k: v for k, v in data.items() if not k.startswith(stale)}
+    """Writes this session's answers and examples into the file (atomically: a reader never sees half of it).
+    A test's new examples replace its old ones, and so do their answers: the old ones would never be asked
+    for again."""
+    with _lock:
         for name, kept in _examples.items():
-            data[EXAMPLES + name] = list(kept.values())
-    data.update(_new)
-    os.makedirs(os.path.dirname(PATH), exist_ok=True)
-    tmp = f"{PATH}.{os.getpid()}.tmp"
-    with open(tmp, "w") as f:
-        json.dump(data, f)
-    os.replace(tmp, PATH)
+            _store.put(PATH, EXAMPLES + name, "examples", list(kept.values()))
+    _store.save(merged=lambda entry: entry == ANSWERS)

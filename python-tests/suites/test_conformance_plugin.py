@@ -92,6 +92,30 @@ def test_recordings_round_trip_through_one_file_per_module(tmp_path):
         cf.Conformance(replay, replay.path(module), "test_b").check("m", 1)
 
 
+def test_decode_gives_back_what_was_encoded():
+    values = [1, -0.0, 2 ** 70, float("inf"), float("nan"), 1 - 2j, None, "s", (1, [2.5, (3,)]), {"k": (1,), 2: "v"},
+              slice(1, None, -2), Ellipsis]
+    back = cf.decode(json.loads(json.dumps(cf.encode(values))))
+    assert repr(back) == repr(values)  # repr: nan == nan and -0.0 vs 0.0 count
+    assert type(back[8]) is tuple and type(back[8][1]) is list and type(back[9]["k"]) is tuple
+    assert cf.decode(cf.encode(gf.arange(6, dtype=gf.int8).reshape(3, 2))) == [[0, 1], [2, 3], [4, 5]]
+    assert cf.decode(cf.encode(gf.asarray(2.5))) == 2.5
+
+
+@pytest.mark.thread_unsafe(reason="writes a temporary file")
+def test_merged_entries_keep_the_labels_of_earlier_sessions(tmp_path):
+    """The project's NumPy answers (recorded.py) are merged per label; other entries are replaced."""
+    path = str(tmp_path / "answers.json")
+    for labels in ({"a": 1, "b": 2}, {"b": 3, "c": 4}):
+        store = cf.Store("record", None)
+        for label, value in labels.items():
+            store.put(path, "answers", label, value)
+            store.put(path, "examples", label, value)
+        store.save(merged=lambda entry: entry == "answers")
+    saved = json.loads(open(path, encoding="utf-8").read())
+    assert saved == {"answers": {"a": 1, "b": 3, "c": 4}, "examples": {"b": 3, "c": 4}}
+
+
 def _report_tool():
     spec = importlib.util.spec_from_file_location("conformance_report", os.path.join(_TOOLS, "conformance_report.py"))
     module = importlib.util.module_from_spec(spec)

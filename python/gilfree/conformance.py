@@ -83,7 +83,7 @@ def encode(value):
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
-        return value if math.isfinite(value) else {"float": repr(value)}
+        return float(value) if math.isfinite(value) else {"float": repr(float(value))}
     if isinstance(value, complex):
         return {"complex": [encode(value.real), encode(value.imag)]}
     if isinstance(value, (list, tuple)):
@@ -92,8 +92,38 @@ def encode(value):
         return {"dict": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, BaseException):
         return {"raises": type(value).__name__}
+    if isinstance(value, slice):
+        return {"slice": [encode(value.start), encode(value.stop), encode(value.step)]}
+    if value is Ellipsis:
+        return {"ellipsis": None}
     raise TypeError(f"conformance cannot record a {type(value).__name__}: {value!r} "
                     "(record arrays, numbers, strings, None, and lists, tuples or dicts of them)")
+
+
+def decode(data):
+    """The Python value of an encoded one: arrays come back as nested lists of their elements (their dtype
+    is in the encoding), a recorded exception as its encoding. decode(encode(x)) is what any runtime reads."""
+    if isinstance(data, dict) and "array" in data:
+        items = iter([decode(x) for x in data["data"]])
+
+        def nest(shape):
+            return [nest(shape[1:]) for _ in range(shape[0])] if shape else next(items)
+        return nest(data["shape"])
+    if not (isinstance(data, dict) and len(data) == 1):
+        return data
+    (kind, inner), = data.items()
+    if kind == "float":
+        return float(inner)
+    if kind == "complex":
+        return complex(decode(inner[0]), decode(inner[1]))
+    if kind in ("list", "tuple", "slice"):
+        items = [decode(x) for x in inner]
+        return items if kind == "list" else tuple(items) if kind == "tuple" else slice(*items)
+    if kind == "dict":
+        return {decode(k): decode(v) for k, v in inner}
+    if kind == "ellipsis":
+        return Ellipsis
+    return data
 
 
 def _number(x):
@@ -200,11 +230,14 @@ class Store:
                 raise ConformanceMismatch(f"label {label!r} recorded twice with different values in {test}")
             labels[label] = data
 
-    def save(self):
-        """Writes every module's recordings; a test recorded now replaces its old entry, others stay."""
+    def save(self, merged=lambda test: False):
+        """Writes every module's recordings; a test recorded now replaces its old entry, others stay. For the
+        entries where `merged(test)` is true the labels recorded now are merged into the old ones instead
+        (recordings keyed by case rather than by test, of which one session may see only some)."""
         for file, tests in self._new.items():
             data = dict(self.recorded(file))
-            data.update(tests)
+            for test, labels in tests.items():
+                data[test] = {**data.get(test, {}), **labels} if merged(test) else labels
             os.makedirs(os.path.dirname(file) or ".", exist_ok=True)
             tmp = f"{file}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as f:
