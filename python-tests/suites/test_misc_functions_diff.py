@@ -275,6 +275,23 @@ for dt in DTYPES:
              f"m.select([{a} > 2], [{a}])"]
 
 
+# take of one index gives a scalar; astype keeps (order='K'/'A') or sets (order='C'/'F') the layout, and
+# copy=False returns the array itself only when dtype and layout already fit.
+_LAYOUTS = ["m.ones((2, 3))", "m.asfortranarray(m.arange(6.0).reshape(2, 3))", "m.arange(24.0).reshape(2, 3, 4)[:, ::2]",
+            "m.asarray(2.5)"]
+LAYOUT = ["m.take(m.arange(5), 2)", "m.take(m.arange(5), m.asarray(-1))", "m.take(m.arange(6.0).reshape(2, 3), 4)",
+          "m.take(m.arange(6.0).reshape(2, 3), 1, axis=0)", "m.take(m.arange(5), [2])", "m.take(m.arange(5), 7, mode='wrap')",
+          "m.take(m.arange(5), 7)", "m.asfortranarray(m.asarray(3.0))", "m.ascontiguousarray(m.asarray(3.0))",
+          "m.asarray(1.0).astype('float32', order='X')"] + [
+    f"(lambda a: (lambda r: (r.flags.c_contiguous, r.flags.f_contiguous, r is a, r))(a.astype({dt!r}, order={o!r}, "
+    f"copy={c})))({src})" for src in _LAYOUTS for o in "KACF" for dt in ("float32", "float64") for c in (True, False)]
+
+
+@pytest.mark.parametrize("expr", LAYOUT)
+def test_take_scalars_and_astype_layouts_match_numpy(expr):
+    check(expr)
+
+
 @pytest.mark.parametrize("expr", EDITS)
 def test_array_edits_match_numpy(expr):
     check(expr)

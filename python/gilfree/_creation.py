@@ -199,13 +199,19 @@ def asfortranarray(a, dtype=None, *, like=None):
     return a if a.flags.f_contiguous else a.copy("F")
 
 
-def _copy(a, order="C"):
-    if order in ("K", "A"):
-        order = "F" if a.flags.f_contiguous and not a.flags.c_contiguous else "C"
-    if order == "F":
-        return _wrap(_call(_V.copyF, a._j), a.shape)
-    if order != "C":
+def result_order(a, order):
+    """'C' or 'F': the layout of a new array made from `a` with NumPy's `order` argument ('K' and 'A' keep a
+    Fortran-ordered input Fortran-ordered; a general strided 'K' gets C order)."""
+    if order is None or order in ("K", "A"):
+        return "F" if a.flags.f_contiguous and not a.flags.c_contiguous else "C"
+    if order not in ("C", "F"):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    return order
+
+
+def _copy(a, order="C"):
+    if result_order(a, order) == "F":
+        return _wrap(_call(_V.copyF, a._j), a.shape)
     return _wrap(_call(_E.copy, a._j), a.shape)
 
 

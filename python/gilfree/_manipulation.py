@@ -459,11 +459,11 @@ def take(a, indices, axis=None, out=None, mode="raise"):
     elif mode != "raise":
         raise ValueError(f"clipmode must be one of 'clip', 'raise', or 'wrap' (got '{mode}')")
     r = a[(slice(None),) * axis + (ind if ind.ndim else int(ind.item()),)]
-    if not isinstance(r, ArrayBase):
-        r = asarray(r)
     if out is not None:
         out[...] = r
         return out
+    if not isinstance(r, ArrayBase):
+        return r  # one element: a scalar of a's dtype, as NumPy's take returns
     return r if r.base is None else r.copy()
 
 

@@ -16,7 +16,7 @@ from . import _ufuncs as _u
 from . import _diagonals, _numpy_protocols, _reinterpret as _re, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
-from ._creation import asarray as _asarray, zeros as _zeros, _copy
+from ._creation import asarray as _asarray, zeros as _zeros, _copy, result_order as _result_order
 from ._dtypes import dtype as _dtype, scalar as _scalar
 from ._promotion import can_cast as _can_cast
 from ._shapes import shape_tuple as _shape_tuple
@@ -334,8 +334,12 @@ class ndarray(ArrayBase):
         if not _can_cast(self.dtype, dt, casting):
             raise TypeError(f"Cannot cast array data from dtype('{self.dtype.name}') to dtype('{dt.name}') "
                             f"according to the rule '{casting}'")
-        if dt == self.dtype and not copy:
+        fortran = _result_order(self, order) == "F"
+        if dt == self.dtype and not copy and (order == "K" or (self.flags.f_contiguous if fortran
+                                                                else self.flags.c_contiguous)):
             return self
+        if fortran:  # a cast of the transpose is C-ordered, so its transpose back is Fortran-ordered
+            return _wrap(_call(_E.astype, self.T._j, dt.name), self.shape[::-1]).T
         return _wrap(_call(_E.astype, self._j, dt.name), self.shape)
 
     def view(self, dtype=None, type=None):  # noqa: A002 - NumPy's name
