@@ -5,7 +5,8 @@ CPython, replayed on GraalPy: recorded.py) and with ``m = gilfree``, and asserts
 kind of result: the same exception type, or equal plain values, arrays of the same dtype/shape/values,
 dtypes and scalar types of the same name. The expression is the case's key, so it names the case
 completely. Floats compare within `ulps` ulps, or within a relative tolerance `rel` (for results of
-decompositions, which take different but equally valid routes)."""
+decompositions, which take different but equally valid routes): of each element, or with `rel_to_largest` of
+the largest magnitude in the array (least-squares fits, whose small coefficients carry the large ones' error)."""
 import math
 import warnings
 
@@ -19,6 +20,9 @@ from recorded import answer
 ERRORS = {"TypeError": TypeError, "ValueError": ValueError, "IndexError": IndexError, "AxisError": gf.AxisError,
           "OverflowError": OverflowError, "KeyError": KeyError, "LinAlgError": gf.linalg.LinAlgError,
           "AssertionError": AssertionError, "ZeroDivisionError": ZeroDivisionError}
+
+
+_CONSTANTS = {"nan": math.nan, "inf": math.inf, "pi": math.pi}
 
 
 def _plain(r):
@@ -40,7 +44,7 @@ def _plain(r):
 
 def numpy_answer(area, expr, env=None, fn=None):
     def compute():
-        scope = {"m": np, "nan": math.nan, "inf": math.inf, **(env or {})}
+        scope = {"m": np, **_CONSTANTS, **(env or {})}
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -58,20 +62,20 @@ def _flat(v):
     return [x for y in v for x in _flat(y)] if isinstance(v, list) else [v]
 
 
-def _close(x, y, ulps, rel, f32):
+def _close(x, y, ulps, rel, f32, scale=None):
     if rel and not (math.isnan(y) or math.isinf(y)):
-        return abs(x - y) <= rel * max(1.0, abs(y))
+        return abs(x - y) <= rel * (max(1.0, abs(y)) if scale is None else scale)
     return ulp_close(x, y, ulps, f32)
 
 
-def compare(got, want, ctx, ulps=0, rel=0.0):
+def compare(got, want, ctx, ulps=0, rel=0.0, rel_to_largest=False):
     """Asserts gilfree's result `got` matches NumPy's plain answer `want`."""
     if "seq" in want:
         assert type(got).__name__ == want["type"] or isinstance(got, tuple) and want["type"] == "tuple", \
             f"{ctx}: {type(got).__name__} != {want['type']}"
         assert len(got) == len(want["seq"]), f"{ctx}: {got!r}"
         for g, w in zip(got, want["seq"]):
-            compare(g, w, ctx, ulps, rel)
+            compare(g, w, ctx, ulps, rel, rel_to_largest)
         return
     if "py" in want:
         assert type(got).__name__ == want["type"], f"{ctx}: {type(got).__name__} {got!r} != {want['py']!r}"
@@ -92,22 +96,27 @@ def compare(got, want, ctx, ulps=0, rel=0.0):
     got = gf.asarray(got)
     assert got.dtype.name == want["dtype"], f"{ctx}: dtype {got.dtype.name} != numpy {want['dtype']}"
     assert list(got.shape) == want["shape"], f"{ctx}: shape {got.shape} != numpy {want['shape']}"
-    f32 = want["dtype"] in ("float32", "complex64")
-    for i, (x, y) in enumerate(zip(_flat(got.tolist()), _flat(want["values"]))):
+    f32 = {"float32": True, "complex64": True, "float16": 16}.get(want["dtype"], False)  # ulp_close's width
+    values = _flat(want["values"])
+    scale = max([abs(y) for y in values if isinstance(y, (float, complex)) and not math.isnan(abs(y))] + [1e-300]) \
+        if rel_to_largest else None
+    for i, (x, y) in enumerate(zip(_flat(got.tolist()), values)):
         if isinstance(y, complex):
-            assert _close(x.real, y.real, ulps, rel, f32) and _close(x.imag, y.imag, ulps, rel, f32), \
+            assert _close(x.real, y.real, ulps, rel, f32, scale) and _close(x.imag, y.imag, ulps, rel, f32, scale), \
                 f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
         elif isinstance(y, float):
-            assert _close(x, y, ulps, rel, f32), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
+            assert _close(x, y, ulps, rel, f32, scale), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
+            if y == 0 and not math.isnan(x) and not rel:
+                assert math.copysign(1, x) == math.copysign(1, y), f"{ctx} element {i}: sign of zero"
         else:
             assert x == y and type(x) is type(y), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
 
 
-def check(area, expr, ulps=0, rel=0.0, env=None, fn=None):
+def check(area, expr, ulps=0, rel=0.0, env=None, fn=None, rel_to_largest=False):
     """`expr` gives the same result (or exception type) with m = gilfree as with m = numpy. With `fn`, the
     case is fn(m) and `expr` only names it (the key of the recorded answer)."""
     want = numpy_answer(area, expr, env, fn)
-    scope = {"m": gf, "nan": math.nan, "inf": math.inf, **(env or {})}
+    scope = {"m": gf, **_CONSTANTS, **(env or {})}
 
     def run():
         return fn(gf) if fn is not None else eval(expr, scope)
@@ -119,7 +128,7 @@ def check(area, expr, ulps=0, rel=0.0, env=None, fn=None):
                 run()
             return
         got = run()
-    compare(got, want, expr, ulps, rel)
+    compare(got, want, expr, ulps, rel, rel_to_largest)
 
 
 def check_all(area, exprs, **kw):

@@ -1,10 +1,10 @@
 """Differential checks of vectorize, frompyfunc, apply_along_axis, apply_over_axes and piecewise against NumPy,
-recorded on CPython and replayed on GraalPy (expr_diff.py). Each case is one expression; functions are lambdas
+recorded on CPython and replayed on GraalPy (exprcheck.py). Each case is one expression; functions are lambdas
 inside it. frompyfunc's results are compared through tolist(): NumPy's are object arrays, gilfree's are arrays
 of the inferred dtype (docs/deviations.md)."""
 import pytest
 
-from expr_diff import check
+from exprcheck import check
 
 pytestmark = pytest.mark.numpy_answers
 

@@ -1,8 +1,8 @@
 """Differential checks of unwrap, real_if_close, sort_complex, lexsort, choose (and ndarray.choose), histogram2d
-and histogramdd against NumPy, recorded on CPython and replayed on GraalPy (expr_diff.py)."""
+and histogramdd against NumPy, recorded on CPython and replayed on GraalPy (exprcheck.py)."""
 import pytest
 
-from expr_diff import check
+from exprcheck import check
 
 pytestmark = pytest.mark.numpy_answers
 

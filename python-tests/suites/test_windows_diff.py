@@ -1,8 +1,8 @@
 """Differential checks of the window functions (bartlett, blackman, hamming, hanning, kaiser) and i0 against
-NumPy, recorded on CPython and replayed on GraalPy (expr_diff.py). i0 must agree within a few ulps."""
+NumPy, recorded on CPython and replayed on GraalPy (exprcheck.py). i0 must agree within a few ulps."""
 import pytest
 
-from expr_diff import check
+from exprcheck import check
 
 pytestmark = pytest.mark.numpy_answers
 
