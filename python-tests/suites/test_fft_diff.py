@@ -8,18 +8,15 @@ Transforms are compared as a whole, not element by element: an FFT's error is re
 result, so every element must lie within eps * (4 + 2 log2 n) of the largest magnitude of NumPy's result
 (eps of the result's precision). Helpers and shifts are exact."""
 import math
-import warnings
 
 import pytest
 
 import gilfree as gf
 from oracle import np
-from recorded import answer
+from exprcheck import check
 
 pytestmark = pytest.mark.numpy_answers
 
-ERRORS = {e.__name__: e for e in (TypeError, ValueError, IndexError, ZeroDivisionError)}
-GF_ERRORS = dict(ERRORS, AxisError=gf.AxisError)
 NORMS = [None, "backward", "ortho", "forward"]
 SINGLE = ("float32", "complex64")
 
@@ -51,24 +48,7 @@ def _check(got, want, ctx, exact):
 
 def _case(key, build, exact=False):
     """build(xp) computes the case with xp = gilfree or NumPy; the results (or error types) must agree."""
-    def compute():
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return _plain(build(np))
-        except tuple(ERRORS.values()) as e:
-            if type(e).__name__ == "AxisError":
-                return {"error": "AxisError"}
-            return {"error": next(k for k, v in ERRORS.items() if isinstance(e, v))}  # UFuncTypeError: TypeError
-    want = answer("fft " + key, compute)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if "error" in want:
-            with pytest.raises(GF_ERRORS[want["error"]]):
-                build(gf)
-            return
-        got = build(gf)
-    _check(got, want, key, exact)
+    check("fft", key, fn=build, plain=_plain, match=lambda got, want, ctx: _check(got, want, ctx, exact))
 
 
 def _reals(count, seed=1):

@@ -8,20 +8,15 @@ digitize); cov and corrcoef allow 8 ulps (their products are summed in another o
 average 4 ulps."""
 import math
 from builtins import max as builtins_max
-import warnings
 
 import pytest
 
 import gilfree as gf
 from _ufunc_cases import ulp_close
 from oracle import np
-from recorded import answer
+from exprcheck import check
 
 pytestmark = pytest.mark.numpy_answers
-
-ERRORS = {e.__name__: e for e in (TypeError, ValueError, IndexError, ZeroDivisionError, RuntimeError)}
-GF_ERRORS = dict(ERRORS, AxisError=gf.AxisError)
-
 
 def _plain(r):
     if isinstance(r, tuple):
@@ -60,22 +55,7 @@ def _check(got, want, ctx, ulps):
 
 def _case(key, build, ulps=0):
     """build(xp) computes the case with xp = gilfree or NumPy; the results (or error types) must agree."""
-    def compute():
-        try:
-            with warnings.catch_warnings(), np.errstate(all="ignore"):
-                warnings.simplefilter("ignore")
-                return _plain(build(np))
-        except tuple(ERRORS.values()) as e:
-            return {"error": type(e).__name__}
-    want = answer("statistics " + key, compute)
-    with warnings.catch_warnings(), gf.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        if "error" in want:
-            with pytest.raises(GF_ERRORS[want["error"]]):
-                build(gf)
-            return
-        got = build(gf)
-    _check(got, want, key, ulps)
+    check("statistics", key, fn=build, plain=_plain, match=lambda got, want, ctx: _check(got, want, ctx, ulps))
 
 
 NAN = float("nan")
