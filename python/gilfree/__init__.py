@@ -14,7 +14,7 @@ from . import _exceptions as exceptions
 from . import diagnostics, emath, fft, linalg, random, testing
 from ._array_api import e, pi, inf, nan, newaxis, euler_gamma, __array_namespace_info__
 from ._creation import (asarray, array, zeros, ones, empty, full, arange, asanyarray, ascontiguousarray, asfortranarray,
-                        copy, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, tri, astype)
+                        copy, zeros_like, ones_like, empty_like, full_like, eye, identity, tri, astype)
 from ._dtypes import dtype, generic
 from ._scalars import (bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64,  # noqa: A004
                        float16, float32, float64, complex64, complex128, number, integer, signedinteger, unsignedinteger,
@@ -59,7 +59,8 @@ from ._linalg_impl import (matmul, matrix_transpose, dot, vdot, inner, outer, te
                            matvec, vecmat)
 from ._writes import copyto, putmask, place, put_along_axis, fill_diagonal
 from ._diagonals import diag, diagflat, diagonal
-from ._constructors import logspace, geomspace, fromfunction, fromiter, vander, indices
+from ._constructors import fromfunction, fromiter, vander, indices
+from ._spacing import linspace, logspace, geomspace
 from ._index_tricks import (mgrid, ogrid, r_, c_, s_, index_exp, ix_, tril_indices, triu_indices,
                             tril_indices_from, triu_indices_from, diag_indices, diag_indices_from, unravel_index,
                             ravel_multi_index, ndenumerate, ndindex, mask_indices)

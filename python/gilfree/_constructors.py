@@ -1,51 +1,12 @@
-"""Arrays built from a rule: logspace, geomspace, fromfunction, fromiter, vander and indices (NumPy's names,
-dtypes and errors). logspace and geomspace take scalar endpoints (as gilfree's linspace does)."""
+"""Arrays built from a rule: fromfunction, fromiter, vander and indices (NumPy's names, dtypes and errors)."""
 import builtins
 import operator
 
-from ._base import ArrayBase
-from ._creation import arange, array, asarray, empty, linspace, ones
+from ._creation import arange, array, asarray, empty, ones
 from ._dtypes import dtype as _dtype
 from ._manipulation import broadcast_to, concatenate, flip, reshape, stack
 from ._promotion import promote_types
 from ._reductions import cumprod
-from ._ufuncs import log10
-
-
-def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0):
-    """`num` powers of `base` whose exponents are evenly spaced from start to stop."""
-    if not isinstance(base, (builtins.float, builtins.int)) and asarray(base).ndim:
-        raise NotImplementedError("logspace with an array base is not supported")
-    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
-    r = base ** y
-    return r if dtype is None else r.astype(dtype, copy=False)
-
-
-def geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0):
-    """`num` numbers from start to stop spaced evenly on a log scale (real scalar endpoints)."""
-    if isinstance(start, (ArrayBase, list, tuple)) or isinstance(stop, (ArrayBase, list, tuple)):
-        raise NotImplementedError("geomspace with array endpoints is not supported")
-    if start == 0 or stop == 0:
-        raise ValueError("Geometric sequence cannot include zero")
-    if isinstance(start, builtins.complex) or isinstance(stop, builtins.complex) \
-            or asarray(start).dtype.kind == "c" or asarray(stop).dtype.kind == "c":
-        raise NotImplementedError("geomspace with complex endpoints is not supported")
-    num = operator.index(num)
-    start_a = asarray(start, dtype="float64")
-    stop_a = asarray(stop, dtype="float64")
-    sign = -1.0 if start_a < 0 else 1.0
-    start_a = start_a / sign
-    stop_a = stop_a / sign
-    result = logspace(builtins.float(log10(start_a)), builtins.float(log10(stop_a)), num=num, endpoint=endpoint,
-                      base=10.0)
-    if num > 0:
-        result[0] = start_a
-        if num > 1 and endpoint:
-            result[-1] = stop_a
-    result = result * sign
-    if axis != 0:
-        raise NotImplementedError("geomspace of scalars has one axis: axis must be 0")
-    return result if dtype is None else result.astype(dtype, copy=False)
 
 
 def indices(dimensions, dtype=int, sparse=False):

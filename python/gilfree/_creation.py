@@ -343,35 +343,6 @@ def arange(start, stop=None, step=None, dtype=None, *, device=None, like=None):
     return _wrap(_call(_E.arange, start, delta, n, dt.name), (n,))
 
 
-def linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None):
-    num = operator.index(num)
-    if num < 0:
-        raise ValueError(f"Number of samples, {num}, must be non-negative.")
-    if isinstance(start, (ArrayBase, list, tuple)) or isinstance(stop, (ArrayBase, list, tuple)):
-        raise NotImplementedError("linspace with array endpoints is not supported")
-    div = (num - 1) if endpoint else num
-    start_f, stop_f = float(start), float(stop)
-    delta = stop_f - start_f
-    if div > 0:
-        step = delta / div
-        if step == 0:
-            vals = [i / div * delta + start_f for i in range(num)]
-        else:
-            vals = [i * step + start_f for i in range(num)]
-    else:
-        step = math.nan
-        vals = [i * delta + start_f for i in range(num)]
-    if endpoint and num > 1:
-        vals[-1] = stop_f
-    dt = _dtype(dtype) if dtype is not None else _dtype("float64")
-    if dt.kind in "iu":
-        vals = [math.floor(v) for v in vals]
-    r = _from_flat(vals, (num,), dt)
-    if retstep:
-        return r, scalar("float64", step)
-    return r
-
-
 def eye(N, M=None, k=0, dtype=float, order="C", *, device=None, like=None):
     M = N if M is None else M
     a = zeros((N, M), dtype, order)

@@ -3,7 +3,8 @@ from searchsorted over that dimension's edges; the flat bin numbers are counted 
 import builtins
 import operator
 
-from ._creation import asarray, linspace
+from ._creation import asarray
+from ._spacing import linspace
 from ._index_tricks import ravel_multi_index
 from ._manipulation import atleast_2d
 from ._numeric_misc import ndim

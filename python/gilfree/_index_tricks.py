@@ -9,7 +9,8 @@ import operator
 
 from ._base import ArrayBase
 from ._constructors import indices
-from ._creation import arange, array, asarray, linspace, ones, tri
+from ._creation import arange, array, asarray, ones, tri
+from ._spacing import linspace
 from ._dtypes import generic as _generic
 from ._manipulation import broadcast_arrays, concatenate, nonzero, reshape
 from ._promotion import result_type
