@@ -196,7 +196,7 @@ def main():
     p.add_argument("--timeout", type=int, default=900, help="seconds per worker process")
     args = p.parse_args()
     os.makedirs(OUT, exist_ok=True)
-    venv_python = os.path.join(ROOT, "build", "venv", "bin", "python")
+    venv_python = os.path.join(os.environ.get("GILFREE_VENV") or os.path.join(ROOT, "build", "venv"), "bin", "python")
     common = ["benchmarks/bench_worker.py", "--size", str(args.size)]
     gf_parts = ["--parts", "elementwise,latency,scaling,matmul,fft"]
     t = time.perf_counter()

@@ -8,7 +8,7 @@ Prints, for float64 arrays of --size elements (default 10M = 80 MB):
   - gf.array(numpy_array): the copy (best and median of 7, ms, and GB/s);
   - exp into a preallocated output (best and median of 7, ms): gf.exp(np_a, out=np_b), gf.exp(g_a, out=g_b)
     and np.exp(np_a, out=np_b);
-  - the example's loop (examples/numpy_threads.py's step, --steps times on disjoint slices) with NumPy's
+  - the example's loop (examples/numpy_threads.py's `run`: --steps steps on disjoint slices) with NumPy's
     ufuncs on 1 and N threads and on N processes (shared memory), and with gilfree's on 1 and N threads.
 CPython runtime only (GraalPy has no NumPy). The processes run $GILFREE_VENV/bin/python.
 """
@@ -25,7 +25,13 @@ import numpy as np
 
 import gilfree as gf
 
+EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+sys.path.insert(0, EXAMPLES)
+from numpy_threads import run as loop_threads  # noqa: E402 - the example's loop is what is measured
+
 # The example's step for a child process: plain NumPy on its slice of arrays in shared memory.
+# The example's step for a child process: plain NumPy on its slice of arrays in shared memory (written out
+# here because the child is a plain Python without gilfree, so it cannot import the example).
 _CHILD = r"""
 import sys, time
 import numpy as np
@@ -54,26 +60,6 @@ def timed(fn, n):
         fn()
         ts.append(time.perf_counter() - t)
     return min(ts), statistics.median(ts)
-
-
-def step(xp, x, v, out, lo, hi, steps):
-    xs, vs, os_ = x[lo:hi], v[lo:hi], out[lo:hi]
-    for _ in range(steps):
-        xp.multiply(vs, 0.999, out=vs)
-        xp.add(xs, vs, out=xs)
-        xp.sin(xs, out=os_)
-        xp.multiply(os_, os_, out=os_)
-        xp.exp(os_, out=os_)
-
-
-def loop_threads(xp, n, size, steps):
-    rng = np.random.default_rng(0)
-    x, v, out = rng.standard_normal(size), rng.standard_normal(size) * 1e-3, np.empty(size)
-    bounds = [(i * size // n, (i + 1) * size // n) for i in range(n)]
-    with ThreadPoolExecutor(n) as pool:
-        t = time.perf_counter()
-        list(pool.map(lambda b: step(xp, x, v, out, *b, steps), bounds))
-        return time.perf_counter() - t, float(out.sum())
 
 
 def loop_processes(n, size, steps):
