@@ -149,6 +149,17 @@ class _Distributions:
     def lognormal(self, mean=0.0, sigma=1.0, size=None):
         return _cont(self._g, self._prefix + "lognormal", size, (mean, "mean", None), (sigma, "sigma", _NON_NEGATIVE))
 
+    def noncentral_chisquare(self, df, nonc, size=None):
+        return _cont(self._g, self._prefix + "noncentral_chisquare", size, (df, "df", _POSITIVE),
+                     (nonc, "nonc", _NON_NEGATIVE))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        return _cont(self._g, self._prefix + "noncentral_f", size, (dfnum, "dfnum", _POSITIVE),
+                     (dfden, "dfden", _POSITIVE), (nonc, "nonc", _NON_NEGATIVE))
+
+    def geometric(self, p, size=None):
+        return _cont(self._g, self._prefix + "geometric", size, (p, "p", _PROBABILITY))
+
     def triangular(self, left, mode, right, size=None):
         lo, mo, hi = (asarray(v, dtype="float64").reshape(-1) for v in (left, mode, right))
         if builtins.bool((lo > mo).any()):
@@ -267,9 +278,6 @@ class Generator(_Distributions):
         return _wrap(_call(_R.dirichlet, self._g, [float(v) for v in a.tolist()], list(shape)), shape)
 
     # ------------------------------------------------------------------ discrete distributions
-
-    def geometric(self, p, size=None):
-        return _cont(self._g, "geometric", size, (p, "p", _PROBABILITY))
 
     def poisson(self, lam=1.0, size=None):
         return _poisson(self._g, lam, _size(size), _POISSON_LAM_MAX)
@@ -620,7 +628,7 @@ def _cont(g, kind, size, *params):
     for v, name, cons in params:
         _check(v, name, cons)
     vals = [_scalar_or_array(v) for v, _, _ in params] + [(True, 0.0)] * (3 - len(params))
-    py = int if kind == "geometric" else float
+    py = int if kind.endswith("geometric") else float
     if all(s for s, _ in vals):
         dims = [] if size is None else list(size)
         a = _wrap(_call(_R.continuous, g, kind, *([float(v)] for _, v in vals), dims), tuple(dims))

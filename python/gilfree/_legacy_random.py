@@ -358,6 +358,18 @@ def lognormal(mean=0.0, sigma=1.0, size=None):
     return _rand.lognormal(mean, sigma, size)
 
 
+def noncentral_chisquare(df, nonc, size=None):
+    return _rand.noncentral_chisquare(df, nonc, size)
+
+
+def noncentral_f(dfnum, dfden, nonc, size=None):
+    return _rand.noncentral_f(dfnum, dfden, nonc, size)
+
+
+def geometric(p, size=None):
+    return _rand.geometric(p, size)
+
+
 def triangular(left, mode, right, size=None):
     return _rand.triangular(left, mode, right, size)
 

@@ -10,15 +10,17 @@ serializes its draws (each call gets a complete block of the stream); see docs/t
 from ._bitgen import SFC64, BitGenerator, MT19937, PCG64, PCG64DXSM, Philox
 from ._generator import Generator, default_rng
 from ._legacy_random import (RandomState, beta, binomial, bytes, chisquare, choice, exponential, f,  # noqa: A004
-                             gamma, get_bit_generator, get_state, gumbel, laplace, logistic, lognormal, normal, pareto,
-                             permutation, poisson, power, rand, randint, randn, random, random_sample, ranf, rayleigh,
-                             sample, seed, set_state, shuffle, standard_cauchy, standard_exponential, standard_gamma,
-                             standard_normal, standard_t, triangular, uniform, wald, weibull)
+                             gamma, geometric, get_bit_generator, get_state, gumbel, laplace, logistic, lognormal,
+                             noncentral_chisquare, noncentral_f, normal, pareto, permutation, poisson, power, rand,
+                             randint, randn, random, random_sample, ranf, rayleigh, sample, seed, set_state, shuffle,
+                             standard_cauchy, standard_exponential, standard_gamma, standard_normal, standard_t,
+                             triangular, uniform, wald, weibull)
 from ._seedseq import SeedSequence
 
 __all__ = ["BitGenerator", "Generator", "MT19937", "PCG64", "PCG64DXSM", "Philox", "RandomState", "SFC64",
            "SeedSequence", "beta", "binomial", "bytes", "chisquare", "choice", "default_rng", "exponential", "f",
-           "gamma", "get_bit_generator", "get_state", "gumbel", "laplace", "logistic", "lognormal", "normal", "pareto",
-           "permutation", "poisson", "power", "rand", "randint", "randn", "random", "random_sample", "ranf",
-           "rayleigh", "sample", "seed", "set_state", "shuffle", "standard_cauchy", "standard_exponential",
-           "standard_gamma", "standard_normal", "standard_t", "triangular", "uniform", "wald", "weibull"]
+           "gamma", "geometric", "get_bit_generator", "get_state", "gumbel", "laplace", "logistic", "lognormal",
+           "noncentral_chisquare", "noncentral_f", "normal", "pareto", "permutation", "poisson", "power", "rand",
+           "randint", "randn", "random", "random_sample", "ranf", "rayleigh", "sample", "seed", "set_state",
+           "shuffle", "standard_cauchy", "standard_exponential", "standard_gamma", "standard_normal", "standard_t",
+           "triangular", "uniform", "wald", "weibull"]

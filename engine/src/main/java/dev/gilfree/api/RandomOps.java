@@ -188,7 +188,7 @@ final class RandomOps {
      */
     @Entry
     static NDArray continuous(BitSource gen, String kind, double[] a, double[] b, double[] c, long[] dims) {
-        NDArray out = make(dims, kind.equals("geometric") ? "int64" : "float64");
+        NDArray out = make(dims, kind.endsWith("geometric") ? "int64" : "float64");
         checkParams(out, a, b, c);
         locked(gen, () -> RandomFills.continuous(gen, kind, a, b, c, out));
         return out;

@@ -40,6 +40,11 @@ public final class Continuous {
             case "logistic" -> logistic(g, a, b);
             case "lognormal" -> Math.exp(a + b * NormZiggurat.draw(g));
             case "triangular" -> triangular(g, a, b, c);
+            case "noncentral_chisquare" -> noncentralChisquare(g, a, b);
+            case "noncentral_f" -> {
+                double t = noncentralChisquare(g, a, c) * b;
+                yield t / (2.0 * Gamma.draw(g, b / 2.0) * a);
+            }
             default -> throw new IllegalArgumentException("unknown distribution " + kind);
         };
     }
@@ -72,8 +77,23 @@ public final class Continuous {
         return u <= ratio ? left + Math.sqrt(u * leftprod) : right - Math.sqrt((1.0 - u) * rightprod);
     }
 
-    /** NumPy's random_geometric: a sequential search for p from 1/3, inversion of an exponential below. */
-    public static long geometric(BitSource g, double p) {
+    private static double noncentralChisquare(BitSource g, double df, double nonc) {
+        if (Double.isNaN(nonc)) return Double.NaN;
+        if (nonc == 0) return 2.0 * Gamma.draw(g, df / 2.0);
+        if (1 < df) {
+            double chi2 = 2.0 * Gamma.draw(g, (df - 1) / 2.0);
+            double n = NormZiggurat.draw(g) + Math.sqrt(nonc);
+            return chi2 + n * n;
+        }
+        long i = Poisson.draw(g, nonc / 2.0);
+        return 2.0 * Gamma.draw(g, (df + 2 * i) / 2.0);
+    }
+
+    /**
+     * NumPy's random_geometric (legacy false): a sequential search for p from 1/3, inversion of an exponential
+     * below; RandomState's inversion divides log1p(-U) by log(1 - p) instead.
+     */
+    public static long geometric(BitSource g, double p, boolean legacy) {
         if (p >= 0.333333333333333333333333) {
             long x = 1;
             double sum = p, prod = p, q = 1.0 - p, u = g.nextDouble();
@@ -84,6 +104,7 @@ public final class Continuous {
             }
             return x;
         }
+        if (legacy) return (long) Math.ceil(Math.log1p(-g.nextDouble()) / Math.log(1 - p));
         double z = Math.ceil(-ExpZiggurat.draw(g) / Math.log1p(-p));
         return z >= 9.223372036854776e18 ? Long.MAX_VALUE : (long) z;
     }

@@ -39,9 +39,26 @@ final class LegacyContinuous {
             case "pareto" -> Math.exp(exponential(g) / a) - 1;
             case "weibull" -> a == 0.0 ? 0.0 : Math.pow(exponential(g), 1. / a);
             case "power" -> Math.pow(1 - Math.exp(-exponential(g)), 1. / a);
+            case "noncentral_chisquare" -> noncentralChisquare(g, a, b);
+            case "noncentral_f" -> {
+                double t = noncentralChisquare(g, a, c) * b;
+                yield t / (2.0 * gamma(g, b / 2.0) * a);
+            }
             case "rayleigh" -> a * Math.sqrt(-2.0 * Math.log1p(-g.nextDouble()));
             default -> Continuous.draw(kind, g, a, b, c);  // laplace, gumbel, logistic, triangular: shared with Generator
         };
+    }
+
+    private static double noncentralChisquare(BitSource g, double df, double nonc) {
+        if (nonc == 0) return 2.0 * gamma(g, df / 2.0);
+        if (1 < df) {
+            double chi2 = 2.0 * gamma(g, (df - 1) / 2.0);
+            double n = RandomFills.legacyGauss(g) + Math.sqrt(nonc);
+            return chi2 + n * n;
+        }
+        long i = Poisson.draw(g, nonc / 2.0);
+        double out = 2.0 * gamma(g, (df + 2 * i) / 2.0);
+        return Double.isNaN(nonc) ? Double.NaN : out;  // NaN after the draws: the stream as NumPy's
     }
 
     private static double exponential(BitSource g) { return -Math.log(1.0 - g.nextDouble()); }

@@ -74,8 +74,8 @@ public final class RandomFills {
         long base = out.offset(), n = out.size();
         for (long i = 0; i < n; i++) {
             double ai = a[a.length == 1 ? 0 : (int) i];
-            if (kind.equals("geometric")) {
-                s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, Continuous.geometric(g, ai));
+            if (kind.endsWith("geometric")) {
+                s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, Continuous.geometric(g, ai, kind.startsWith("legacy_")));
                 continue;
             }
             double x = Continuous.draw(kind, g, ai, b[b.length == 1 ? 0 : (int) i], c[c.length == 1 ? 0 : (int) i]);
