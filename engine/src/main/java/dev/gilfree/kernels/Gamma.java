@@ -11,12 +11,15 @@ public final class Gamma {
     private Gamma() {}
 
     /** random_standard_gamma. */
-    static double draw(BitSource g, double shape) {
-        if (shape == 1.0) return ExpZiggurat.draw(g);
+    static double draw(BitSource g, double shape) { return draw(g, shape, false); }
+
+    /** random_standard_gamma, or with {@code legacy} RandomState's (polar normals, -log(1 - U) exponentials). */
+    static double draw(BitSource g, double shape, boolean legacy) {
+        if (shape == 1.0) return exponential(g, legacy);
         if (shape == 0.0) return 0.0;
         if (shape < 1.0) {
             for (;;) {
-                double u = g.nextDouble(), v = ExpZiggurat.draw(g);
+                double u = g.nextDouble(), v = exponential(g, legacy);
                 if (u <= 1.0 - shape) {
                     double x = Math.pow(u, 1. / shape);
                     if (x <= v) return x;
@@ -31,7 +34,7 @@ public final class Gamma {
         for (;;) {
             double x, v;
             do {
-                x = NormZiggurat.draw(g);
+                x = legacy ? RandomFills.legacyGauss(g) : NormZiggurat.draw(g);
                 v = 1.0 + c * x;
             } while (v <= 0.0);
             v = v * v * v;
@@ -39,6 +42,10 @@ public final class Gamma {
             if (u < 1.0 - 0.0331 * (x * x) * (x * x)) return b * v;
             if (Math.log(u) < 0.5 * x * x + b * (1. - v + Math.log(v))) return b * v;
         }
+    }
+
+    private static double exponential(BitSource g, boolean legacy) {
+        return legacy ? RandomFills.legacyExponential(g) : ExpZiggurat.draw(g);
     }
 
     /** random_standard_gamma_f: the same in float arithmetic. */

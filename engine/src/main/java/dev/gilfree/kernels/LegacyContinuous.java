@@ -61,37 +61,9 @@ final class LegacyContinuous {
         return Double.isNaN(nonc) ? Double.NaN : out;  // NaN after the draws: the stream as NumPy's
     }
 
-    private static double exponential(BitSource g) { return -Math.log(1.0 - g.nextDouble()); }
+    private static double exponential(BitSource g) { return RandomFills.legacyExponential(g); }
 
-    private static double gamma(BitSource g, double shape) {
-        if (shape == 1.0) return exponential(g);
-        if (shape == 0.0) return 0.0;
-        if (shape < 1.0) {
-            for (;;) {
-                double u = g.nextDouble(), v = exponential(g);
-                if (u <= 1.0 - shape) {
-                    double x = Math.pow(u, 1. / shape);
-                    if (x <= v) return x;
-                } else {
-                    double y = -Math.log((1 - u) / shape);
-                    double x = Math.pow(1.0 - shape + shape * y, 1. / shape);
-                    if (x <= v + y) return x;
-                }
-            }
-        }
-        double b = shape - 1. / 3., c = 1. / Math.sqrt(9 * b);
-        for (;;) {
-            double x, v;
-            do {
-                x = RandomFills.legacyGauss(g);
-                v = 1.0 + c * x;
-            } while (v <= 0.0);
-            v = v * v * v;
-            double u = g.nextDouble();
-            if (u < 1.0 - 0.0331 * (x * x) * (x * x)) return b * v;
-            if (Math.log(u) < 0.5 * x * x + b * (1. - v + Math.log(v))) return b * v;
-        }
-    }
+    private static double gamma(BitSource g, double shape) { return Gamma.draw(g, shape, true); }
 
     private static double beta(BitSource g, double a, double b) {
         if (a > 1.0 || b > 1.0) {

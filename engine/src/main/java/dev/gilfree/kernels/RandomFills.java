@@ -148,6 +148,9 @@ public final class RandomFills {
         for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, legacyGauss(g));
     }
 
+    /** RandomState's standard exponential: -log(1 - U). */
+    static double legacyExponential(BitSource g) { return -Math.log(1.0 - g.nextDouble()); }
+
     static double legacyGauss(BitSource g) {
         if (g.hasGauss) {
             g.hasGauss = false;
