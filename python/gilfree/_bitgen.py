@@ -1,4 +1,4 @@
-"""gf.random's bit generators: PCG64, PCG64DXSM and MT19937, their streams in the engine.
+"""gf.random's bit generators: PCG64, PCG64DXSM, MT19937, Philox and SFC64, their streams in the engine.
 
 Each wraps an engine generator (`_g`) whose lock every draw holds for its whole block; `lock` is a Python
 RLock for draws made of several engine calls (choice with p=, state get/set), so they too are one block.
@@ -158,6 +158,99 @@ class MT19937(BitGenerator):
         key = [int(v) for v in (key.tolist() if hasattr(key, "tolist") else key)]
         with self.lock:
             _call(_R.setMt19937State, self._g, key, operator.index(value["state"]["pos"]))
+
+
+def _words(value, name, bits):
+    """NumPy's int_to_array: an int in [0, 2**bits) or a sequence as 64-bit words, low word first."""
+    n = bits // 64
+    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0):
+        vals = [int(v) & _U64 for v in (value.tolist() if hasattr(value, "tolist") else value)]
+        if len(vals) != n:
+            raise ValueError(f"{name} must have {n} elements when using array form")
+        return vals
+    value = operator.index(value)
+    if value < 0 or value >= 1 << bits:
+        raise ValueError(f"{name} must be positive and less than 2**{bits}.")
+    return [(value >> (64 * i)) & _U64 for i in range(n)]
+
+
+class Philox(BitGenerator):
+    """Philox4x64-10, NumPy's counter-based bit generator: a 256-bit counter encrypted under a 128-bit key."""
+
+    def __init__(self, seed=None, counter=None, key=None):
+        if seed is not None and key is not None:
+            raise ValueError("seed and key cannot be both used")
+        super().__init__(seed)
+        if key is not None:
+            words = _words(key, "key", 128)
+            self._seed_seq = None
+        else:
+            words = [int(v) for v in self._seed_seq._generate(2, "uint64")]
+        ctr = _words(0 if counter is None else counter, "counter", 256)
+        self._g = _call(_R.philox, [_signed64(v) for v in words], [_signed64(v) for v in ctr])
+
+    @property
+    def state(self):
+        with self.lock:
+            s = [int(v) & _U64 for v in _call(_R.philoxState, self._g)]
+        return {"bit_generator": "Philox",
+                "state": {"counter": asarray(s[0:4], dtype="uint64"), "key": asarray(s[4:6], dtype="uint64")},
+                "buffer": asarray(s[6:10], dtype="uint64"), "buffer_pos": s[10], "has_uint32": s[11], "uinteger": s[12]}
+
+    @state.setter
+    def state(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("state must be a dict")
+        if value.get("bit_generator", "") != "Philox":
+            raise ValueError("state must be for a Philox PRNG")
+        st = value["state"]
+        words = [*_seq(st["counter"]), *_seq(st["key"]), *_seq(value["buffer"]), int(value["buffer_pos"]),
+                 int(value["has_uint32"]), int(value["uinteger"])]
+        with self.lock:
+            _call(_R.setPhiloxState, self._g, [_signed64(v) for v in words])
+
+    def advance(self, delta):
+        """Moves the counter delta blocks ahead (modulo 2**256); drops the buffered words."""
+        step = _words(operator.index(delta) % (1 << 256), "step", 256)
+        with self.lock:
+            _call(_R.philoxAdvance, self._g, [_signed64(v) for v in step])
+        return self
+
+    def jumped(self, jumps=1):
+        """A new generator whose counter is jumps * 2**128 blocks ahead of this one's."""
+        g = type(self)()
+        g.state = self.state
+        g.advance(int(jumps) * (1 << 128))
+        return g
+
+
+class SFC64(BitGenerator):
+    """Chris Doty-Humphrey's Small Fast Chaotic generator, NumPy's SFC64."""
+
+    def __init__(self, seed=None):
+        super().__init__(seed)
+        self._g = _call(_R.sfc64, [_signed64(int(v)) for v in self._seed_seq._generate(3, "uint64")])
+
+    @property
+    def state(self):
+        with self.lock:
+            s = [int(v) & _U64 for v in _call(_R.sfc64State, self._g)]
+        return {"bit_generator": "SFC64", "state": {"state": asarray(s[:4], dtype="uint64")},
+                "has_uint32": s[4], "uinteger": s[5]}
+
+    @state.setter
+    def state(self, value):
+        if not isinstance(value, dict):
+            raise TypeError("state must be a dict")
+        if value.get("bit_generator", "") != "SFC64":
+            raise ValueError("state must be for a {self.__class__.__name__} RNG")  # NumPy's message, braces and all
+        words = [*_seq(value["state"]["state"]), int(value["has_uint32"]), int(value["uinteger"])]
+        with self.lock:
+            _call(_R.setSfc64State, self._g, [_signed64(v) for v in words])
+
+
+def _seq(x):
+    return [int(v) for v in (x.tolist() if hasattr(x, "tolist") else x)]
 
 
 def _seed_words(seed):

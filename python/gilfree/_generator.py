@@ -39,21 +39,34 @@ def _size(size):
 
 
 def _filled(kind, g, shape, dtype, out=None):
-    """Draws of `kind` ("uniform", "exponential", "legacyGauss") in a new array of `shape`, or into `out`;
+    """Draws of `kind` ("uniform", "exponential", "normal", "legacyGauss") in a new array of `shape`, or into `out`;
     a Python float when shape is None and there is no out."""
     if out is not None:
-        if not isinstance(out, ArrayBase):
-            raise TypeError("out must be a gilfree array")
-        if out.dtype.name != dtype:
-            raise TypeError(f"Supplied output array has the wrong type. Expected {dtype}, got {out.dtype.name}")
-        if shape is not None and tuple(shape) != out.shape:
-            raise ValueError("size must match out.shape when used together")
-        _call(getattr(_R, kind + "Into"), g, out._j)
+        _check_out(out, dtype, shape)
+        if kind == "uniform":
+            _call(_R.uniformInto, g, out._j)
+        else:
+            _call(_R.standardInto, g, kind == "normal", out._j)
         return out
     dims = [] if shape is None else list(shape)
-    j = _call(_R.legacyGauss, g, dims) if kind == "legacyGauss" else _call(getattr(_R, kind), g, dims, dtype)
+    if kind == "legacyGauss":
+        j = _call(_R.legacyGauss, g, dims)
+    elif kind == "uniform":
+        j = _call(_R.uniform, g, dims, dtype)
+    else:
+        j = _call(_R.standard, g, kind == "normal", dims, dtype)
     a = _wrap(j, tuple(dims))
     return float(a[()]) if shape is None else a
+
+
+def _check_out(out, dtype, shape):
+    """NumPy's checks of an out= array: a gilfree array of the draw's dtype and, with size, of that shape."""
+    if not isinstance(out, ArrayBase):
+        raise TypeError("out must be a gilfree array")
+    if out.dtype.name != dtype:
+        raise TypeError(f"Supplied output array has the wrong type. Expected {dtype}, got {out.dtype.name}")
+    if shape is not None and tuple(shape) != out.shape:
+        raise ValueError("size must match out.shape when used together")
 
 
 def _float_dtype(dtype, what):
@@ -89,7 +102,77 @@ def _affine(draw, shape, loc, scale):
     return z if loc is None else loc + z
 
 
-class Generator:
+class _Distributions:
+    """The continuous distributions Generator and RandomState share by name and signature; RandomState's
+    draw by NumPy's legacy algorithms (the engine's "legacy_" kinds)."""
+    _prefix = ""
+
+    def chisquare(self, df, size=None):
+        return _cont(self._g, self._prefix + "chisquare", size, (df, "df", _POSITIVE))
+
+    def beta(self, a, b, size=None):
+        return _cont(self._g, self._prefix + "beta", size, (a, "a", _POSITIVE), (b, "b", _POSITIVE))
+
+    def f(self, dfnum, dfden, size=None):
+        return _cont(self._g, self._prefix + "f", size, (dfnum, "dfnum", _POSITIVE), (dfden, "dfden", _POSITIVE))
+
+    def standard_t(self, df, size=None):
+        return _cont(self._g, self._prefix + "standard_t", size, (df, "df", _POSITIVE))
+
+    def standard_cauchy(self, size=None):
+        return _cont(self._g, self._prefix + "standard_cauchy", size)
+
+    def wald(self, mean, scale, size=None):
+        return _cont(self._g, self._prefix + "wald", size, (mean, "mean", _POSITIVE), (scale, "scale", _POSITIVE))
+
+    def rayleigh(self, scale=1.0, size=None):
+        return _cont(self._g, self._prefix + "rayleigh", size, (scale, "scale", _NON_NEGATIVE))
+
+    def pareto(self, a, size=None):
+        return _cont(self._g, self._prefix + "pareto", size, (a, "a", _POSITIVE))
+
+    def weibull(self, a, size=None):
+        return _cont(self._g, self._prefix + "weibull", size, (a, "a", _NON_NEGATIVE))
+
+    def power(self, a, size=None):
+        return _cont(self._g, self._prefix + "power", size, (a, "a", _POSITIVE))
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._g, self._prefix + "laplace", size, (loc, "loc", None), (scale, "scale", _NON_NEGATIVE))
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._g, self._prefix + "gumbel", size, (loc, "loc", None), (scale, "scale", _NON_NEGATIVE))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        return _cont(self._g, self._prefix + "logistic", size, (loc, "loc", None), (scale, "scale", _NON_NEGATIVE))
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        return _cont(self._g, self._prefix + "lognormal", size, (mean, "mean", None), (sigma, "sigma", _NON_NEGATIVE))
+
+    def noncentral_chisquare(self, df, nonc, size=None):
+        return _cont(self._g, self._prefix + "noncentral_chisquare", size, (df, "df", _POSITIVE),
+                     (nonc, "nonc", _NON_NEGATIVE))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        return _cont(self._g, self._prefix + "noncentral_f", size, (dfnum, "dfnum", _POSITIVE),
+                     (dfden, "dfden", _POSITIVE), (nonc, "nonc", _NON_NEGATIVE))
+
+    def geometric(self, p, size=None):
+        return _cont(self._g, self._prefix + "geometric", size, (p, "p", _PROBABILITY))
+
+    def triangular(self, left, mode, right, size=None):
+        lo, mo, hi = (asarray(v, dtype="float64").reshape(-1) for v in (left, mode, right))
+        if builtins.bool((lo > mo).any()):
+            raise ValueError("left > mode")
+        if builtins.bool((mo > hi).any()):
+            raise ValueError("mode > right")
+        if builtins.bool((lo == hi).any()):
+            raise ValueError("left == right")
+        return _cont(self._g, self._prefix + "triangular", size, (left, "left", None), (mode, "mode", None),
+                     (right, "right", None))
+
+
+class Generator(_Distributions):
     """NumPy's Generator: draws from a bit generator's stream, bit-identical to NumPy for the same state.
 
     Sharing: a Generator (or bit generator) used by several threads hands each call a distinct, complete
@@ -158,10 +241,41 @@ class Generator:
         return r
 
     def exponential(self, scale=1.0, size=None):
-        s, sc = _scalar_or_array(scale)
-        if (sc < 0) if s else builtins.bool((sc < 0).any()):
-            raise ValueError("scale < 0")
+        _check(scale, "scale", _NON_NEGATIVE)
         return _affine(lambda shape: self.standard_exponential(shape), _size(size), None, scale)
+
+    # ------------------------------------------------------------------ normals and gammas
+
+    def standard_normal(self, size=None, dtype="float64", out=None):
+        return _filled("normal", self._g, _size(size), _float_dtype(dtype, "standard_normal"), out)
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        _check(scale, "scale", _NON_NEGATIVE)
+        return _affine(lambda shape: self.standard_normal(shape), _size(size), loc, scale)
+
+    def standard_gamma(self, shape, size=None, dtype="float64", out=None):
+        name = _float_dtype(dtype, "standard_gamma")
+        return _gamma(self._g, shape, 1.0, _size(size), name, out)
+
+    def gamma(self, shape, scale=1.0, size=None):
+        return _gamma(self._g, shape, scale, _size(size), "float64", None)
+
+    def dirichlet(self, alpha, size=None):
+        k = len(alpha)
+        a = asarray(alpha, dtype="float64")
+        if a.ndim > 1:
+            raise ValueError("setting an array element with a sequence. The requested array would exceed the maximum "
+                             "number of dimension of 1.")
+        if builtins.bool((a < 0).any()):
+            raise ValueError("alpha < 0")
+        if size is None:
+            shape = (k,)
+        else:
+            try:
+                shape = (operator.index(size), k)
+            except TypeError:
+                shape = tuple(size) + (k,)
+        return _wrap(_call(_R.dirichlet, self._g, [float(v) for v in a.tolist()], list(shape)), shape)
 
     # ------------------------------------------------------------------ discrete distributions
 
@@ -211,12 +325,7 @@ class Generator:
         shape = () if size is None else _shape(size)
         n = _prod(shape)
         if replace:
-            if p is not None:
-                cdf = cumsum(p)
-                cdf /= cdf[-1]
-                idx = asarray(searchsorted(cdf, self.random(shape), side="right"), dtype="int64")
-            else:
-                idx = self.integers(0, pop, size=shape, dtype="int64")
+            idx = _with_replacement(p, self.random, lambda s: self.integers(0, pop, size=s, dtype="int64"), shape)
         else:
             if n > pop:
                 raise ValueError("Cannot take a larger sample than population when replace is False")
@@ -309,6 +418,15 @@ def _probabilities(p, pop, a_original=None, legacy=False):
         raise ValueError("probabilities do not sum to 1" if legacy else
                          "Probabilities do not sum to 1. See Notes section of docstring for more information.")
     return p
+
+
+def _with_replacement(p, uniforms, integers, shape):
+    """choice's indices with replacement: by the cdf of p against uniforms(shape), or integers(shape)."""
+    if p is None:
+        return integers(shape)
+    cdf = cumsum(p)
+    cdf /= cdf[-1]
+    return asarray(searchsorted(cdf, uniforms(shape), side="right"), dtype="int64")
 
 
 def _choice_weighted(random, p, n, shape, message):
@@ -454,6 +572,81 @@ def _binomial(g, n, p, shape, legacy):
     if any(v < 0 for v in ns):
         raise ValueError("n < 0")
     return _wrap(_call(_R.binomial, g, ns, ps, legacy, list(oshape)), oshape)
+
+
+def _gamma(g, shape, scale, size, dtype, out):
+    """scale * standard gamma(shape) draws (NumPy's cont over random_gamma): a Python float for scalar
+    parameters and no size, else an array of the broadcast (or given) shape."""
+    _check(shape, "shape", _NON_NEGATIVE)
+    _check(scale, "scale", _NON_NEGATIVE)
+    s_k, k = _scalar_or_array(shape)
+    s_s, sc = _scalar_or_array(scale)
+    if out is not None:
+        _check_out(out, dtype, size)
+    if s_k and s_s:
+        if out is not None:
+            _call(_R.gammaInto, g, [float(k)], out._j)
+            return out
+        dims = [] if size is None else list(size)
+        a = _wrap(_call(_R.gamma, g, [float(k)], [float(sc)], dims, dtype), tuple(dims))
+        return float(a[()]) if size is None else a
+    arrs = [asarray(v, dtype="float64") for s, v in ((s_k, k), (s_s, sc)) if not s]
+    bshape = broadcast_shapes(*(a.shape for a in arrs))
+    oshape = out.shape if out is not None else bshape if size is None else tuple(size)
+    if broadcast_shapes(oshape, bshape) != oshape:
+        raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                         f"arg 0 with shape {oshape} and arg 1 with shape {bshape}.")
+    if out is not None:
+        _call(_R.gammaInto, g, _per_element(s_k, k, oshape), out._j)
+        return out
+    return _wrap(_call(_R.gamma, g, _per_element(s_k, k, oshape), _per_element(s_s, sc, oshape), list(oshape), dtype),
+                 oshape)
+
+
+_NON_NEGATIVE, _POSITIVE, _PROBABILITY = "non-negative", "positive", "in (0, 1]"
+
+
+def _check(x, name, cons):
+    """NumPy's parameter constraints: non-negative (sign bit clear or NaN: "<name> < 0"), positive ("<name> <= 0"),
+    a probability in (0, 1]."""
+    if cons is None:
+        return
+    scalar, v = _scalar_or_array(x)
+    vals = [float(v)] if scalar else [float(t) for t in asarray(v, dtype="float64").reshape(-1).tolist()]
+    if cons == _POSITIVE and any(t <= 0 for t in vals):
+        raise ValueError(f"{name} <= 0")
+    if cons == _NON_NEGATIVE and any(not math.isnan(t) and math.copysign(1.0, t) < 0 for t in vals):
+        raise ValueError(f"{name} < 0")
+    if cons == _PROBABILITY and not all(0 < t <= 1 for t in vals):
+        raise ValueError(f"{name} <= 0, {name} > 1 or {name} contains NaNs")
+
+
+def _cont(g, kind, size, *params):
+    """NumPy's cont() (and disc() for geometric): draws whose parameters, each (value, name, constraint),
+    broadcast with each other and against size; a Python float (int) when all are scalars and size is None."""
+    size = _size(size)
+    for v, name, cons in params:
+        _check(v, name, cons)
+    vals = [_scalar_or_array(v) for v, _, _ in params] + [(True, 0.0)] * (3 - len(params))
+    py = int if kind.endswith("geometric") else float
+    if all(s for s, _ in vals):
+        dims = [] if size is None else list(size)
+        a = _wrap(_call(_R.continuous, g, kind, *([float(v)] for _, v in vals), dims), tuple(dims))
+        return py(a[()]) if size is None else a
+    bshape = broadcast_shapes(*(asarray(v).shape for s, v in vals if not s))
+    oshape = bshape if size is None else tuple(size)
+    if broadcast_shapes(oshape, bshape) != oshape:
+        raise ValueError(f"shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+                         f"arg 0 with shape {oshape} and arg 1 with shape {bshape}.")
+    per = [_per_element(s, v, oshape) for s, v in vals]
+    return _wrap(_call(_R.continuous, g, kind, *per, list(oshape)), oshape)
+
+
+def _per_element(scalar, v, shape):
+    """A parameter as Java doubles: one value, or one per element of the broadcast shape."""
+    if scalar:
+        return [float(v)]
+    return [float(t) for t in broadcast_to(asarray(v, dtype="float64"), shape).reshape(-1).tolist()]
 
 
 def _bounds_error(closed, low_is_zero):

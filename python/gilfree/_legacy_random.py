@@ -9,17 +9,17 @@ from ._bitgen import MT19937, BitGenerator
 from ._bridge import Random as _R, call as _call
 from ._creation import arange, asarray, empty
 from ._dtypes import dtype as _dtype
-from ._generator import (_INT_RANGES, _affine, _binomial, _bounded, _choice_weighted, _filled, _permutation, _poisson,
-                         _probabilities, _prod, _scalar_or_array, _shape, _shuffle, _size)
+from ._generator import (_INT_RANGES, _NON_NEGATIVE, _Distributions, _affine, _binomial, _bounded, _choice_weighted,
+                         _cont, _filled, _permutation, _poisson, _probabilities, _prod, _scalar_or_array, _shape,
+                         _shuffle, _size, _with_replacement)
 from ._manipulation import take
-from ._reductions import cumsum
-from ._sorting import searchsorted
 from ._ufuncs import isfinite
 
 
-class RandomState:
+class RandomState(_Distributions):
     """NumPy's legacy RandomState: MT19937 seeded by an int in [0, 2**32) or an array of them (or any bit
     generator), with NumPy's legacy algorithms."""
+    _prefix = "legacy_"
 
     def __init__(self, seed=None):
         if seed is None:
@@ -111,6 +111,18 @@ class RandomState:
             raise OverflowError("Range exceeds valid bounds")
         return _affine(self.random_sample, _size(size), asarray(lo, dtype="float64"), rng)
 
+    def standard_exponential(self, size=None):
+        return _cont(self._g, "legacy_standard_exponential", size)
+
+    def exponential(self, scale=1.0, size=None):
+        return _cont(self._g, "legacy_exponential", size, (scale, "scale", _NON_NEGATIVE))
+
+    def standard_gamma(self, shape, size=None):
+        return _cont(self._g, "legacy_standard_gamma", size, (shape, "shape", _NON_NEGATIVE))
+
+    def gamma(self, shape, scale=1.0, size=None):
+        return _cont(self._g, "legacy_gamma", size, (shape, "shape", _NON_NEGATIVE), (scale, "scale", _NON_NEGATIVE))
+
     # ------------------------------------------------------------------ integers
 
     def randint(self, low, high=None, size=None, dtype=int):
@@ -157,12 +169,7 @@ class RandomState:
         shape = () if size is None else _shape(size)
         n = _prod(shape)
         if replace:
-            if p is not None:
-                cdf = cumsum(p)
-                cdf /= cdf[-1]
-                idx = asarray(searchsorted(cdf, self.random_sample(shape), side="right"), dtype="int64")
-            else:
-                idx = self.randint(0, pop, size=shape)
+            idx = _with_replacement(p, self.random_sample, lambda s: self.randint(0, pop, size=s), shape)
         else:
             if n > pop:
                 raise ValueError("Cannot take a larger sample than population when 'replace=False'")
@@ -277,6 +284,94 @@ def binomial(n, p, size=None):
 
 def poisson(lam=1.0, size=None):
     return _rand.poisson(lam, size)
+
+
+def standard_exponential(size=None):
+    return _rand.standard_exponential(size)
+
+
+def exponential(scale=1.0, size=None):
+    return _rand.exponential(scale, size)
+
+
+def standard_gamma(shape, size=None):
+    return _rand.standard_gamma(shape, size)
+
+
+def gamma(shape, scale=1.0, size=None):
+    return _rand.gamma(shape, scale, size)
+
+
+def chisquare(df, size=None):
+    return _rand.chisquare(df, size)
+
+
+def beta(a, b, size=None):
+    return _rand.beta(a, b, size)
+
+
+def f(dfnum, dfden, size=None):
+    return _rand.f(dfnum, dfden, size)
+
+
+def standard_t(df, size=None):
+    return _rand.standard_t(df, size)
+
+
+def standard_cauchy(size=None):
+    return _rand.standard_cauchy(size)
+
+
+def wald(mean, scale, size=None):
+    return _rand.wald(mean, scale, size)
+
+
+def rayleigh(scale=1.0, size=None):
+    return _rand.rayleigh(scale, size)
+
+
+def pareto(a, size=None):
+    return _rand.pareto(a, size)
+
+
+def weibull(a, size=None):
+    return _rand.weibull(a, size)
+
+
+def power(a, size=None):
+    return _rand.power(a, size)
+
+
+def laplace(loc=0.0, scale=1.0, size=None):
+    return _rand.laplace(loc, scale, size)
+
+
+def gumbel(loc=0.0, scale=1.0, size=None):
+    return _rand.gumbel(loc, scale, size)
+
+
+def logistic(loc=0.0, scale=1.0, size=None):
+    return _rand.logistic(loc, scale, size)
+
+
+def lognormal(mean=0.0, sigma=1.0, size=None):
+    return _rand.lognormal(mean, sigma, size)
+
+
+def noncentral_chisquare(df, nonc, size=None):
+    return _rand.noncentral_chisquare(df, nonc, size)
+
+
+def noncentral_f(dfnum, dfden, nonc, size=None):
+    return _rand.noncentral_f(dfnum, dfden, nonc, size)
+
+
+def geometric(p, size=None):
+    return _rand.geometric(p, size)
+
+
+def triangular(left, mode, right, size=None):
+    return _rand.triangular(left, mode, right, size)
 
 
 def get_bit_generator():

@@ -8,7 +8,9 @@ import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.BitSource;
 import dev.gilfree.kernels.Mt19937;
 import dev.gilfree.kernels.Pcg64;
+import dev.gilfree.kernels.Philox;
 import dev.gilfree.kernels.RandomFills;
+import dev.gilfree.kernels.Sfc64;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,32 @@ final class RandomOps {
 
     @Entry
     static void advance(Pcg64 gen, long deltaHi, long deltaLo) { locked(gen, () -> gen.advance(deltaHi, deltaLo)); }
+
+    /** Philox with the given 128-bit key and 256-bit counter (words low first). */
+    @Entry
+    static Philox philox(long[] key, long[] counter) { return new Philox(key, counter); }
+
+    /** {counter 0..3, key 0..1, buffer 0..3, buffer_pos, has_uint32, uinteger}. */
+    @Entry
+    static long[] philoxState(Philox gen) { return locked(gen, gen::state); }
+
+    @Entry
+    static void setPhiloxState(Philox gen, long[] state) { locked(gen, () -> gen.setState(state)); }
+
+    /** Adds the 256-bit step (four words, low first) to Philox's counter. */
+    @Entry
+    static void philoxAdvance(Philox gen, long[] step) { locked(gen, () -> gen.advance(step)); }
+
+    /** SFC64 from three seed-sequence words. */
+    @Entry
+    static Sfc64 sfc64(long[] seed) { return Sfc64.seeded(seed[0], seed[1], seed[2]); }
+
+    /** {a, b, c, counter, has_uint32, uinteger}. */
+    @Entry
+    static long[] sfc64State(Sfc64 gen) { return locked(gen, gen::state); }
+
+    @Entry
+    static void setSfc64State(Sfc64 gen, long[] state) { locked(gen, () -> gen.setState(state)); }
 
     /** MT19937 from a 32-bit seed (RandomState(int)). */
     @Entry
@@ -122,18 +150,62 @@ final class RandomOps {
         locked(gen, () -> RandomFills.uniform(gen, out));
     }
 
-    /** Standard exponentials (ziggurat) of the given shape and float dtype. */
+    /** Standard normals (normal true) or exponentials by NumPy's ziggurats, of the given shape and float dtype. */
     @Entry
-    static NDArray exponential(BitSource gen, long[] shape, String dtype) {
+    static NDArray standard(BitSource gen, boolean normal, long[] shape, String dtype) {
         NDArray out = make(shape, dtype);
-        locked(gen, () -> RandomFills.exponential(gen, out));
+        locked(gen, () -> RandomFills.standard(gen, normal, out));
         return out;
     }
 
-    @Entry(writes = "out", sample = "xp.random.default_rng(7).standard_exponential(out=a)")
-    static void exponentialInto(BitSource gen, NDArray out) {
+    /** standard_normal / standard_exponential (out=...): into a C-contiguous float64/float32 out. */
+    @Entry(writes = "out", sample = "xp.random.default_rng(7).standard_normal(out=a)")
+    static void standardInto(BitSource gen, boolean normal, NDArray out) {
         contiguous(out);
-        locked(gen, () -> RandomFills.exponential(gen, out));
+        locked(gen, () -> RandomFills.standard(gen, normal, out));
+    }
+
+    /** scale * standard gamma(shape) draws (shape, scale: one value or one per element) of a float dtype. */
+    @Entry
+    static NDArray gamma(BitSource gen, double[] shape, double[] scale, long[] dims, String dtype) {
+        NDArray out = make(dims, dtype);
+        checkParams(out, shape, scale);
+        locked(gen, () -> RandomFills.gamma(gen, shape, scale, out));
+        return out;
+    }
+
+    /** Generator.standard_gamma(out=...): into a C-contiguous float64/float32 out. */
+    @Entry(writes = "out", sample = "xp.random.default_rng(7).standard_gamma(2.5, out=a)")
+    static void gammaInto(BitSource gen, double[] shape, NDArray out) {
+        contiguous(out);
+        checkParams(out, shape, new double[]{1.0});
+        locked(gen, () -> RandomFills.gamma(gen, shape, new double[]{1.0}, out));
+    }
+
+    /**
+     * Draws of a distribution by NumPy's name (beta, f, standard_t, wald, triangular, ...: float64; geometric:
+     * int64) with parameters a, b, c (one value each, or one per element).
+     */
+    @Entry
+    static NDArray continuous(BitSource gen, String kind, double[] a, double[] b, double[] c, long[] dims) {
+        NDArray out = make(dims, kind.endsWith("geometric") ? "int64" : "float64");
+        checkParams(out, a, b, c);
+        locked(gen, () -> RandomFills.continuous(gen, kind, a, b, c, out));
+        return out;
+    }
+
+    /** Generator.dirichlet: float64 samples of the given shape (last axis alpha.length). */
+    @Entry
+    static NDArray dirichlet(BitSource gen, double[] alpha, long[] dims) {
+        NDArray out = make(dims, "float64");
+        locked(gen, () -> RandomFills.dirichlet(gen, alpha, out));
+        return out;
+    }
+
+    private static void checkParams(NDArray out, double[]... params) {
+        for (double[] p : params) {
+            if (p.length != 1 && p.length != out.size()) throw GilfreeException.value("parameters do not match the output size");
+        }
     }
 
     /** RandomState's standard normals (polar method), float64. */

@@ -77,9 +77,9 @@ public final class ExpZiggurat {
         }
     }
 
-    private static BigInteger fixed(BigDecimal d) { return d.multiply(new BigDecimal(ONE)).toBigInteger(); }
+    static BigInteger fixed(BigDecimal d) { return d.multiply(new BigDecimal(ONE)).toBigInteger(); }
 
-    private static BigDecimal decimal(BigInteger v) { return new BigDecimal(v).multiply(ULP); }
+    static BigDecimal decimal(BigInteger v) { return new BigDecimal(v).multiply(ULP); }
 
     private static BigInteger mul(BigInteger a, BigInteger b) { return a.multiply(b).shiftRight(BITS); }
 

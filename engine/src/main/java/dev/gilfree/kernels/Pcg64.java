@@ -13,9 +13,6 @@ public final class Pcg64 extends BitSource {
 
     public final boolean dxsm;
     long hi, lo, incHi, incLo;
-    /** The upper half of the last 64-bit word, kept for the next 32-bit draw. */
-    boolean hasUint32;
-    int uinteger;
 
     public Pcg64(boolean dxsm) { this.dxsm = dxsm; }
 
@@ -90,16 +87,7 @@ public final class Pcg64 extends BitSource {
     }
 
     @Override
-    public int next32() {
-        if (hasUint32) {
-            hasUint32 = false;
-            return uinteger;
-        }
-        long next = next64();
-        hasUint32 = true;
-        uinteger = (int) (next >>> 32);
-        return (int) next;
-    }
+    public int next32() { return halfWord(); }
 
     /** {state hi, state lo, inc hi, inc lo, has_uint32, uinteger}. */
     public long[] state() { return new long[]{hi, lo, incHi, incLo, hasUint32 ? 1 : 0, uinteger & 0xffffffffL}; }

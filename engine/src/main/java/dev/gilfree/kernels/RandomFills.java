@@ -25,20 +25,99 @@ public final class RandomFills {
         // nothing and, on a loaded machine, a descheduled helper made 10^7 draws ~10x slower than NumPy
         switch (g) {
             case Pcg64 p -> p.fillDoubles(s, base, n);
-            case Mt19937 m -> {
-                for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, m.nextDouble());
+            default -> {
+                for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, g.nextDouble());
             }
         }
     }
 
-    /** Standard exponentials by the ziggurat (float32 out uses the 32-bit ziggurat). */
-    public static void exponential(BitSource g, NDArray out) {
+    /** Standard normals ({@code normal}) or exponentials by NumPy's ziggurats (float32 out: the 32-bit ones). */
+    public static void standard(BitSource g, boolean normal, NDArray out) {
         MemorySegment s = out.segment();
         long base = out.offset(), n = out.size();
         if (out.dtype() == DType.FLOAT32) {
-            for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, base + 4 * i, ExpZiggurat.drawFloat(g));
+            for (long i = 0; i < n; i++) {
+                s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, base + 4 * i, normal ? NormZiggurat.drawFloat(g) : ExpZiggurat.drawFloat(g));
+            }
         } else {
-            for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, ExpZiggurat.draw(g));
+            for (long i = 0; i < n; i++) {
+                s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, normal ? NormZiggurat.draw(g) : ExpZiggurat.draw(g));
+            }
+        }
+    }
+
+    /**
+     * Gamma draws scale · standard_gamma(shape) (NumPy's random_gamma; float32 out: random_standard_gamma_f,
+     * scale ignored): shape and scale have one value for all elements or one per element.
+     */
+    public static void gamma(BitSource g, double[] shape, double[] scale, NDArray out) {
+        MemorySegment s = out.segment();
+        long base = out.offset(), n = out.size();
+        boolean f32 = out.dtype() == DType.FLOAT32;
+        for (long i = 0; i < n; i++) {
+            double k = shape[shape.length == 1 ? 0 : (int) i];
+            if (f32) {
+                s.set(ValueLayout.JAVA_FLOAT_UNALIGNED, base + 4 * i, Gamma.drawFloat(g, (float) k));
+            } else {
+                double sc = scale[scale.length == 1 ? 0 : (int) i];
+                s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, sc * Gamma.draw(g, k));
+            }
+        }
+    }
+
+    /**
+     * Draws of a {@link Continuous} kind (float64), or geometric draws (int64 out); each parameter has one
+     * value for all elements or one per element.
+     */
+    public static void continuous(BitSource g, String kind, double[] a, double[] b, double[] c, NDArray out) {
+        MemorySegment s = out.segment();
+        long base = out.offset(), n = out.size();
+        for (long i = 0; i < n; i++) {
+            double ai = a[a.length == 1 ? 0 : (int) i];
+            if (kind.endsWith("geometric")) {
+                s.set(ValueLayout.JAVA_LONG_UNALIGNED, base + 8 * i, Continuous.geometric(g, ai, kind.startsWith("legacy_")));
+                continue;
+            }
+            double x = Continuous.draw(kind, g, ai, b[b.length == 1 ? 0 : (int) i], c[c.length == 1 ? 0 : (int) i]);
+            s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, x);
+        }
+    }
+
+    /**
+     * NumPy's Generator.dirichlet into a float64 out of rows × alpha.length: normalized gammas, or for
+     * alphas all below 0.1 stick-breaking betas (their gammas would underflow).
+     */
+    public static void dirichlet(BitSource g, double[] alpha, NDArray out) {
+        MemorySegment s = out.segment();
+        long base = out.offset();
+        int k = alpha.length;
+        double[] row = new double[k];
+        long rows = k == 0 ? 0 : out.size() / k;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double a : alpha) max = Math.max(max, a);
+        double[] csum = new double[k];
+        double total = 0.0;
+        for (int j = k - 1; j >= 0; j--) csum[j] = total += alpha[j];
+        for (long i = 0; i < rows; i++) {
+            java.util.Arrays.fill(row, 0.0);
+            if (max < 0.1) {
+                if (total > 0) {
+                    double acc = 1.;
+                    for (int j = 0; j < k - 1; j++) {
+                        double v = Continuous.beta(g, alpha[j], csum[j + 1]);
+                        row[j] = acc * v;
+                        acc *= 1. - v;
+                        if (csum[j + 1] == 0) break;
+                    }
+                    row[k - 1] = acc;
+                }
+            } else {
+                double acc = 0.;
+                for (int j = 0; j < k; j++) acc = acc + (row[j] = Gamma.draw(g, alpha[j]));
+                double inv = 1. / acc;
+                for (int j = 0; j < k; j++) row[j] *= inv;
+            }
+            MemorySegment.copy(row, 0, s, ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i * k, k);
         }
     }
 
@@ -68,6 +147,9 @@ public final class RandomFills {
         long base = out.offset(), n = out.size();
         for (long i = 0; i < n; i++) s.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, base + 8 * i, legacyGauss(g));
     }
+
+    /** RandomState's standard exponential: -log(1 - U). */
+    static double legacyExponential(BitSource g) { return -Math.log(1.0 - g.nextDouble()); }
 
     static double legacyGauss(BitSource g) {
         if (g.hasGauss) {
