@@ -490,6 +490,7 @@ class ndarray(ArrayBase):
     __dlpack__ = _array_interface.dlpack
     __array_ufunc__ = _numpy_protocols.array_ufunc  # np.exp(g), np.add(numpy_array, g): computed by gilfree
     __array_function__ = _numpy_protocols.array_function  # np.sum(g), np.concatenate([g, g]): likewise
+    __dask_tokenize__ = _numpy_protocols.dask_tokenize  # Dask graph keys from the data (and Dask's set-up)
 
     def __dlpack_device__(self):
         return (1, 0)  # kDLCPU, device 0
