@@ -83,7 +83,7 @@ def array_function(self, func, types, args, kwargs):
     """NEP 18: NumPy's function `func` called with a gilfree array among its arguments."""
     hook_dask()
     np = sys.modules["numpy"]
-    if not all(issubclass(t, (ArrayBase, np.ndarray)) for t in types):
+    if not all(issubclass(t, (ArrayBase, _generic, np.ndarray)) for t in types):
         return NotImplemented
     ns = _namespace(getattr(func, "__module__", "") or "")
     ours = getattr(ns, func.__name__, None) if ns is not None else None
