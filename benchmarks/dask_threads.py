@@ -18,13 +18,20 @@ parallelism. Times are the best and the median of --repeat runs after one warm-u
 import argparse
 import multiprocessing
 import os
+import shutil
 import statistics
-import sys
 import time
 
 import dask
 import dask.array as da
 import numpy as np
+
+
+def _plain_python():
+    """build/venv's python: the launcher puts its site-packages first on PYTHONPATH (lib/python3.X/site-packages)."""
+    site = os.environ.get("PYTHONPATH", "").split(os.pathsep)[0]
+    exe = os.path.normpath(os.path.join(site, "..", "..", "..", "bin", "python"))
+    return exe if os.path.exists(exe) else shutil.which("python3")
 
 
 def _graphs(x, n):
@@ -55,8 +62,7 @@ def main():
     gf.set_num_threads(1)
     cores = os.cpu_count()
     # The process pool runs NumPy chunks in the environment's plain CPython (the embedded one has no executable).
-    multiprocessing.set_executable(os.path.join(sys.base_prefix if False else os.environ.get("GILFREE_VENV", ""),
-                                                "bin", "python"))
+    multiprocessing.set_executable(_plain_python())
     base = np.random.default_rng(7).standard_normal((args.n, args.n)) * 3
     xn = da.from_array(base, chunks=args.chunk)
     xg = da.from_array(gf.asarray(base.copy()), chunks=args.chunk)

@@ -175,6 +175,13 @@ def test_einsum_and_divide_dispatch_to_gilfree():
     assert percentile_lookup.dispatch(gf.ndarray)(gf.zeros(0), [50]) == (None, 0)
 
 
+def test_the_environment_packages_come_before_the_base_interpreter_ones():
+    # The launcher puts build/venv's site-packages first: a base interpreter's older cloudpickle would
+    # otherwise shadow the one Dask was installed with, and distributed refuses mismatched peers' graphs.
+    import cloudpickle
+    assert pathlib.Path(cloudpickle.__file__).parents[1] == pathlib.Path(dask.__file__).parents[1]
+
+
 # ---- dask.distributed serialization ----
 
 distributed = pytest.importorskip("distributed")

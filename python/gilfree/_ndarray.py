@@ -13,7 +13,7 @@ import sys
 from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
-from . import _diagonals, _numpy_protocols, _reinterpret as _re, _selection
+from . import _diagonals, _numpy_interop, _numpy_protocols, _reinterpret as _re, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
 from ._creation import asarray as _asarray, zeros as _zeros, _copy
@@ -517,6 +517,13 @@ class ndarray(ArrayBase):
 
     def __reduce__(self):
         return _bytes.from_pickle, (self.dtype.name, self.shape, self.tobytes())
+
+    def __reduce_ex__(self, protocol):
+        # Protocol 5 (dask.distributed, multiprocessing): the memory as an out-of-band buffer, not a bytes copy.
+        if protocol >= 5 and "numpy" in sys.modules:
+            _numpy_protocols.hook_dask()  # distributed pickles what has no serializer yet: register gilfree's
+            return _numpy_interop.reduce_out_of_band(self)
+        return self.__reduce__()
 
     def dumps(self):
         return pickle.dumps(self, protocol=2)

@@ -22,7 +22,7 @@ def hook_dask():
     a second to import, so the package never imports it itself. Called at the package's import and from the
     protocols Dask calls first on a chunk (tokenize, NumPy functions); after the first time a flag test."""
     global _dask_hooked
-    if not _dask_hooked and "dask.array" in sys.modules:
+    if not _dask_hooked and "dask" in sys.modules:
         _dask_hooked = True
         from . import _dask  # noqa: F401  (registration happens at its import)
 
