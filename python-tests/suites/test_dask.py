@@ -187,6 +187,8 @@ def test_the_environment_packages_come_before_the_base_interpreter_ones():
 distributed = pytest.importorskip("distributed")
 from distributed.protocol import deserialize, dumps, loads, serialize, to_serialize  # noqa: E402
 
+import gilfree._dask  # noqa: E402,F401  (what the first gilfree array to meet Dask does; explicit for -k runs)
+
 
 @pytest.mark.parametrize("dtype", ["bool", "int8", "uint16", "int32", "int64", "float32", "float64", "complex128"])
 @pytest.mark.parametrize("make", [
@@ -242,7 +244,9 @@ def _stop(proc):
 def cluster():
     """A scheduler in this process (it must unpickle graphs holding gilfree arrays, so a gilfree runtime)
     and two worker processes, each a CPython/jep runtime started through ./gilfree."""
+    import cloudpickle
     from distributed import Client, LocalCluster
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this test module
     local = LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None, silence_logs=50)
     workers = {name: _start_worker(local.scheduler_address, name) for name in ("w1", "w2")}
     client = Client(local, timeout=30)
