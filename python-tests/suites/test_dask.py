@@ -244,9 +244,7 @@ def _stop(proc):
 def cluster():
     """A scheduler in this process (it must unpickle graphs holding gilfree arrays, so a gilfree runtime)
     and two worker processes, each a CPython/jep runtime started through ./gilfree."""
-    import cloudpickle
     from distributed import Client, LocalCluster
-    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers cannot import this test module
     local = LocalCluster(n_workers=0, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None, silence_logs=50)
     workers = {name: _start_worker(local.scheduler_address, name) for name in ("w1", "w2")}
     client = Client(local, timeout=30)
@@ -262,11 +260,6 @@ def cluster():
         for p in workers.values():
             _stop(p)
         local.close(timeout=10)
-
-
-def _slow_square(b):
-    time.sleep(0.05)  # long enough that the graph is still running when a worker is killed
-    return b * b
 
 
 def test_cluster_computes_a_multi_chunk_graph(cluster):
@@ -300,6 +293,10 @@ def test_exception_in_a_task_reaches_the_client(cluster):
 
 def test_killed_worker_does_not_change_the_result(cluster):
     client, workers = cluster
+
+    def _slow_square(b):  # local: pickled by value (workers cannot import this test module)
+        time.sleep(0.05)  # long enough that the graph is still running when a worker is killed
+        return b * b
     g, n = _pair(shape=(320, 64), chunks=(10, 64))  # 32 chunks at 50 ms each, on 2 x 2 threads
     out = g.map_blocks(_slow_square, meta=gf.empty((0, 0))).sum(axis=0)
     want = (n * n).sum(axis=0).compute(scheduler="sync")

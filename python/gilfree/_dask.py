@@ -131,13 +131,18 @@ class GilfreeBackendEntrypoint(ArrayBackendEntrypoint):
     @staticmethod
     def arange(*args, like=None, **kwargs):
         with dask.config.set({"array.backend": "numpy"}):
-            return da.arange(*args, like=gf.empty(()) if like is None else like, **kwargs)
+            return da.arange(*args, like=_meta() if like is None else like, **kwargs)
 
 
 def _with_gilfree_meta(name, *args, meta=None, **kwargs):
     """Dask's own creation function `name` with a gilfree meta: its chunks are then made by gilfree."""
     with dask.config.set({"array.backend": "numpy"}):
-        return getattr(da, name)(*args, meta=gf.empty(()) if meta is None else meta, **kwargs)
+        return getattr(da, name)(*args, meta=_meta() if meta is None else meta, **kwargs)
+
+
+def _meta():
+    # 1-d, not 0-d: Dask indexes a 0-d meta with () and would get a scalar, which it turns into NumPy's array.
+    return gf.empty((0,))
 
 
 if "gilfree" not in array_creation_dispatch._lookup:
