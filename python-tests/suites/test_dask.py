@@ -175,6 +175,33 @@ def test_einsum_and_divide_dispatch_to_gilfree():
     assert percentile_lookup.dispatch(gf.ndarray)(gf.zeros(0), [50]) == (None, 0)
 
 
+def test_dtypes_cross_between_numpy_and_gilfree():
+    # What Dask does with a chunk's dtype: np.dtype(x.dtype), np.dtype(scalar), and back as gilfree's dtype=.
+    assert np.dtype(gf.dtype("float32")) == np.float32 and np.dtype(gf.int16(3)) == np.int16
+    assert gf.dtype(np.dtype("complex64")) == gf.complex64 and gf.dtype(np.uint8) == gf.uint8
+    assert gf.zeros(2, dtype=np.dtype("int32")).dtype == gf.int32
+    with pytest.raises(TypeError):
+        gf.dtype(np.dtype(">f8"))  # gilfree has native byte order only
+
+
+def test_numpy_ufuncs_on_gilfree_scalars_stay_gilfree():
+    r = np.sqrt(gf.float64(4.0))
+    assert type(r) is gf.float64 and r == 2.0
+    assert type(np.add(gf.int32(1), gf.int32(2))) is gf.int32
+
+
+def test_pickle_protocol_5_sends_the_memory_out_of_band():
+    import pickle
+    x = gf.arange(12.0).reshape(3, 4)[:, ::2]  # not contiguous: one copy into the buffer
+    bufs = []
+    data = pickle.dumps(x, protocol=5, buffer_callback=bufs.append)
+    assert len(bufs) == 1 and len(data) < 200  # the values are not in the pickle stream
+    y = pickle.loads(data, buffers=bufs)
+    assert type(y) is gf.ndarray and y.tolist() == x.tolist() and y.flags.writeable
+    z = pickle.loads(pickle.dumps(x, protocol=5))  # in-band: still a writable gilfree array
+    assert z.tolist() == x.tolist() and z.flags.writeable
+
+
 def test_the_environment_packages_come_before_the_base_interpreter_ones():
     # The launcher puts build/venv's site-packages first: a base interpreter's older cloudpickle would
     # otherwise shadow the one Dask was installed with, and distributed refuses mismatched peers' graphs.
