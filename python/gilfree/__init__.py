@@ -159,3 +159,7 @@ __all__ = [
     "unwrap", "vander", "var", "vdot", "vecdot", "vecmat", "vectorize", "vsplit", "vstack", "where", "zeros",
     "zeros_like",
 ]
+
+# Dask loaded before gilfree: register gilfree's chunk type with it now (_numpy_protocols.hook_dask).
+from ._numpy_protocols import hook_dask as _hook_dask  # noqa: E402  (after the namespace it needs)
+_hook_dask()

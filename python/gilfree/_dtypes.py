@@ -4,6 +4,7 @@ The dtypes, their kinds and sizes are the engine's (dev.gilfree.core.DType), rea
 bounds follow from kind and size. Only NumPy's one-letter codes and other spellings are written here.
 """
 import builtins
+import sys
 
 from . import _bridge
 
@@ -105,6 +106,15 @@ class dtype:
     def __reduce__(self):
         return (dtype, (self.name,))
 
+    @property
+    def __numpy_dtype__(self):
+        """NumPy's dtype protocol (NumPy >= 2.4): np.dtype(gf_dtype) is NumPy's dtype of the same name, so
+        libraries that normalize dtypes through NumPy (Dask) take gilfree's. Only where NumPy is loaded."""
+        np = sys.modules.get("numpy")
+        if np is None:
+            raise AttributeError("__numpy_dtype__")
+        return np.dtype(self.name)
+
 
 def _resolve_name(obj):
     if obj is None:
@@ -121,6 +131,8 @@ def _resolve_name(obj):
         name = getattr(obj, "_gilfree_dtype_name", None)
         if name is not None:
             return name
+        if obj.__module__ == "numpy":  # NumPy's scalar types (np.float32): Dask and NumPy code pass them
+            return _numpy_dtype_name(obj)
         raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
     if isinstance(obj, builtins.str):
         if obj in _INFO:
@@ -128,16 +140,32 @@ def _resolve_name(obj):
         if obj in _ALIASES:
             return _ALIASES[obj]
         raise TypeError(f"data type {obj!r} not understood")
+    if type(obj).__module__.startswith("numpy") and type(obj).__name__.endswith("DType"):  # np.dtype('f4')
+        return _numpy_dtype_name(obj)
     dt = getattr(obj, "dtype", None)
     if isinstance(dt, dtype):
         return dt.name
     raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
 
 
+def _numpy_dtype_name(obj):
+    """gilfree's name for a NumPy dtype or scalar type (native byte order only), as NumPy names it."""
+    np = sys.modules["numpy"]
+    dt = np.dtype(obj)
+    if dt.byteorder not in ("=", "|") or dt.name not in _INFO:
+        raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+    return dt.name
+
+
 class generic:
     """Base of the scalar types (numpy.generic); the types themselves are in _scalars, which sets each
     dtype's `type` when it is imported."""
     __slots__ = ()
+
+    @property
+    def __numpy_dtype__(self):
+        """np.dtype(gf.int64(0)) is NumPy's int64, as for NumPy's own scalars (Dask derives dtypes so)."""
+        return self.dtype.__numpy_dtype__
 
 
 _PYTHON_VALUE = {"b": builtins.bool, "i": int, "u": int, "f": float, "c": complex}

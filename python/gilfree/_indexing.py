@@ -15,6 +15,7 @@ from ._base import ArrayBase, wrap as _wrap, view as _view
 from ._creation import arange, asarray
 from ._manipulation import broadcast_shapes, broadcast_to, concatenate, nonzero, ravel
 from ._dtypes import INT_BOUNDS as _BOUNDS
+from ._numpy_interop import is_numpy_array
 _NONE = -(1 << 63)
 _LMIN, _LMAX = -(1 << 63) + 1, (1 << 63) - 1
 _BAD = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays "
@@ -36,6 +37,8 @@ def _classify(key):
         key = (key,)
     items = []
     for k in key:
+        if is_numpy_array(k):  # NumPy index arrays (Dask's fancy indexing passes them): wrapped, no copy
+            k = asarray(k)
         if k is None:
             items.append((_NEW, None))
         elif k is Ellipsis:

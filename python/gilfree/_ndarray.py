@@ -13,7 +13,7 @@ import sys
 from . import _array_interface, _bytes, _indexing, _printing
 from . import _elementwise as _ew, _linalg_impl as _la, _manipulation as _m, _reductions as _r, _sorting as _s
 from . import _ufuncs as _u
-from . import _diagonals, _numpy_protocols, _reinterpret as _re, _selection
+from . import _diagonals, _numpy_interop, _numpy_protocols, _reinterpret as _re, _selection
 from ._base import ArrayBase, set_array_type, values as _values, view as _view, wrap as _wrap
 from ._bridge import Engine as _E, Views as _V, ThreadSafety as _TS, Writes as _W, call as _call, label_thread as _label_thread
 from ._creation import asarray as _asarray, zeros as _zeros, _copy, result_order as _result_order
@@ -494,6 +494,7 @@ class ndarray(ArrayBase):
     __dlpack__ = _array_interface.dlpack
     __array_ufunc__ = _numpy_protocols.array_ufunc  # np.exp(g), np.add(numpy_array, g): computed by gilfree
     __array_function__ = _numpy_protocols.array_function  # np.sum(g), np.concatenate([g, g]): likewise
+    __dask_tokenize__ = _numpy_protocols.dask_tokenize  # Dask graph keys from the data (and Dask's set-up)
 
     def __dlpack_device__(self):
         return (1, 0)  # kDLCPU, device 0
@@ -520,6 +521,13 @@ class ndarray(ArrayBase):
 
     def __reduce__(self):
         return _bytes.from_pickle, (self.dtype.name, self.shape, self.tobytes())
+
+    def __reduce_ex__(self, protocol):
+        # Protocol 5 (dask.distributed, multiprocessing): the memory as an out-of-band buffer, not a bytes copy.
+        if protocol >= 5 and "numpy" in sys.modules:
+            _numpy_protocols.hook_dask()  # distributed pickles what has no serializer yet: register gilfree's
+            return _numpy_interop.reduce_out_of_band(self)
+        return self.__reduce__()
 
     def dumps(self):
         return pickle.dumps(self, protocol=2)

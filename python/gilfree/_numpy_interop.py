@@ -10,6 +10,7 @@ address and a token; `_OWNERS` maps the token to the NumPy array, which stays re
 with the buffer protocol, `__array_interface__` or DLPack go through NumPy's own zero-copy import first.
 """
 import itertools
+import pickle
 import sys
 
 from ._array_interface import Holder as _Holder
@@ -189,3 +190,22 @@ def from_dlpack(x, /, *, device=None, copy=None):
         raise BufferError(f"importing a DLPack capsule from {type(x).__name__!r} needs NumPy, which this runtime "
                           "cannot load; gilfree arrays themselves need no capsule") from None
     return from_numpy(np.from_dlpack(x), copy=copy)
+
+
+def reduce_out_of_band(a):
+    """ndarray.__reduce_ex__ for pickle protocol 5 where NumPy is loaded: the data as one out-of-band buffer
+    (a PickleBuffer over a NumPy view of the off-heap memory, no copy when C-contiguous). dask.distributed and
+    multiprocessing pickle with protocol 5 and send such buffers as they are; plain pickle.dumps(a, 5) puts
+    them in-band, as bytes."""
+    np = sys.modules["numpy"]
+    v = np.asarray(a)
+    if not v.flags.c_contiguous:
+        v = v.copy(order="C")
+    return from_pickle_buffer, (a.dtype.name, a.shape, pickle.PickleBuffer(v.reshape(-1)))
+
+
+def from_pickle_buffer(name, shape, data):
+    """The array reduce_out_of_band pickled: the received buffer wrapped when writable, else copied once."""
+    import numpy as np  # an unpickling process may not have loaded NumPy yet
+    v = np.frombuffer(data, dtype=name).reshape(shape)
+    return from_numpy(v if v.flags.writeable else v.copy())

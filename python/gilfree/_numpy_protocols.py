@@ -14,6 +14,24 @@ from ._numpy_interop import is_numpy_array
 from ._ufuncs import ufunc as _ufunc
 
 _UFUNC_METHODS = ("__call__", "reduce", "accumulate", "outer", "at")
+_dask_hooked = False
+
+
+def hook_dask():
+    """Registers gilfree with Dask (module _dask) the first time a gilfree array meets a loaded Dask: Dask costs
+    a second to import, so the package never imports it itself. Called at the package's import and from the
+    protocols Dask calls first on a chunk (tokenize, NumPy functions); after the first time a flag test."""
+    global _dask_hooked
+    if not _dask_hooked and "dask" in sys.modules:
+        _dask_hooked = True
+        from . import _dask  # noqa: F401  (registration happens at its import)
+
+
+def dask_tokenize(self):
+    """Dask's `__dask_tokenize__`: a deterministic token from the bytes (NumPy's hashing of a zero-copy view)."""
+    hook_dask()
+    np = sys.modules["numpy"]
+    return "gilfree.ndarray", self.dtype.name, sys.modules["dask.base"].normalize_token(np.asarray(self))
 
 
 def _namespace(module):
@@ -46,6 +64,7 @@ def _as_gilfree_operand(x):
 
 def array_ufunc(self, uf, method, *inputs, **kwargs):
     """NEP 13: NumPy's ufunc `uf` called with a gilfree array among its operands (or out=)."""
+    hook_dask()
     out = kwargs.get("out", ())
     if not all(_ours_or_numpy(x) for x in inputs + tuple(out)) or method not in _UFUNC_METHODS:
         return NotImplemented
@@ -62,8 +81,9 @@ def array_ufunc(self, uf, method, *inputs, **kwargs):
 
 def array_function(self, func, types, args, kwargs):
     """NEP 18: NumPy's function `func` called with a gilfree array among its arguments."""
+    hook_dask()
     np = sys.modules["numpy"]
-    if not all(issubclass(t, (ArrayBase, np.ndarray)) for t in types):
+    if not all(issubclass(t, (ArrayBase, _generic, np.ndarray)) for t in types):
         return NotImplemented
     ns = _namespace(getattr(func, "__module__", "") or "")
     ours = getattr(ns, func.__name__, None) if ns is not None else None

@@ -16,7 +16,7 @@ import math
 import operator
 import warnings
 
-from . import _errstate
+from . import _errstate, _numpy_protocols
 from . import _ufuncs as _u
 from ._base import ArrayBase
 from ._dtypes import dtype, generic, INT_BOUNDS
@@ -80,6 +80,10 @@ class _Operators(generic):
         if key == ():
             return self
         return _u._to_array(self)[key]
+
+    # np.sqrt(gf.float64(2)), np.add(gf.int64(1), 2): computed by gilfree, a gilfree scalar back, as for arrays
+    __array_ufunc__ = _numpy_protocols.array_ufunc
+    __array_function__ = _numpy_protocols.array_function
 
     def __array__(self, dtype=None, copy=None):  # noqa: A002 - NumPy's protocol
         import numpy as np
