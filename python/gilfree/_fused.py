@@ -116,66 +116,56 @@ def _fp_handler(ops):
     return handle
 
 
-def _run(term, handles, out, casting, reduce):
-    expr = _as_expr(term)
+def _run(program, ops, handles, out, casting, reduce):
     oj = None
     if out is not None:
         if not isinstance(out, ArrayBase):
             raise TypeError("out= must be a gilfree array")
         oj = out._j
-    return _fp_call(_Fused.evaluate, _fp_handler(expr.ops), " ".join(expr.tokens), handles, oj, casting, reduce,
-                    _errstate.mask())
+    return _fp_call(_Fused.evaluate, _fp_handler(ops), program, handles, oj, casting, reduce, _errstate.mask())
 
 
 # ----------------------------------------------------------------------------- evaluate
 
-_parse_lock = threading.Lock()
-_parsed = {}
+_cache_lock = threading.Lock()
+_parsed = {}  # expression text -> _Parsed
+_programs = {}  # (text, what each name holds) -> (program, ops, names of the inputs in order)
 
 
-def _parse(ex):
-    """The expression's syntax tree (cached; ast.parse is serialized, see the parallel-run note in the tests)."""
-    tree = _parsed.get(ex)
-    if tree is None:
-        with _parse_lock:
+class _Parsed:
+    """An expression's syntax tree, its outermost reduction (kind, axis) and the names it reads."""
+    __slots__ = ("tree", "kind", "axis", "names")
+
+    def __init__(self, ex):
+        with _cache_lock:  # ast.parse is serialized (see the parallel-run note in the tests)
             tree = ast.parse(ex.strip(), mode="eval").body
-        if len(_parsed) > 1024:
-            _parsed.clear()
-        _parsed[ex] = tree
-    return tree
+        self.kind, self.axis, self.tree = _reduction(tree)
+        called = {id(n.func) for n in ast.walk(self.tree) if isinstance(n, ast.Call)}
+        names = [n.id for n in ast.walk(self.tree) if isinstance(n, ast.Name) and id(n) not in called]
+        self.names = list(dict.fromkeys(names))
+
+
+def _bounded_put(cache, key, value):
+    if len(cache) > 1024:
+        cache.clear()
+    cache[key] = value
 
 
 class _Parser:
-    """Turns a syntax tree into a term, resolving names in the given dicts; collects the input arrays."""
+    """Turns a syntax tree into a term over the named values (arrays become inputs, in order of use)."""
 
-    def __init__(self, ex, local_dict, global_dict):
+    def __init__(self, ex, values):
         self.ex = ex
-        self.local_dict = local_dict
-        self.global_dict = global_dict
-        self.handles = []
-        self.index = {}
-        self.keep = []
-
-    def input(self, a):
-        k = self.index.get(id(a))
-        if k is None:
-            k = self.index[id(a)] = len(self.handles)
-            self.handles.append(a._j)
-        return _Expr([f"a{k}"], [])
+        self.values = values
+        self.inputs = []
 
     def name(self, n):
-        if n in self.local_dict:
-            v = self.local_dict[n]
-        elif n in self.global_dict:
-            v = self.global_dict[n]
-        else:
-            raise KeyError(n)
+        v = self.values[n]
         if _is_py_scalar(v):
             return v
-        if not isinstance(v, ArrayBase):
-            v = asarray(v)
-        self.keep.append(v)  # alive until the call ends: ids of dead temporaries could be reused
-        return self.input(v)
+        if n not in self.inputs:
+            self.inputs.append(n)
+        return _Expr([f"a{self.inputs.index(n)}"], [])
 
     def visit(self, node):
         if isinstance(node, ast.Constant):
@@ -245,13 +235,39 @@ def evaluate(ex, local_dict=None, global_dict=None, out=None, order="K", casting
         frame = sys._getframe(1)
         local_dict = frame.f_locals if local_dict is None else local_dict
         global_dict = frame.f_globals if global_dict is None else global_dict
-    kind, axis, tree = _reduction(_parse(ex))
-    p = _Parser(ex, local_dict, global_dict)
-    term = p.visit(tree)
-    if kind is not None and axis is not None:  # along one axis: the fused result, then the reduction
-        return (_sum if kind == "sum" else _prod)(_wrap(_run(term, p.handles, None, "same_kind", "")), axis=axis)
-    r = _run(term, p.handles, out, casting, kind or "")
-    return out if out is not None and kind is None else _wrap(r)
+    parsed = _parsed.get(ex)
+    if parsed is None:
+        parsed = _Parsed(ex)
+        _bounded_put(_parsed, ex, parsed)
+    values, key = {}, [ex]
+    for n in parsed.names:
+        if n in local_dict:
+            v = local_dict[n]
+        elif n in global_dict:
+            v = global_dict[n]
+        else:
+            raise KeyError(n)
+        if _is_py_scalar(v):  # a constant of the program (operations between constants are Python's)
+            key.append((type(v), repr(v)))
+        else:
+            if not isinstance(v, ArrayBase):
+                v = asarray(v)
+            key.append(None)
+        values[n] = v
+    key = tuple(key)
+    entry = _programs.get(key)
+    if entry is None:
+        p = _Parser(ex, values)
+        expr = _as_expr(p.visit(parsed.tree))
+        entry = (" ".join(expr.tokens), expr.ops, p.inputs)
+        _bounded_put(_programs, key, entry)
+    program, ops, inputs = entry
+    handles = [values[n]._j for n in inputs]
+    if parsed.kind is not None and parsed.axis is not None:  # along one axis: the fused result, then the reduction
+        r = _wrap(_run(program, ops, handles, None, "same_kind", ""))
+        return (_sum if parsed.kind == "sum" else _prod)(r, axis=parsed.axis)
+    r = _run(program, ops, handles, out, casting, parsed.kind or "")
+    return out if out is not None and parsed.kind is None else _wrap(r)
 
 
 # ----------------------------------------------------------------------------- fuse
@@ -396,7 +412,7 @@ class _FusedFunction:
         values, key = [], []
         for a in args:
             if _is_py_scalar(a):  # a Python scalar is a constant of the program, weak as in the unfused function
-                key.append((type(a), a))
+                key.append((type(a), repr(a)))  # repr: -0.0 is not 0.0 here, and nan is nan
                 values.append(a)
                 continue
             if not isinstance(a, ArrayBase):
@@ -412,8 +428,7 @@ class _FusedFunction:
             self._cache[key] = entry
         program, ops, used, reduce = entry
         handles = [values[k]._j for k in used]
-        res = _wrap(_fp_call(_Fused.evaluate, _fp_handler(ops), program, handles, None, "same_kind", reduce,
-                             _errstate.mask()))
+        res = _wrap(_run(program, ops, handles, None, "same_kind", reduce))
         return res[()] if res.shape == () else res
 
     def _trace(self, values):

@@ -94,8 +94,8 @@ final class FusedOps {
         int[] axes = new int[a.ndim()];
         for (int i = 0; i < axes.length; i++) axes[i] = i;
         return switch (reduce) {
-            case "sum" -> ReduceOps.reduce("add", a, axes, false, null, null, "none", 0, 0);
-            case "prod" -> ReduceOps.reduce("multiply", a, axes, false, null, null, "none", 0, 0);
+            case "sum" -> ReduceOps.reduce("add", a, axes, false, sumType(a.dtype()), null, "none", 0, 0);
+            case "prod" -> ReduceOps.reduce("multiply", a, axes, false, sumType(a.dtype()), null, "none", 0, 0);
             case "max", "min" -> {
                 String u = reduce.equals("max") ? "maximum" : "minimum";
                 if (a.size() == 0) {
@@ -106,6 +106,11 @@ final class FusedOps {
             case "mean" -> mean(a, axes);
             default -> throw GilfreeException.value("unknown reduction '" + reduce + "'");
         };
+    }
+
+    // np.sum/np.prod: bools and signed integers add up in int64, unsigned ones in uint64
+    private static String sumType(DType t) {
+        return t == DType.BOOL || t.kind() == 'i' ? "int64" : t.kind() == 'u' ? "uint64" : null;
     }
 
     // np.mean: integers and bools sum in float64, float16 in float32 (result float16); the sum divided by the count.
