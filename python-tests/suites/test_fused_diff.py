@@ -305,7 +305,8 @@ def test_names_resolve_from_the_callers_frame():
     assert gf.evaluate("_GLOBAL_ARRAY * scale + local").tolist() == [3.0, 5.0, 7.0]
 
     def inner():
-        return gf.evaluate("local * 10")  # a closure's free variable is a local of the inner frame
+        x = local  # noqa: F841 - a local of the inner frame (a name only the string mentions is not one)
+        return gf.evaluate("x * 10")
     assert inner().tolist() == [10.0, 10.0, 10.0]
     # explicit dicts win; a local shadows a global
     assert gf.evaluate("_GLOBAL_ARRAY", local_dict={"_GLOBAL_ARRAY": local}).tolist() == [1.0, 1.0, 1.0]
