@@ -85,6 +85,7 @@ from ._polynomials import (poly, poly1d, polyadd, polysub, polymul, polydiv, pol
 from ._complex_helpers import unwrap, real_if_close, sort_complex
 from ._selection import choose, lexsort
 from ._histograms_nd import histogram2d, histogramdd
+from ._fused import evaluate, fuse
 
 __version__ = "0.1.0"
 __array_api_version__ = "2024.12"
@@ -122,12 +123,12 @@ __all__ = [
     "cos", "cosh", "count_nonzero", "cov", "cross", "cumprod", "cumsum", "cumulative_prod", "cumulative_sum",
     "deg2rad", "degrees", "delete", "diag", "diag_indices", "diag_indices_from", "diagflat", "diagnostics",
     "diagonal", "diff", "digitize", "divide", "divmod", "dot", "dsplit", "dstack", "dtype", "e", "ediff1d",
-    "einsum", "emath", "empty", "empty_like", "equal", "errstate", "euler_gamma", "exceptions", "exp", "exp2",
+    "einsum", "emath", "empty", "empty_like", "equal", "errstate", "euler_gamma", "evaluate", "exceptions", "exp", "exp2",
     "expand_dims", "expm1", "extract", "eye", "fabs", "fft", "fill_diagonal", "finfo", "fix", "flatiter",
     "flatnonzero", "flip", "fliplr", "flipud", "float16", "float32", "float64", "float_power", "floating",
     "floor", "floor_divide", "fmax", "fmin", "fmod", "format_float_positional", "format_float_scientific",
     "freeze", "frexp", "from_dlpack", "frombuffer", "fromfile", "fromfunction", "fromiter", "frompyfunc",
-    "fromstring", "full", "full_like", "gcd", "generic", "genfromtxt", "geomspace", "get_borrow_checking",
+    "fromstring", "full", "full_like", "fuse", "gcd", "generic", "genfromtxt", "geomspace", "get_borrow_checking",
     "get_printoptions", "getbufsize", "geterr", "geterrcall", "gradient", "greater", "greater_equal", "half",
     "hamming", "hanning", "heaviside", "histogram", "histogram2d", "histogram_bin_edges", "histogramdd",
     "hsplit", "hstack", "hypot", "i0", "identity", "iinfo", "imag", "index_exp", "indices", "inexact", "inf",

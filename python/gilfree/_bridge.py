@@ -30,6 +30,7 @@ Writes = jclass("dev.gilfree.api.Writes")
 ThreadSafety = jclass("dev.gilfree.api.ThreadSafety")
 Diagnostics = jclass("dev.gilfree.api.Diagnostics")
 Random = jclass("dev.gilfree.api.Random")
+Fused = jclass("dev.gilfree.api.Fused")
 # A sandboxed session reveals no memory addresses (and has no NumPy): no handle on the exchange there.
 Interop = jclass("dev.gilfree.api.Interop") if Engine.addressesAllowed() else None
 # Nor host files: np.load's mmap_mode maps the file there only (a sandbox cannot look Files up).
@@ -129,7 +130,8 @@ def call(fn, *args):
 
 def fp_call(fn, name, *args):
     """call() for a ufunc entry: an FpSignal carries the result plus the floating-point conditions met,
-    which the thread's errstate turns into nothing, a warning, an error or a callback (for ufunc `name`)."""
+    which the thread's errstate turns into nothing, a warning, an error or a callback (for ufunc `name`;
+    a callable `name` is given the flags instead: a fused expression names each of its ufuncs itself)."""
     try:
         if timer is None:
             return fn(*args)
@@ -137,7 +139,10 @@ def fp_call(fn, name, *args):
     except _JavaError as e:
         t = _throwable(e)
         if t is not None and hasattr(t, "fpFlags"):
-            _errstate.handle(int(t.fpFlags()), name)
+            if callable(name):
+                name(int(t.fpFlags()))
+            else:
+                _errstate.handle(int(t.fpFlags()), name)
             return t.result()
         err = python_error(e)
         if err is None:

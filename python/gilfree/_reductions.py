@@ -14,7 +14,7 @@ from ._errstate import errstate
 from ._sorting import where
 from ._base import ArrayBase, wrap as _wrap
 from ._bridge import Engine as _E, Reduce as _Reduce, call as _call
-from . import _ufuncs as _u
+from . import _trace_hook, _ufuncs as _u
 from ._ufuncs import _NOVALUE, _normalize_axes, _to_array
 
 
@@ -36,20 +36,36 @@ def _reduce(uf, a, axis, dtype, out, keepdims, initial, where):
 
 def sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NOVALUE, where=True):  # noqa: A001
     """Sum of elements over the given axes (int64 for bool/signed ints, uint64 for unsigned, pairwise for floats)."""
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("sum", (a,), dict(axis=axis, dtype=dtype, out=out, keepdims=keepdims, initial=initial, where=where))
+        if r is not NotImplemented:
+            return r
     a = _arr(a)
     return _reduce(_u.add, a, axis, dtype if dtype is not None else _sum_dtype(a.dtype), out, keepdims, initial, where)
 
 
 def prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=_NOVALUE, where=True):
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("prod", (a,), dict(axis=axis, dtype=dtype, out=out, keepdims=keepdims, initial=initial, where=where))
+        if r is not NotImplemented:
+            return r
     a = _arr(a)
     return _reduce(_u.multiply, a, axis, dtype if dtype is not None else _sum_dtype(a.dtype), out, keepdims, initial, where)
 
 
 def max(a, axis=None, out=None, keepdims=False, initial=_NOVALUE, where=True):  # noqa: A001
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("max", (a,), dict(axis=axis, out=out, keepdims=keepdims, initial=initial, where=where))
+        if r is not NotImplemented:
+            return r
     return _reduce(_u.maximum, _arr(a), axis, None, out, keepdims, initial, where)
 
 
 def min(a, axis=None, out=None, keepdims=False, initial=_NOVALUE, where=True):  # noqa: A001
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("min", (a,), dict(axis=axis, out=out, keepdims=keepdims, initial=initial, where=where))
+        if r is not NotImplemented:
+            return r
     return _reduce(_u.minimum, _arr(a), axis, None, out, keepdims, initial, where)
 
 
@@ -89,6 +105,10 @@ def _count(a, axis, keepdims, where):
 
 def mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """Arithmetic mean: float64 for integer/bool input, the float type for floats."""
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("mean", (a,), dict(axis=axis, dtype=dtype, out=out, keepdims=keepdims, where=where))
+        if r is not NotImplemented:
+            return r
     a = _arr(a)
     if axis is None and dtype is None and out is None and not keepdims and where is True and a.size \
             and (a.dtype.kind in "biu" or a.dtype.name == "float64"):

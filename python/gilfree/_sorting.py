@@ -4,6 +4,7 @@ import builtins
 import operator
 from collections import namedtuple
 
+from . import _trace_hook
 from ._exceptions import AxisError
 from ._creation import asarray
 from ._manipulation import nonzero
@@ -15,6 +16,10 @@ from ._ufuncs import logical_not as _logical_not, _to_array, _weak_result_dtype,
 
 def where(condition, x=None, y=None):
     """Elements of x where condition holds, else of y (broadcast together); NumPy's result dtype."""
+    if _trace_hook.hook is not None:  # @gf.fuse is tracing
+        r = _trace_hook.hook("where", (condition, x, y), {})
+        if r is not NotImplemented:
+            return r
     if x is None and y is None:
         return nonzero(condition)
     if x is None or y is None:

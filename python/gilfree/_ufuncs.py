@@ -6,7 +6,7 @@ conditions the engine reports are turned into warnings/errors here by the thread
 import builtins
 import operator
 
-from . import _errstate
+from . import _errstate, _trace_hook
 from ._bridge import Engine as _E, Reduce as _Reduce, Ufuncs as _UF, call as _call, fp_call as _engine_call
 from ._dtypes import dtype as _dtype, generic as _generic, INT_BOUNDS as _INT_RANGE, INT64_MIN as _INT64_MIN, \
     INT64_MAX as _INT64_MAX
@@ -149,6 +149,10 @@ class ufunc:
 
     def __call__(self, *args, out=None, where=True, dtype=None, casting="same_kind", order="K", subok=True,
                  signature=None):
+        if _trace_hook.hook is not None:  # @gf.fuse is tracing: a symbolic operand makes this call a node
+            r = _trace_hook.hook(self.__name__, args, {"out": out, "where": where, "dtype": dtype, "casting": casting})
+            if r is not NotImplemented:
+                return r
         nin = self.nin
         if len(args) != nin:
             if len(args) == nin + 1 and out is None:

@@ -157,16 +157,8 @@ public final class Ufunc {
     }
 
     private NDArray apply1(NDArray a, NDArray out, NDArray where, DType dtype, Casting casting) {
-        if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
-        if (a.dtype() == DType.BOOL && unary == UnaryOp.NEGATIVE) {
-            throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
-        }
-        if (a.dtype() == DType.BOOL && (unary == UnaryOp.POSITIVE || unary == UnaryOp.SIGN) && dtype == null) {
-            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool) -> None");
-        }
-        DType t = resolve(unary.types(), a.dtype(), a.dtype(), a.dtype(), dtype, false);
         Casting c = casting == null ? Casting.SAME_KIND : casting;
-        checkInputCast(a.dtype(), t, c, 0);
+        DType t = loop1(a.dtype(), dtype, c);
         DType ot = unary.outType(t);
         long[] shape = resultShape(out, a.shape());
         NDArray res = prepareOut(out, shape, ot, c, where, a, a);
@@ -175,22 +167,45 @@ public final class Ufunc {
     }
 
     private NDArray apply2(NDArray a, NDArray b, DType promoted, NDArray out, NDArray where, DType dtype, Casting casting) {
-        if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && dtype == null) {
-            throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
-        }
-        if ((binary == BinaryOp.GCD || binary == BinaryOp.LCM) && promoted == DType.BOOL && dtype == null) {
-            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool, bool) -> None");
-        }
-        DType t = resolve(binary.types(), promoted, a.dtype(), b.dtype(), dtype, binary == BinaryOp.DIVIDE);
         Casting c = casting == null ? Casting.SAME_KIND : casting;
-        checkInputCast(a.dtype(), t, c, 0);
-        checkInputCast(b.dtype(), t, c, 1);
+        DType t = loop2(promoted, a.dtype(), b.dtype(), dtype, c);
         DType ot = binary.outType(t);
         long[] shape = resultShape(out, a.shape(), b.shape());
         NDArray res = prepareOut(out, shape, ot, c, where, a, b);
         int flags = Elementwise.binary(binary, cast(a, t), cast(b, t), res);
         return finish(res, out, where, shape, flags);
     }
+
+    /** The loop dtype of this unary ufunc for input dtype {@code a} (dtype= {@code forced} or null), NumPy's errors included. */
+    DType loop1(DType a, DType forced, Casting c) {
+        if (unary == null) throw GilfreeException.type(name + "() takes from 2 to 3 positional arguments but 1 were given");
+        if (a == DType.BOOL && unary == UnaryOp.NEGATIVE) {
+            throw GilfreeException.type("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
+        }
+        if (a == DType.BOOL && (unary == UnaryOp.POSITIVE || unary == UnaryOp.SIGN) && forced == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool) -> None");
+        }
+        DType t = resolve(unary.types(), a, a, a, forced, false);
+        checkInputCast(a, t, c, 0);
+        return t;
+    }
+
+    /** The loop dtype of this binary ufunc for inputs {@code x}, {@code y} promoting to {@code promoted}. */
+    DType loop2(DType promoted, DType x, DType y, DType forced, Casting c) {
+        requireBinary();
+        if (binary == BinaryOp.SUBTRACT && promoted == DType.BOOL && forced == null) {
+            throw GilfreeException.type("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        }
+        if ((binary == BinaryOp.GCD || binary == BinaryOp.LCM) && promoted == DType.BOOL && forced == null) {
+            throw GilfreeException.type("ufunc '" + name + "' did not contain a loop with signature matching types (bool, bool) -> None");
+        }
+        DType t = resolve(binary.types(), promoted, x, y, forced, binary == BinaryOp.DIVIDE);
+        checkInputCast(x, t, c, 0);
+        checkInputCast(y, t, c, 1);
+        return t;
+    }
+
+    UnaryOp unaryOp() { return unary; }
 
     /**
      * NumPy's resolution: the first loop type every input ({@code x}, {@code y}) casts to safely, which is

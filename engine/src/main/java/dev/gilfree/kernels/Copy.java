@@ -31,45 +31,50 @@ public final class Copy {
         long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape), dst.strides()};
         MemorySegment s = src.segment(), d = dst.segment();
         DType st = src.dtype(), dt = dst.dtype();
+        Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) ->
+                convert(st, s, off[0], str[0], dt, d, off[1], str[1], n));
+    }
+
+    /** Per-thread conversion buffers (a chunk of longs and of doubles). */
+    private static final ThreadLocal<Object[]> CHUNKS = ThreadLocal.withInitial(() -> new Object[]{new long[CHUNK], new double[CHUNK]});
+
+    /** One strided run of n elements of dtype st converted into a strided run of dtype dt (byte offsets and strides). */
+    public static void convert(DType st, MemorySegment s, long so, long ss, DType dt, MemorySegment d, long dso, long ds, long n) {
         int isz = dt.itemsize();
-        Path p = path(st, dt);
-        // Conversions go a chunk at a time through typed loops (TypedRuns), not a dtype switch per element.
-        long[] chunkL = p == Path.LONG ? new long[CHUNK] : null;
-        double[] chunkD = p == Path.DOUBLE ? new double[CHUNK] : null;
-        Iteration.run(shape, strides, new long[]{src.offset(), dst.offset()}, (off, str, n) -> {
-            long so = off[0], ss = str[0], dso = off[1], ds = str[1];
-            switch (p) {
-                case SAME -> {
-                    if (ss == isz && ds == isz) MemorySegment.copy(s, so, d, dso, n * isz);
-                    else Buffered.copy(s, so, ss, d, dso, ds, isz, n);
-                }
-                case LONG -> {
-                    for (long i = 0; i < n; i += CHUNK) {
-                        int m = (int) Math.min(CHUNK, n - i);
-                        TypedRuns.gatherL(st, s, so + i * ss, ss, chunkL, 0, m);
-                        TypedRuns.scatterL(chunkL, m, dt, d, dso + i * ds, ds);
-                    }
-                }
-                case DOUBLE -> {
-                    for (long i = 0; i < n; i += CHUNK) {
-                        int m = (int) Math.min(CHUNK, n - i);
-                        TypedRuns.gatherD(st, s, so + i * ss, ss, chunkD, 0, m);
-                        TypedRuns.scatterD(chunkD, m, dt, d, dso + i * ds, ds);
-                    }
-                }
-                case COMPLEX -> {
-                    for (long i = 0; i < n; i++) {
-                        Elements.setComplex(dt, d, dso + i * ds, Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
-                    }
-                }
-                case TRUTH -> {
-                    for (long i = 0; i < n; i++) {
-                        boolean nz = ComplexLoops.truth(Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
-                        Elements.setLong(dt, d, dso + i * ds, nz ? 1 : 0);
-                    }
+        switch (path(st, dt)) {
+            case SAME -> {
+                if (ss == isz && ds == isz) MemorySegment.copy(s, so, d, dso, n * isz);
+                else Buffered.copy(s, so, ss, d, dso, ds, isz, n);
+            }
+            // Conversions go a chunk at a time through typed loops (TypedRuns), not a dtype switch per element.
+            case LONG -> {
+                long[] chunkL = (long[]) CHUNKS.get()[0];
+                for (long i = 0; i < n; i += CHUNK) {
+                    int m = (int) Math.min(CHUNK, n - i);
+                    TypedRuns.gatherL(st, s, so + i * ss, ss, chunkL, 0, m);
+                    TypedRuns.scatterL(chunkL, m, dt, d, dso + i * ds, ds);
                 }
             }
-        });
+            case DOUBLE -> {
+                double[] chunkD = (double[]) CHUNKS.get()[1];
+                for (long i = 0; i < n; i += CHUNK) {
+                    int m = (int) Math.min(CHUNK, n - i);
+                    TypedRuns.gatherD(st, s, so + i * ss, ss, chunkD, 0, m);
+                    TypedRuns.scatterD(chunkD, m, dt, d, dso + i * ds, ds);
+                }
+            }
+            case COMPLEX -> {
+                for (long i = 0; i < n; i++) {
+                    Elements.setComplex(dt, d, dso + i * ds, Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
+                }
+            }
+            case TRUTH -> {
+                for (long i = 0; i < n; i++) {
+                    boolean nz = ComplexLoops.truth(Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
+                    Elements.setLong(dt, d, dso + i * ds, nz ? 1 : 0);
+                }
+            }
+        }
     }
 
     /**
