@@ -1,0 +1,58 @@
+"""Differential checks of what used to raise NotImplementedError in gilfree: diff(prepend=, append=),
+searchsorted(sorter=), unique(axis=...) with its index/inverse/count outputs (NumPy 2.x shapes), and indexing
+with a scalar or 0-d False. Recorded on CPython, replayed on GraalPy (exprcheck.py)."""
+import pytest
+
+from exprcheck import check_all
+
+pytestmark = pytest.mark.numpy_answers
+
+A2 = "m.asarray([[1, 4, 9], [2, 2, 7]])"
+DIFF = [
+    "m.diff([1, 4, 9], prepend=0)", "m.diff([1, 4, 9], append=20)", "m.diff([1, 4, 9], prepend=[5, 6], append=1)",
+    "m.diff(m.asarray([1, 2], dtype='uint8'), prepend=0)", "m.diff(m.asarray([1, 2], dtype='int8'), append=m.int8(3))",
+    "m.diff([1.5, 2.0], prepend=m.asarray([], dtype='int8'))", f"m.diff({A2}, prepend=0)",
+    f"m.diff({A2}, axis=0, append=[[7, 7, 7]])", f"m.diff({A2}, axis=-2, prepend=1, append=2)",
+    f"m.diff({A2}, n=2, axis=1, prepend=[[0], [0]])", f"m.diff({A2}, axis=0, append=[7, 7, 7])",
+    "m.diff([True, False], prepend=True)", "m.diff([1, 2], n=0, prepend=5)", "m.diff(5, prepend=1)",
+    "m.diff([1, 2], axis=1, prepend=0)", "m.diff(m.zeros((0, 2)), axis=0, prepend=1)", "m.diff([1j, 2], append=1)",
+]
+SORTER = [
+    "m.searchsorted([3, 1, 2], [2, 3], sorter=[1, 2, 0])", "m.searchsorted([3, 1, 2], 2, sorter=[1, 2, 0])",
+    "m.searchsorted([3, 1, 2], [2, 3], side='right', sorter=[1, 2, 0])",
+    "m.searchsorted([3.5, 1, 2], [[0, 5], [2, 1.5]], sorter=m.argsort([3.5, 1, 2]))",
+    "m.searchsorted([3, 1, 2], [2], sorter=m.asarray([1, 2, 0], dtype='int8'))",
+    "m.searchsorted([], [1, 2], sorter=[])", "m.searchsorted([3, 1, 2], [2], sorter=[1, 2])",
+    "m.searchsorted([3, 1, 2], [2, 3], sorter=[1, 2, 5])", "m.searchsorted([3, 1, 2], [2, 3], sorter=[-1, 2, 0])",
+    "m.searchsorted([3, 1, 2], [2], sorter=[1.0, 2, 0])", "m.searchsorted([3, 1, 2], [2], sorter=[[1, 2, 0]])",
+]
+R = "m.asarray([[1, 0, 1], [1, 0, 1], [0, 5, 2], [nan, 1, 1], [nan, 1, 1]])"
+UNIQUE = [
+    f"m.unique({R}, axis=0)", f"m.unique({R}, axis=0, return_index=True, return_inverse=True, return_counts=True)",
+    f"m.unique({R}, axis=0, equal_nan=False, return_counts=True)", f"m.unique({R}, axis=1, return_inverse=True)",
+    "m.unique(m.asarray([[1, 0, 1], [1, 0, 1]]), axis=-1, return_inverse=True, return_counts=True)",
+    "m.unique(m.asarray([[1, 0, 1], [1, 0, 1]]), axis=-2, return_index=True)",
+    "m.unique(m.arange(24).reshape(2, 3, 4) % 3, axis=1, return_index=True, return_inverse=True, return_counts=True)",
+    "m.unique(m.arange(24).reshape(2, 3, 4) % 2, axis=2, return_inverse=True)",
+    "m.unique(m.asarray([3, 1, 3]), axis=0, return_inverse=True)", "m.unique(m.asarray([[3, 1, 3]]), return_inverse=True)",
+    "m.unique(m.asarray([[0.0, -0.0], [-0.0, 0.0]]), axis=0)", "m.unique(m.asarray([[True, False], [True, False]]), axis=0)",
+    "m.unique(m.asarray([[1j, 2], [1j, 2], [0, 1]]), axis=0, return_counts=True)",
+    "m.unique(m.asarray([[5, 5], [5, 5]], dtype='uint8'), axis=0, return_index=True, return_inverse=True)",
+    "m.unique(m.zeros((3, 0)), axis=0, return_index=True, return_inverse=True, return_counts=True)",
+    "m.unique(m.zeros((0, 3)), axis=0, return_index=True, return_inverse=True, return_counts=True)",
+    "m.unique(m.zeros((0, 3)), axis=1, return_index=True, return_inverse=True, return_counts=True)",
+    "m.unique(m.asarray(5), axis=0)", "m.unique(m.asarray([1, 2]), axis=1)", "m.unique(m.asarray([1, 2]), axis=-2)",
+]
+A = "m.arange(6).reshape(2, 3)"
+FALSE = [
+    f"{A}[False]", f"{A}[True]", f"{A}[(False,)]", f"{A}[0, False]", f"{A}[..., False]", f"{A}[False, 0]",
+    f"{A}[:, False, 1]", f"{A}[[0, 1], False]", f"{A}[m.asarray(False)]", f"{A}[None, False]",
+    f"{A}[[1], False, [0]]", f"{A}[0, False, 0]", f"{A}[False, False]", "m.asarray(7)[False]",
+    f"(lambda b: (b.__setitem__(False, 5), b)[1])({A})", f"(lambda b: (b.__setitem__((0, False), 9), b)[1])({A})",
+]
+
+
+@pytest.mark.parametrize("area,cases", [("diff", DIFF), ("searchsorted", SORTER), ("unique", UNIQUE),
+                                        ("false_index", FALSE)])
+def test_gaps(area, cases):
+    check_all(f"gaps {area}", cases)
