@@ -51,8 +51,23 @@ FALSE = [
     f"(lambda b: (b.__setitem__(False, 5), b)[1])({A})", f"(lambda b: (b.__setitem__((0, False), 9), b)[1])({A})",
 ]
 
+B = "m.arange(24.0).reshape(2, 3, 4)"
+S = "m.arange(9).reshape(3, 3)"
+EINSUM = [
+    f"m.einsum('ii', {S})", f"m.einsum('ii->i', {S})", "m.einsum('iij->ij', m.arange(12).reshape(2, 2, 3))",
+    "m.einsum('ii', m.ones((2, 3)))", f"m.einsum('...ij->...ji', {B})", f"m.einsum('...j,...j->...', {B}, m.ones(4))",
+    f"m.einsum('ij...->...', {B})", f"m.einsum('...ij', {B})", f"m.einsum('...ij,...jk->...ik', {B}, m.ones((4, 2)))",
+    f"m.einsum('ij->', {B}[0], optimize=True)", f"m.einsum('ij,jk', {B}[0], m.ones((4, 2)), optimize='greedy')",
+    f"m.einsum('...ij->ij', {B})", "m.einsum('i...i', m.ones((3, 2, 3)))", f"m.einsum('ii->ii', {S})",
+    "m.einsum('..i', m.ones(3))", "m.einsum('...,...', m.ones((2, 1)), m.arange(3))",
+    "m.einsum('ij...,jk...->ik...', m.ones((2, 3, 5)), m.ones((3, 4, 5)))", "m.einsum('...', 3)",
+    "m.einsum('ij...', m.ones((2, 3)))", "m.einsum('jii->j', m.arange(18).reshape(2, 3, 3))",
+    f"m.einsum('ii,i->i', {S}, m.arange(3))", "m.einsum('ijij->ij', m.arange(36).reshape(2, 3, 2, 3))",
+    "m.einsum('...ii->...i', m.arange(18.0).reshape(2, 3, 3))", "m.einsum('ii', m.zeros((0, 0)))",
+]
+
 
 @pytest.mark.parametrize("area,cases", [("diff", DIFF), ("searchsorted", SORTER), ("unique", UNIQUE),
-                                        ("false_index", FALSE)])
+                                        ("false_index", FALSE), ("einsum", EINSUM)])
 def test_gaps(area, cases):
     check_all(f"gaps {area}", cases)
