@@ -66,8 +66,23 @@ EINSUM = [
     "m.einsum('...ii->...i', m.arange(18.0).reshape(2, 3, 3))", "m.einsum('ii', m.zeros((0, 0)))",
 ]
 
+LINALG = [
+    f"m.linalg.norm({B}, axis=(0, 2))", f"m.linalg.norm({B}, axis=(2, 0), ord=1)",
+    f"m.linalg.norm({B}, axis=(0, 1), ord=-inf, keepdims=True)", f"m.linalg.norm({B}, axis=(1, 1))",
+    f"m.linalg.norm({B}, axis=(0, 3))", f"m.linalg.norm({B}, axis=(-1, 0), ord='nuc')",
+    f"m.linalg.norm({B}, axis=(0, 2), ord=2, keepdims=True)", f"m.linalg.norm({B}, axis=(0, 2), ord=3)",
+    f"m.linalg.norm({B}, axis=(2, 1), ord=inf)", f"m.linalg.pinv({B})", "m.linalg.pinv(m.zeros((0, 2, 3)))",
+    "m.linalg.pinv(m.arange(3.0))", "m.linalg.pinv(m.arange(24).reshape(2, 3, 4), rtol=0.1)",
+    "m.linalg.pinv(m.asarray([[[2.0, 1], [1, 3]]]), hermitian=True)", "m.linalg.pinv(m.ones((2, 2, 2), dtype='float32'))",
+    "m.linalg.pinv(m.asarray([[[1.0, 2], [2, 4]], [[1, 0], [0, 1e-20]]]))",
+]
+
 
 @pytest.mark.parametrize("area,cases", [("diff", DIFF), ("searchsorted", SORTER), ("unique", UNIQUE),
                                         ("false_index", FALSE), ("einsum", EINSUM)])
 def test_gaps(area, cases):
     check_all(f"gaps {area}", cases)
+
+
+def test_gaps_linalg():
+    check_all("gaps linalg", LINALG, rel=1e-9, rel_to_largest=True)

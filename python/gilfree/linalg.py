@@ -12,7 +12,8 @@ from ._base import wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
 from ._creation import asarray, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
-from ._exceptions import LinAlgError
+from ._exceptions import LinAlgError, normalize_axis
+from ._manipulation import expand_dims, moveaxis, stack
 from ._errstate import errstate as _errstate
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
                            cross, dot as _dot)
@@ -119,8 +120,12 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
 
 def pinv(a, rcond=None, hermitian=False, *, rtol=None):
     a = _lapack(a)
-    if a.ndim != 2:
-        raise NotImplementedError("pinv supports 2-D matrices so far")
+    if a.ndim > 2:  # a stack: each matrix on its own, with the same cut-off rule
+        mats = a.reshape((-1,) + a.shape[-2:])
+        shape = a.shape[:-2] + (a.shape[-1], a.shape[-2])
+        if mats.shape[0] == 0:
+            return zeros(shape, dtype=a.dtype)
+        return stack([pinv(mats[i], rcond, hermitian, rtol=rtol) for i in range(mats.shape[0])]).reshape(shape)
     u, s, vh = svd(a, full_matrices=False)
     eps = 1.1920929e-07 if a.dtype.name == "float32" else 2.220446049250313e-16
     cut = rcond if rcond is not None else (rtol if rtol is not None else builtins.max(a.shape) * eps)
@@ -209,9 +214,12 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002
     if isinstance(axis, int) or (isinstance(axis, tuple) and len(axis) == 1):
         return vector_norm(x, axis=axis, keepdims=keepdims, ord=2 if ord is None else ord)
     if len(axis) == 2:
-        if tuple(a % x.ndim for a in axis) != (x.ndim - 2, x.ndim - 1):
-            raise NotImplementedError("norm over two axes supports the last two axes so far")
-        return matrix_norm(x, ord="fro" if ord is None else ord, keepdims=keepdims)
+        r, c = (normalize_axis(a, x.ndim) for a in axis)
+        if r == c:
+            raise ValueError("Duplicate axes given.")
+        # the two axes become the last two (rows, columns), and come back as size-1 axes with keepdims
+        res = matrix_norm(moveaxis(x, (r, c), (-2, -1)), ord="fro" if ord is None else ord)
+        return expand_dims(res, (builtins.min(r, c), builtins.max(r, c))) if keepdims else res
     raise ValueError("Improper number of dimensions to norm.")
 
 
