@@ -77,6 +77,19 @@ LINALG = [
     "m.linalg.pinv(m.asarray([[[1.0, 2], [2, 4]], [[1, 0], [0, 1e-20]]]))",
 ]
 
+QA = "(m.arange(12.0).reshape(4, 3) + m.eye(4, 3))"
+# QR factors are unique up to the signs of R's rows (Q's columns): compare |R|, shapes, dtypes and identities
+QR_FACTS = "(lambda a, q, r: (q.shape, r.shape, q.dtype.name, bool(m.allclose(q @ r, a)), " \
+           "bool(m.allclose(m.swapaxes(q, -1, -2).conj() @ q, m.eye(q.shape[-1]))), bool(m.allclose(m.triu(r), r))))"
+QR = [
+    f"{QR_FACTS}({QA}, *m.linalg.qr({QA}, mode='complete'))", f"m.abs(m.linalg.qr({QA}, mode='complete').R)",
+    f"{QR_FACTS}({QA}.T, *m.linalg.qr({QA}.T, mode='complete'))", f"m.abs(m.linalg.qr({QA}, mode='r'))",
+    f"m.abs(m.linalg.qr({QA}.T, mode='r'))", f"m.linalg.qr({QA}, mode='x')", f"m.abs(m.linalg.qr({QA}, mode='full').R)",
+    f"{QR_FACTS}(m.stack([{QA}, {QA} * 2 - 1]), *m.linalg.qr(m.stack([{QA}, {QA} * 2 - 1]), mode='complete'))",
+    f"m.linalg.qr(m.stack([{QA}, {QA}]), mode='r').shape", "m.linalg.qr(m.arange(3.0), mode='complete')",
+    f"{QR_FACTS}({QA}.astype('float32'), *m.linalg.qr({QA}.astype('float32'), mode='complete'))",
+]
+
 
 @pytest.mark.parametrize("area,cases", [("diff", DIFF), ("searchsorted", SORTER), ("unique", UNIQUE),
                                         ("false_index", FALSE), ("einsum", EINSUM)])
@@ -86,3 +99,7 @@ def test_gaps(area, cases):
 
 def test_gaps_linalg():
     check_all("gaps linalg", LINALG, rel=1e-9, rel_to_largest=True)
+
+
+def test_gaps_qr():
+    check_all("gaps qr", QR, rel=1e-9)

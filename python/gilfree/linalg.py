@@ -6,14 +6,15 @@ results). Signs of eigen-/singular vectors and of QR factors may differ from LAP
 returned)."""
 import builtins
 import math
+import warnings
 from collections import namedtuple
 
 from ._base import wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
-from ._creation import asarray, zeros
+from ._creation import asarray, eye as _eye, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
 from ._exceptions import LinAlgError, normalize_axis
-from ._manipulation import expand_dims, moveaxis, stack
+from ._manipulation import broadcast_to, concatenate, expand_dims, moveaxis, stack
 from ._errstate import errstate as _errstate
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
                            cross, dot as _dot)
@@ -78,10 +79,24 @@ def cholesky(a, /, *, upper=False):
 
 
 def qr(a, mode="reduced"):
-    if mode != "reduced":
-        raise NotImplementedError("qr supports mode='reduced' only so far")
-    q, r = _call(_LA.qr, _lapack(a)._j)
-    return QRResult(_wrap(q), _wrap(r))
+    if mode in ("full", "f"):
+        warnings.warn("The 'full' option is deprecated in favor of 'reduced'.\nFor backward compatibility let mode "
+                      "default.", DeprecationWarning, stacklevel=2)
+        mode = "reduced"
+    if mode in ("raw", "economic", "e"):
+        raise NotImplementedError(f"qr(mode={mode!r}) (LAPACK's Householder form) is not supported by gilfree")
+    if mode not in ("reduced", "complete", "r"):
+        raise ValueError(f"Unrecognized mode '{mode}'")
+    a = _lapack(a)
+    m, n = a.shape[-2:] if a.ndim >= 2 else (0, 0)
+    if mode == "complete" and m > n:
+        # Householder QR of [A | I] treats A's columns first, exactly as alone, and its Q is square (m x m);
+        # R's first n columns are A's complete R.
+        eye = broadcast_to(_eye(m, dtype=a.dtype), a.shape[:-2] + (m, m))
+        q, r = _call(_LA.qr, concatenate([a, eye], axis=-1)._j)
+        return QRResult(_wrap(q), _wrap(r)[..., :n])
+    q, r = _call(_LA.qr, a._j)
+    return _wrap(r) if mode == "r" else QRResult(_wrap(q), _wrap(r))
 
 
 def eigh(a, UPLO="L"):
