@@ -75,6 +75,11 @@ LINALG = [
     "m.linalg.pinv(m.arange(3.0))", "m.linalg.pinv(m.arange(24).reshape(2, 3, 4), rtol=0.1)",
     "m.linalg.pinv(m.asarray([[[2.0, 1], [1, 3]]]), hermitian=True)", "m.linalg.pinv(m.ones((2, 2, 2), dtype='float32'))",
     "m.linalg.pinv(m.asarray([[[1.0, 2], [2, 4]], [[1, 0], [0, 1e-20]]]))",
+    "m.linalg.cross(m.arange(6.0).reshape(2, 3), m.ones(3))", "m.linalg.cross([1, 2], [3, 4])",
+    "m.linalg.cross(m.ones((3, 2)), m.ones((3, 2)), axis=0)", "m.linalg.cross([1, 2, 3], [4, 5, 6])",
+    "m.linalg.cross(m.ones((2, 3), dtype='int8'), [1, 2, 3])", "m.linalg.cross([1, 2, 3], [4, 5, 6], axis=-2)",
+    "m.linalg.cross(m.ones((2, 3)), m.ones((4, 3)))", "m.linalg.cross(m.arange(24.0).reshape(2, 3, 4), m.ones((3, 1)), axis=1)",
+    "m.linalg.cross(m.ones((2, 3), dtype='float32'), m.asarray([1, 2, 3], dtype='float32'))",
 ]
 
 QA = "(m.arange(12.0).reshape(4, 3) + m.eye(4, 3))"

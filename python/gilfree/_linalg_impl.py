@@ -5,11 +5,10 @@ import builtins
 from ._manipulation import transpose as _transpose
 from ._base import ArrayBase, wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
-from ._creation import asarray
 from ._diagonals import diagonal, trace  # noqa: F401 - gf.trace, NumPy's (any pair of axes, any offset)
 from ._reductions import sum as _sum
 from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
-from ._ufuncs import _copy_into, _normalize_axes, _to_array, _weak_result_dtype
+from ._ufuncs import _copy_into, _normalize_axes, _to_array
 from . import _ufuncs as _u
 
 
@@ -292,12 +291,3 @@ def _einsum_pair(terms, outs, arrays):
     if perm != list(range(len(perm))):
         r = _transpose(r, perm).copy()
     return _scalar_or(r)
-
-
-def cross(a, b, /, *, axis=-1):
-    a, b = _to_array(a), _to_array(b)
-    if a.ndim != 1 or b.ndim != 1 or a.shape != (3,) or b.shape != (3,):
-        raise NotImplementedError("cross supports two 3-vectors so far")
-    x, y = a.tolist(), b.tolist()
-    return asarray([x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]],
-                   dtype=_weak_result_dtype(a, b))

@@ -17,7 +17,8 @@ from ._exceptions import LinAlgError, normalize_axis
 from ._manipulation import broadcast_to, concatenate, expand_dims, moveaxis, stack
 from ._errstate import errstate as _errstate
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
-                           cross, dot as _dot)
+                           dot as _dot)
+from ._numeric_misc import cross as _cross
 from ._promotion import result_type as _result_type
 from ._scalars import int32 as _int32
 from ._diagonals import diagonal as _diagonal, trace as _trace
@@ -76,6 +77,16 @@ def solve(a, b):
 
 def cholesky(a, /, *, upper=False):
     return _wrap(_call(_LA.cholesky, _lapack(a, True)._j, builtins.bool(upper)))
+
+
+def cross(x1, x2, /, *, axis=-1):
+    """The Array API cross product: numpy.cross of 3-vectors only, along one shared axis (stacks broadcast)."""
+    a, b = _to_array(x1), _to_array(x2)
+    na, nb = a.shape[normalize_axis(axis, a.ndim)], b.shape[normalize_axis(axis, b.ndim)]
+    if na != 3 or nb != 3:
+        raise ValueError(f"Both input arrays must be (arrays of) 3-dimensional vectors, but they are {na} and {nb} "
+                         f"dimensional instead.")
+    return _cross(a, b, axis=axis)
 
 
 def qr(a, mode="reduced"):
