@@ -7,6 +7,7 @@ from ._bridge import Reduce as _Reduce, call as _call
 from ._base import ArrayBase, wrap as _wrap
 from ._dtypes import INT_BOUNDS
 from ._errstate import errstate
+from ._manipulation import broadcast_to, concatenate
 from ._reductions import all as _all
 from ._ufuncs import _copy_into, _normalize_axes, _to_array
 
@@ -162,16 +163,31 @@ def array_equiv(a1, a2):
     return builtins.bool(_all(eq))
 
 
+def _edge(v, a, ax):
+    """diff's prepend/append value as an array to join along ax: a scalar becomes one slice of a's other sizes."""
+    v = _to_array(v)
+    if v.ndim == 0:
+        v = broadcast_to(v, a.shape[:ax] + (1,) + a.shape[ax + 1:])
+    return v
+
+
 def diff(x, /, n=1, axis=-1, prepend=None, append=None):
     """n-th discrete difference along axis (not_equal for bool, as NumPy)."""
-    if prepend is not None or append is not None:
-        raise NotImplementedError("diff(prepend=, append=) needs concatenation (not in gilfree yet)")
+    if n == 0:
+        return x  # NumPy returns the input itself, whatever it is
     a = _to_array(x)
     if n < 0:
         raise ValueError(f"order must be non-negative but got {n}")
     if a.ndim == 0:
         raise ValueError("diff requires input that is at least one dimensional")
     (ax,) = _normalize_axes(axis, a.ndim)
+    if prepend is not None or append is not None:
+        parts = [a]
+        if prepend is not None:
+            parts.insert(0, _edge(prepend, a, ax))
+        if append is not None:
+            parts.append(_edge(append, a, ax))
+        a = concatenate(parts, axis=ax)
     for _ in range(n):
         length = a.shape[ax]
         hi = _wrap(_call(_Reduce.sliceAxis, a._j, ax, min(1, length), length))

@@ -21,7 +21,8 @@ _LMIN, _LMAX = -(1 << 63) + 1, (1 << 63) - 1
 _BAD = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays "
         "are valid indices")
 
-_INT, _SLICE, _NEW, _ELL, _ARR = 0, 1, 2, 3, 4
+# _FALSE: a scalar or 0-d False, which NumPy reads as a new axis of length 1 indexed by an empty index array
+_INT, _SLICE, _NEW, _ELL, _ARR, _FALSE = 0, 1, 2, 3, 4, 5
 
 
 def _clamp(v):
@@ -55,7 +56,7 @@ def _classify(key):
             if builtins.bool(k):
                 items.append((_NEW, None))
             else:
-                raise NotImplementedError("indexing with the scalar False is not supported")
+                items.append((_FALSE, asarray([], dtype="int64")))
         elif isinstance(k, ArrayBase):
             if k.dtype.kind not in "biu":
                 raise IndexError("arrays used as indices must be of integer (or boolean) type")
@@ -65,7 +66,7 @@ def _classify(key):
                 if builtins.bool(k.item()):
                     items.append((_NEW, None))
                 else:
-                    raise NotImplementedError("indexing with a 0-d False array is not supported")
+                    items.append((_FALSE, asarray([], dtype="int64")))
             else:
                 items.append((_ARR, k))
         elif isinstance(k, list):
@@ -132,7 +133,7 @@ def _expand(a, items):
             axis += p.ndim
         else:
             out.append((code, p))
-            if code != _NEW:
+            if code not in (_NEW, _FALSE):
                 axis += 1
     return out
 
@@ -143,8 +144,12 @@ def _advanced(a, items):
     basic, adv_pos, arrays, orig_axes = [], [], [], []
     pos = axis = 0
     for code, p in items:
-        if code == _NEW:
+        if code in (_NEW, _FALSE):
             basic.append((_NEW, None))
+            if code == _FALSE:
+                arrays.append(p)
+                adv_pos.append(pos)
+                orig_axes.append(axis)
             pos += 1
             continue
         if code == _INT and not -a.shape[axis] <= p < a.shape[axis]:
@@ -245,7 +250,7 @@ def getitem(a, key):
     if _full_mask(a, key):
         return _wrap(_call(_IX.maskSelect, a._j, key._j))
     items = _classify(key)
-    if not any(c == _ARR for c, _ in items):
+    if not any(c in (_ARR, _FALSE) for c, _ in items):
         if len(items) == a.ndim and all(c == _INT for c, _ in items):
             if a.ndim == 0:
                 return a._scalar_at(a._j)
@@ -302,7 +307,7 @@ def setitem(a, key, value):
             return
     items = _classify(key)
     vals = _value_array(a, value)
-    if not any(c == _ARR for c, _ in items):
+    if not any(c in (_ARR, _FALSE) for c, _ in items):
         target = _basic_view(a, items) if items else a
         _call(_IX.assign, target._j, vals._j)
         return

@@ -5,11 +5,10 @@ import builtins
 from ._manipulation import transpose as _transpose
 from ._base import ArrayBase, wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
-from ._creation import asarray
-from ._diagonals import trace  # noqa: F401 - gf.trace, NumPy's (any pair of axes, any offset)
+from ._diagonals import diagonal, trace  # noqa: F401 - gf.trace, NumPy's (any pair of axes, any offset)
 from ._reductions import sum as _sum
 from ._exceptions import LinAlgError  # noqa: F401 - numpy.linalg.LinAlgError; the bridge raises it
-from ._ufuncs import _copy_into, _normalize_axes, _to_array, _weak_result_dtype
+from ._ufuncs import _copy_into, _normalize_axes, _to_array
 from . import _ufuncs as _u
 
 
@@ -155,25 +154,32 @@ def vecmat(x1, x2, /, out=None):
 
 def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
     """einsum by broadcasting: each operand's axes are permuted into one global index order, multiplied, and the
-    indices not in the output are summed. Repeated indices within one operand (diagonals) are not supported."""
-    if "->" in subscripts:
-        ins, outs = subscripts.replace(" ", "").split("->")
-    else:
-        ins = subscripts.replace(" ", "")
-        letters = [c for c in ins if c.isalpha()]
-        outs = "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    indices not in the output are summed. '...' stands for letters of its own (broadcast right-aligned) and an
+    index repeated within one operand first takes that operand's diagonal. optimize= is accepted (one order)."""
+    spec = subscripts.replace(" ", "")
+    ins, outs = spec.split("->") if "->" in spec else (spec, None)
     terms = ins.split(",")
     if len(terms) != len(operands):
         raise ValueError("more operands provided to einstein sum function than specified in the subscripts string"
                          if len(operands) > len(terms) else
                          "fewer operands provided to einstein sum function than specified in the subscripts string")
-    if "." in ins:
-        raise NotImplementedError("einsum with '...' is not supported by gilfree yet")
     arrays = [_to_array(o) for o in operands]
+    terms, ell = _expand_ellipsis(terms, arrays)
+    if outs is None:
+        letters = [c for c in "".join(terms) if c not in ell]
+        outs = ell + "".join(sorted(c for c in set(letters) if letters.count(c) == 1))
+    elif "..." in outs:
+        outs = outs.replace("...", ell)
+    elif ell:
+        raise ValueError("output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis "
+                         "provided to broadcast the extra dimensions.")
+    for c in outs:
+        if outs.count(c) > 1:
+            raise ValueError(f"einstein sum subscripts string includes output subscript '{c}' multiple times")
+    pairs = [_diagonals(t, a) for t, a in zip(terms, arrays)]
+    terms, arrays = [t for t, _ in pairs], [a for _, a in pairs]
     order = []
     for t in terms:
-        if len(set(t)) != len(t):
-            raise NotImplementedError("einsum with a repeated index in one operand (diagonal/trace) is not supported yet")
         for c in t:
             if c not in order:
                 order.append(c)
@@ -213,7 +219,42 @@ def einsum(subscripts, *operands, out=None, dtype=None, optimize=False):
         r = _transpose(r, perm).copy()
     if out is not None:
         return _copy_into(r, out)
-    return r
+    return _scalar_or(r)  # a 0-d result is a scalar, as NumPy's
+
+
+_ELL_LETTERS = "".join(chr(0x3b1 + i) for i in range(25))  # Greek letters: never in a subscripts string
+
+
+def _expand_ellipsis(terms, arrays):
+    """terms with each '...' replaced by letters of its own, right-aligned across operands (so they broadcast),
+    and those letters in order (the output's leading ones in implicit mode)."""
+    widths = []
+    for t, a in zip(terms, arrays):
+        if t.count("...") > 1 or t.replace("...", "").count("."):
+            raise ValueError("einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...')")
+        widths.append(builtins.max(a.ndim - (len(t) - 3), 0) if "..." in t else 0)
+        if "..." in t and len(t) - 3 > a.ndim:
+            raise ValueError(f"operand has more dimensions than subscripts given in einstein sum, but no '...' "
+                             f"ellipsis provided to broadcast the extra dimensions.")
+    n = builtins.max(widths, default=0)
+    ell = _ELL_LETTERS[:n]
+    return [t.replace("...", ell[n - w:]) for t, w in zip(terms, widths)], ell
+
+
+def _diagonals(t, a):
+    """(term, array) with every index repeated in t replaced by the diagonal over its axes (moved last)."""
+    while len(set(t)) != len(t):
+        c = next(c for c in t if t.count(c) > 1)
+        i = t.index(c)
+        j = t.index(c, i + 1)
+        if len(t) != a.ndim:
+            break  # the caller reports the count mismatch
+        if a.shape[i] != a.shape[j]:
+            raise ValueError(f"dimensions in operand 0 for collapsing index '{c}' don't match "
+                             f"({a.shape[i]} != {a.shape[j]})")
+        a = diagonal(a, 0, i, j)
+        t = t[:i] + t[i + 1:j] + t[j + 1:] + c
+    return t, a
 
 
 def _einsum_pair(terms, outs, arrays):
@@ -250,12 +291,3 @@ def _einsum_pair(terms, outs, arrays):
     if perm != list(range(len(perm))):
         r = _transpose(r, perm).copy()
     return _scalar_or(r)
-
-
-def cross(a, b, /, *, axis=-1):
-    a, b = _to_array(a), _to_array(b)
-    if a.ndim != 1 or b.ndim != 1 or a.shape != (3,) or b.shape != (3,):
-        raise NotImplementedError("cross supports two 3-vectors so far")
-    x, y = a.tolist(), b.tolist()
-    return asarray([x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]],
-                   dtype=_weak_result_dtype(a, b))

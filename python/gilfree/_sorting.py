@@ -6,8 +6,10 @@ from collections import namedtuple
 
 from . import _trace_hook
 from ._exceptions import AxisError
-from ._creation import asarray
-from ._manipulation import nonzero
+from ._creation import arange, asarray, zeros
+from ._manipulation import concatenate, moveaxis, nonzero
+from ._exceptions import normalize_axis
+from . import _ufuncs as _u
 from ._base import ArrayBase, wrap as _wrap
 from ._bridge import Reduce as _Reduce, Sort as _Sort, Writes as _Writes, call as _call
 from ._ufuncs import logical_not as _logical_not, _to_array, _weak_result_dtype, _normalize_axes, _is_py_scalar
@@ -90,10 +92,24 @@ def argpartition(a, kth, axis=-1, kind="introselect", order=None):
     return argsort(a, axis=ax)
 
 
+def _check_sorter(sorter, a):
+    """searchsorted's sorter as an index array, with NumPy's checks (1-D integers, a's size, in range)."""
+    s = _to_array(sorter)
+    if s.ndim != 1:
+        raise TypeError("could not parse sorter argument")
+    if s.dtype.kind not in "iu":
+        raise TypeError("sorter must only contain integers")
+    if s.size != a.size:
+        raise ValueError("sorter.size must equal a.size")
+    if s.size and (int(s.min()) < 0 or int(s.max()) >= a.size):
+        raise ValueError("Sorter index out of range.")
+    return s
+
+
 def searchsorted(a, v, side="left", sorter=None):
     a = _to_array(a)
     if sorter is not None:
-        raise NotImplementedError("searchsorted(sorter=...) needs fancy indexing (not in gilfree yet)")
+        a = a[_check_sorter(sorter, a)]  # the insertion points into a[sorter] are what NumPy returns
     if side not in ("left", "right"):
         raise ValueError(f"side must be 'left' or 'right' (got {side!r})")
     scalar = not isinstance(v, (ArrayBase, list, tuple))
@@ -121,18 +137,44 @@ def _unique4(x, equal_nan=False):
     return a, v, i, inv, c
 
 
+def _unique_along(ar, axis):
+    """unique's sub-arrays along axis: each one, flattened to a row, is sorted lexicographically (stable, so the
+    first of equal rows comes first) and a row that differs from the one before starts a new value."""
+    a = _to_array(ar)
+    m = moveaxis(a, normalize_axis(axis, a.ndim), 0)
+    n, rest = m.shape[0], m.shape[1:]
+    width = 1
+    for d in rest:
+        width *= d
+    rows = m.reshape(n, width)
+    order = arange(n)
+    for col in range(width - 1, -1, -1):  # least significant column first
+        order = order[argsort(rows[:, col][order], kind="stable")]
+    srt = rows[order]
+    differs = _u.logical_or.reduce(_u.not_equal(srt[1:], srt[:-1]), axis=1) if n > 1 \
+        else zeros(max(n - 1, 0), dtype="bool")
+    new = concatenate([asarray([True] if n else [], dtype="bool"), differs])  # the first row starts a value
+    starts = nonzero(new)[0]
+    values = moveaxis(srt[starts].reshape((starts.size,) + rest), 0, normalize_axis(axis, a.ndim))
+    group = _u.subtract(_u.add.accumulate(new.astype("int64")), 1)
+    inverse = group[argsort(order, kind="stable")]
+    counts = _u.subtract(concatenate([starts[1:], asarray([n])]), starts)
+    return a, values, order[starts], inverse, counts
+
+
 def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True,
            sorted=True):  # noqa: A002
     if axis is not None:
-        raise NotImplementedError("unique(axis=...) is not supported by gilfree yet")
-    a, v, i, inv, c = _unique4(ar, equal_nan)
+        a, v, i, inv, c = _unique_along(ar, axis)  # NaN rows stay distinct there whatever equal_nan says, as NumPy
+    else:
+        a, v, i, inv, c = _unique4(ar, equal_nan)
     if not (return_index or return_inverse or return_counts):
         return v
     out = [v]
     if return_index:
         out.append(i)
     if return_inverse:
-        out.append(inv.reshape(a.shape) if a.ndim > 1 else inv)
+        out.append(inv.reshape(a.shape) if a.ndim > 1 and axis is None else inv)
     if return_counts:
         out.append(c)
     return tuple(out)

@@ -6,16 +6,19 @@ results). Signs of eigen-/singular vectors and of QR factors may differ from LAP
 returned)."""
 import builtins
 import math
+import warnings
 from collections import namedtuple
 
 from ._base import wrap as _wrap
 from ._bridge import LinAlg as _LA, call as _call
-from ._creation import asarray, zeros
+from ._creation import asarray, eye as _eye, zeros
 from ._reductions import any as _any, max as _max, min as _min, sum as _sum
-from ._exceptions import LinAlgError
+from ._exceptions import LinAlgError, normalize_axis
+from ._manipulation import broadcast_to, concatenate, expand_dims, moveaxis, stack
 from ._errstate import errstate as _errstate
 from ._linalg_impl import (matmul, matrix_transpose, tensordot, vecdot, outer,  # noqa: F401
-                           cross, dot as _dot)
+                           dot as _dot)
+from ._numeric_misc import cross as _cross
 from ._promotion import result_type as _result_type
 from ._scalars import int32 as _int32
 from ._diagonals import diagonal as _diagonal, trace as _trace
@@ -76,11 +79,35 @@ def cholesky(a, /, *, upper=False):
     return _wrap(_call(_LA.cholesky, _lapack(a, True)._j, builtins.bool(upper)))
 
 
+def cross(x1, x2, /, *, axis=-1):
+    """The Array API cross product: numpy.cross of 3-vectors only, along one shared axis (stacks broadcast)."""
+    a, b = _to_array(x1), _to_array(x2)
+    na, nb = a.shape[normalize_axis(axis, a.ndim)], b.shape[normalize_axis(axis, b.ndim)]
+    if na != 3 or nb != 3:
+        raise ValueError(f"Both input arrays must be (arrays of) 3-dimensional vectors, but they are {na} and {nb} "
+                         f"dimensional instead.")
+    return _cross(a, b, axis=axis)
+
+
 def qr(a, mode="reduced"):
-    if mode != "reduced":
-        raise NotImplementedError("qr supports mode='reduced' only so far")
-    q, r = _call(_LA.qr, _lapack(a)._j)
-    return QRResult(_wrap(q), _wrap(r))
+    if mode in ("full", "f"):
+        warnings.warn("The 'full' option is deprecated in favor of 'reduced'.\nFor backward compatibility let mode "
+                      "default.", DeprecationWarning, stacklevel=2)
+        mode = "reduced"
+    if mode in ("raw", "economic", "e"):
+        raise NotImplementedError(f"qr(mode={mode!r}) (LAPACK's Householder form) is not supported by gilfree")
+    if mode not in ("reduced", "complete", "r"):
+        raise ValueError(f"Unrecognized mode '{mode}'")
+    a = _lapack(a)
+    m, n = a.shape[-2:] if a.ndim >= 2 else (0, 0)
+    if mode == "complete" and m > n:
+        # Householder QR of [A | I] treats A's columns first, exactly as alone, and its Q is square (m x m);
+        # R's first n columns are A's complete R.
+        eye = broadcast_to(_eye(m, dtype=a.dtype), a.shape[:-2] + (m, m))
+        q, r = _call(_LA.qr, concatenate([a, eye], axis=-1)._j)
+        return QRResult(_wrap(q), _wrap(r)[..., :n])
+    q, r = _call(_LA.qr, a._j)
+    return _wrap(r) if mode == "r" else QRResult(_wrap(q), _wrap(r))
 
 
 def eigh(a, UPLO="L"):
@@ -119,8 +146,12 @@ def matrix_rank(A, tol=None, hermitian=False, *, rtol=None):
 
 def pinv(a, rcond=None, hermitian=False, *, rtol=None):
     a = _lapack(a)
-    if a.ndim != 2:
-        raise NotImplementedError("pinv supports 2-D matrices so far")
+    if a.ndim > 2:  # a stack: each matrix on its own, with the same cut-off rule
+        mats = a.reshape((-1,) + a.shape[-2:])
+        shape = a.shape[:-2] + (a.shape[-1], a.shape[-2])
+        if mats.shape[0] == 0:
+            return zeros(shape, dtype=a.dtype)
+        return stack([pinv(mats[i], rcond, hermitian, rtol=rtol) for i in range(mats.shape[0])]).reshape(shape)
     u, s, vh = svd(a, full_matrices=False)
     eps = 1.1920929e-07 if a.dtype.name == "float32" else 2.220446049250313e-16
     cut = rcond if rcond is not None else (rtol if rtol is not None else builtins.max(a.shape) * eps)
@@ -209,9 +240,12 @@ def norm(x, ord=None, axis=None, keepdims=False):  # noqa: A002
     if isinstance(axis, int) or (isinstance(axis, tuple) and len(axis) == 1):
         return vector_norm(x, axis=axis, keepdims=keepdims, ord=2 if ord is None else ord)
     if len(axis) == 2:
-        if tuple(a % x.ndim for a in axis) != (x.ndim - 2, x.ndim - 1):
-            raise NotImplementedError("norm over two axes supports the last two axes so far")
-        return matrix_norm(x, ord="fro" if ord is None else ord, keepdims=keepdims)
+        r, c = (normalize_axis(a, x.ndim) for a in axis)
+        if r == c:
+            raise ValueError("Duplicate axes given.")
+        # the two axes become the last two (rows, columns), and come back as size-1 axes with keepdims
+        res = matrix_norm(moveaxis(x, (r, c), (-2, -1)), ord="fro" if ord is None else ord)
+        return expand_dims(res, (builtins.min(r, c), builtins.max(r, c))) if keepdims else res
     raise ValueError("Improper number of dimensions to norm.")
 
 
