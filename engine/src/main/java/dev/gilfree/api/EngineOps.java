@@ -130,7 +130,13 @@ final class EngineOps {
     @Entry(reads = "a", sample = "float(xp.mean(a))")
     static double mean(NDArray a) {
         if (a.size() == 0) return Double.NaN;
-        NDArray f = a.dtype() == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64);
+        DType t = a.dtype();
+        // Integers whose float64 running sums stay exact (below 2^53) give NumPy's float64 sum as their exact
+        // integer sum, read in their own width: no float64 copy of the array.
+        if ((t.isInteger() || t == DType.BOOL) && (t.itemsize() <= 2 || t.itemsize() == 4 && a.size() <= 1L << 21)) {
+            return (double) dev.gilfree.kernels.IntegerSums.sum(a) / a.size();
+        }
+        NDArray f = t == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64);
         return Reductions.sumFloat64(f) / a.size();
     }
 

@@ -13,7 +13,7 @@ public final class Copy {
     private enum Path { SAME, LONG, DOUBLE, COMPLEX, TRUTH }
 
     /** Elements converted at a time. */
-    private static final int CHUNK = 512;
+    static final int CHUNK = 512;
 
     private static Path path(DType st, DType dt) {
         if (st == dt) return Path.SAME;
@@ -24,6 +24,32 @@ public final class Copy {
         if ((st.isInteger() || st == DType.BOOL) && (dt.isInteger() || dt == DType.BOOL)) return Path.LONG;
         if ((st.isInteger() || st == DType.BOOL) && st != DType.UINT64) return Path.LONG;
         return Path.DOUBLE;
+    }
+
+    /** True when {@link #convertRun} converts st to dt (real dtypes: through long or double). */
+    static boolean convertsByRun(DType st, DType dt) {
+        Path p = path(st, dt);
+        return p == Path.LONG || p == Path.DOUBLE;
+    }
+
+    /**
+     * Converts n elements of st at so, so+ss, ... to dt at dso, dso+ds, ... (a real conversion, {@link
+     * #convertsByRun}) a chunk at a time; chunkL (through long) or chunkD (through double) is the caller's
+     * scratch of at least CHUNK elements, the one the conversion's path needs.
+     */
+    static void convertRun(DType st, MemorySegment s, long so, long ss, DType dt, MemorySegment d, long dso, long ds,
+                           long n, long[] chunkL, double[] chunkD) {
+        boolean viaLong = path(st, dt) == Path.LONG;
+        for (long i = 0; i < n; i += CHUNK) {
+            int m = (int) Math.min(CHUNK, n - i);
+            if (viaLong) {
+                TypedRuns.gatherL(st, s, so + i * ss, ss, chunkL, 0, m);
+                TypedRuns.scatterL(chunkL, m, dt, d, dso + i * ds, ds);
+            } else {
+                TypedRuns.gatherD(st, s, so + i * ss, ss, chunkD, 0, m);
+                TypedRuns.scatterD(chunkD, m, dt, d, dso + i * ds, ds);
+            }
+        }
     }
 
     public static void into(NDArray src, NDArray dst) {
@@ -43,20 +69,7 @@ public final class Copy {
                     if (ss == isz && ds == isz) MemorySegment.copy(s, so, d, dso, n * isz);
                     else Buffered.copy(s, so, ss, d, dso, ds, isz, n);
                 }
-                case LONG -> {
-                    for (long i = 0; i < n; i += CHUNK) {
-                        int m = (int) Math.min(CHUNK, n - i);
-                        TypedRuns.gatherL(st, s, so + i * ss, ss, chunkL, 0, m);
-                        TypedRuns.scatterL(chunkL, m, dt, d, dso + i * ds, ds);
-                    }
-                }
-                case DOUBLE -> {
-                    for (long i = 0; i < n; i += CHUNK) {
-                        int m = (int) Math.min(CHUNK, n - i);
-                        TypedRuns.gatherD(st, s, so + i * ss, ss, chunkD, 0, m);
-                        TypedRuns.scatterD(chunkD, m, dt, d, dso + i * ds, ds);
-                    }
-                }
+                case LONG, DOUBLE -> convertRun(st, s, so, ss, dt, d, dso, ds, n, chunkL, chunkD);
                 case COMPLEX -> {
                     for (long i = 0; i < n; i++) {
                         Elements.setComplex(dt, d, dso + i * ds, Elements.getDouble(st, s, so + i * ss), Elements.getImag(st, s, so + i * ss));
