@@ -190,6 +190,9 @@ def test_mixed_dtype_binary_ufuncs_match_numpy(x, y, op):
           lambda xp: getattr(xp, op)(_arr(xp, x, 3001)[::-2], _arr(xp, y, 3001, seed=5)[::2]))
     _case(f"{op} {x} (30,1) {y} (1,40)",
           lambda xp: getattr(xp, op)(_arr(xp, x, 30).reshape(30, 1), _arr(xp, y, 40, seed=5).reshape(1, 40)))
+    if op == "add":
+        _case(f"where {x} {y} n=3001", lambda xp: xp.where(_arr(xp, x, 3001) != 0, _arr(xp, x, 3001)[::-1], _arr(xp, y, 3001, seed=5)))
+        _case(f"where {x} {y} scalar", lambda xp: xp.where(_arr(xp, x, 1000) != 0, _arr(xp, x, 1000), xp.asarray(3, dtype=y)))
     _case(f"{op} {x} scalar-array {y} n=1000",
           lambda xp: getattr(xp, op)(_arr(xp, x, 1000), xp.asarray(_data(y, 3, seed=9)[1], dtype=y)))
 

@@ -190,9 +190,8 @@ final class ReduceOps {
         DType t = DType.of(dtype);
         long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
         NDArray out = NDArray.empty(t, shape); // choose writes every element
-        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t), ys = y.dtype() == t ? y : Copy.astype(y, t);
         NDArray c = cond.dtype() == DType.BOOL ? cond : Copy.astype(cond, DType.BOOL);
-        dev.gilfree.kernels.Masked.choose(c, xs, ys, out);
+        dev.gilfree.kernels.Masked.choose(c, x, y, out); // x and y converted a block at a time
         return out;
     }
 
