@@ -36,7 +36,7 @@ final class ReduceOps {
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
         // integer inputs widened to an integer loop dtype (int8 summed as int64) are read in their own
         // width inside the loop; other conversions are made once, up front
-        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) ? a : Copy.astype(a, t);
+        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) || intoFloat64Exactly(a.dtype(), t) ? a : Copy.astype(a, t);
         if (t.kind() == 'c') return reduceComplex(ufunc, op, src, axes, keepdims, where, initKind, initD, initL);
         long[] shape = a.shape();
         boolean[] reduced = new boolean[shape.length];
@@ -75,6 +75,12 @@ final class ReduceOps {
             // whole-array float32 sum: NumPy's float32 pairwise summation, on all cores
             float s = Float32Sums.sum(src, init instanceof Double d ? (float) d.doubleValue() : 0f);
             dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, s);
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && src.dtype() != t && w == null && nk == 0 && src.isCContiguous()) {
+            // int (<= 4 bytes) summed as float64 (mean's sum): NumPy's buffered sum, from integer buffer sums
+            double s = IntegerSums.float64SumLikeNumPy(src, init instanceof Double d ? d : 0.0);
+            dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, s);
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && src.dtype() != t && w == null && init == null && nk == 0 && src.size() > 0) {
+            dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, Reductions.sumFloat64(Copy.astype(src, t)));
         } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && w == null && init == null && nk == 0 && src.size() > 0) {
             // whole-array float64 sum: the SIMD pairwise kernel
             dev.gilfree.core.Elements.setDouble(DType.FLOAT64, out.segment(), 0, Reductions.sumFloat64(src));
@@ -135,6 +141,11 @@ final class ReduceOps {
         return (from.isInteger() || from == DType.BOOL) && to.isInteger() && Casting.SAFE.allows(from, to);
     }
 
+    /** Integer (or bool) {@code from} of at most 4 bytes into float64: every value exact, read as doubles inside the loop. */
+    static boolean intoFloat64Exactly(DType from, DType to) {
+        return to == DType.FLOAT64 && (from.isInteger() || from == DType.BOOL) && from.itemsize() <= 4;
+    }
+
     /** np.count_nonzero(a) with axis=None: counted in place, no bool temporary. */
     @Entry(reads = "a", op = "\"count_nonzero\"", sample = "xp.count_nonzero(a)")
     static long countNonzero(NDArray a) { return Nonzero.count(a); }
@@ -155,7 +166,7 @@ final class ReduceOps {
         if (op == null) throw GilfreeException.value("accumulate only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
-        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) ? a : Copy.astype(a, t);
+        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) || intoFloat64Exactly(a.dtype(), t) ? a : Copy.astype(a, t);
         NDArray out = NDArray.zeros(op.outType(t), a.shape());
         Reductions.accumulate(op, src, t, axis, out);
         return out;

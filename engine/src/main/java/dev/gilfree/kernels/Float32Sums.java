@@ -2,6 +2,7 @@ package dev.gilfree.kernels;
 
 import dev.gilfree.core.NDArray;
 import dev.gilfree.exec.Parallel;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -27,33 +28,122 @@ public final class Float32Sums {
     /** NumPy's PW_BLOCKSIZE: runs up to this long are summed in one block. */
     private static final long BLOCK = 128;
 
-    /**
-     * The sum of a whole float32 array as np.sum gives it: a layout that coalesces into one run (any
-     * contiguous array, most 1-d views) is summed pairwise in memory order; otherwise each innermost run is
-     * summed pairwise and the runs are added in C order. Starts from {@code init} (0 without initial=).
-     */
+    /** NumPy's reduction buffer: runs shorter than this are summed in groups that fill it. */
+    private static final int BUFFER = 8192;
+
+    /** The sum of a whole float32 array as np.sum gives it, starting from {@code init} (0 without initial=). */
     public static float sum(NDArray a, float init) {
+        long[][] c = coalesce(a.shape(), a.strides());
+        return blockSum(a.segment(), a.offset(), c[0], c[1], init, null);
+    }
+
+    /**
+     * float32 add.reduce over the axes marked in {@code reduced} into the C-contiguous float32 {@code out},
+     * in NumPy's order: the reduced axes after the last kept one form a block summed by {@link #blockSum};
+     * reduced axes before a kept one are walked in C order, adding block after block.
+     */
+    public static void reduceAxes(NDArray a, boolean[] reduced, float init, NDArray out) {
         long[] shape = a.shape(), strides = a.strides();
-        long off = a.offset(), n = a.size();
-        if (n == 0) return init;
-        // drop length-1 axes, then merge axes whose strides chain (NumPy's iterator coalescing)
-        long len = 1, stride = 4;
-        boolean one = true;
-        for (int d = shape.length - 1; d >= 0; d--) {
+        int nd = shape.length, lastKept = -1;
+        for (int d = 0; d < nd; d++) if (!reduced[d]) lastKept = d;
+        List<Long> ks = new ArrayList<>(), kst = new ArrayList<>(), os = new ArrayList<>(), ost = new ArrayList<>();
+        List<Long> bs = new ArrayList<>(), bst = new ArrayList<>();
+        for (int d = 0; d < nd; d++) {
+            if (!reduced[d]) { ks.add(shape[d]); kst.add(strides[d]); }
+            else if (d < lastKept) { os.add(shape[d]); ost.add(strides[d]); }
+            else { bs.add(shape[d]); bst.add(strides[d]); }
+        }
+        long[][] block = coalesce(toArray(bs), toArray(bst));
+        long[] kShape = toArray(ks), kStr = toArray(kst), oShape = toArray(os), oStr = toArray(ost);
+        MemorySegment s = a.segment(), o = out.segment();
+        MemorySegment buf = Arena.ofAuto().allocate(BUFFER * 4L, 64);
+        long nOut = dev.gilfree.core.Layout.size(kShape), nOuter = dev.gilfree.core.Layout.size(oShape);
+        long[] kidx = new long[kShape.length];
+        long base = a.offset();
+        for (long k = 0; k < nOut; k++) {
+            float acc = init;
+            long[] oidx = new long[oShape.length];
+            long off = base;
+            for (long r = 0; r < nOuter; r++) {
+                acc = blockSum(s, off, block[0], block[1], acc, buf);
+                for (int d = oShape.length - 1; d >= 0; d--) {
+                    off += oStr[d];
+                    if (++oidx[d] < oShape[d]) break;
+                    off -= oStr[d] * oShape[d];
+                    oidx[d] = 0;
+                }
+            }
+            o.setAtIndex(F, out.offset() / 4 + k, acc);
+            for (int d = kShape.length - 1; d >= 0; d--) {
+                base += kStr[d];
+                if (++kidx[d] < kShape[d]) break;
+                base -= kStr[d] * kShape[d];
+                kidx[d] = 0;
+            }
+        }
+    }
+
+    private static long[] toArray(List<Long> v) {
+        long[] r = new long[v.size()];
+        for (int i = 0; i < r.length; i++) r[i] = v.get(i);
+        return r;
+    }
+
+    /** shape/strides without length-1 axes and with neighbours whose strides chain merged (NumPy's coalescing). */
+    static long[][] coalesce(long[] shape, long[] strides) {
+        List<Long> sh = new ArrayList<>(), st = new ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
             if (shape[d] == 1) continue;
-            if (len == 1) { len = shape[d]; stride = strides[d]; }
-            else if (strides[d] == stride * len) len *= shape[d];
-            else { one = false; break; }
+            int last = sh.size() - 1;
+            if (last >= 0 && st.get(last) == strides[d] * shape[d]) {
+                sh.set(last, sh.get(last) * shape[d]);
+                st.set(last, strides[d]);
+            } else {
+                sh.add(shape[d]);
+                st.add(strides[d]);
+            }
         }
-        if (one) {
-            if (stride < 0) { off += stride * (len - 1); stride = -stride; } // NumPy walks memory forwards
-            return init + pairwiseSplit(a.segment(), off, stride, len);
+        return new long[][] {toArray(sh), toArray(st)};
+    }
+
+    /**
+     * acc plus the elements of a coalesced block, as NumPy's buffered reduction adds them: one run is summed
+     * pairwise in view order (on all cores when long); runs of 8192 or more one after another; shorter runs
+     * are copied in view order into a buffer as many whole runs at a time as fit in 8192 elements, and each
+     * buffer is summed pairwise. {@code buf} is scratch of 8192 floats, or null to allocate it when needed.
+     */
+    static float blockSum(MemorySegment s, long off, long[] shape, long[] strides, float acc, MemorySegment buf) {
+        int m = shape.length;
+        if (m == 0) return acc + pairwise(s, off, 4, 1);
+        if (m == 1) return acc + pairwiseSplit(s, off, strides[0], shape[0]);
+        long len = shape[m - 1], stride = strides[m - 1];
+        long runs = 1;
+        for (int d = 0; d < m - 1; d++) runs *= shape[d];
+        if (runs == 0 || len == 0) return acc;
+        long group = len >= BUFFER ? 1 : BUFFER / len;
+        if (len < BUFFER && buf == null) buf = Arena.ofAuto().allocate(BUFFER * 4L, 64);
+        long[] idx = new long[m - 1];
+        long at = off;
+        int filled = 0;
+        for (long r = 0; r < runs; r++) {
+            if (group == 1) {
+                acc += pairwise(s, at, stride, len);
+            } else {
+                for (long i = 0; i < len; i++) buf.setAtIndex(F, filled + i, s.get(F, at + i * stride));
+                filled += (int) len;
+                if ((r + 1) % group == 0 || r == runs - 1) {
+                    acc += pairwise(buf, 0, 4, filled);
+                    filled = 0;
+                }
+            }
+            for (int d = m - 2; d >= 0; d--) {
+                at += strides[d];
+                if (++idx[d] < shape[d]) break;
+                at -= strides[d] * shape[d];
+                idx[d] = 0;
+            }
         }
-        float[] acc = {init};
-        MemorySegment s = a.segment();
-        Iteration.run(shape, new long[][] {strides}, new long[] {off},
-                (o, st, m) -> acc[0] += pairwise(s, o[0], st[0], m));
-        return acc[0];
+        return acc;
     }
 
     /** NumPy's float32 pairwise sum of n elements at off, off+stride, ... */

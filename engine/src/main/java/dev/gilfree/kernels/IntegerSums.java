@@ -65,6 +65,43 @@ public final class IntegerSums {
         return total[0];
     }
 
+    /** NumPy's buffer size: a reduction that casts converts (and sums) this many elements at a time. */
+    private static final int NUMPY_BUFFER = 8192;
+
+    /**
+     * add.reduce(a, dtype=float64) of a C-contiguous integer or bool array of at most 4-byte elements exactly
+     * as NumPy computes it: NumPy casts 8192 elements at a time into a buffer and adds each buffer's pairwise
+     * sum to the running float64 total. A buffer's sum is exact in float64 here (8192 values below 2^32 stay
+     * below 2^53, whatever the order), so it is the buffer's integer sum, taken on all cores; only the running
+     * total (from {@code start}: 0, or initial=) rounds, in NumPy's order. Nothing is converted into a float64 copy.
+     */
+    public static double float64SumLikeNumPy(NDArray a, double start) {
+        DType t = a.dtype();
+        if (!a.isCContiguous() || t.itemsize() > 4 || !(t.isInteger() || t == DType.BOOL)) {
+            throw new IllegalArgumentException("float64SumLikeNumPy: a C-contiguous integer array of at most 4-byte elements");
+        }
+        long n = a.size(), base = a.offset();
+        int w = t.itemsize();
+        long buffers = (n + NUMPY_BUFFER - 1) / NUMPY_BUFFER;
+        MemorySegment s = a.segment();
+        // each part sums its buffers into its own slice of sums; then one pass adds them in order
+        int parts = (int) Math.max(1, Math.min(buffers, Parallel.worthSplitting(n) ? 8L * Parallel.numThreads() : 1));
+        long[][] sums = new long[parts][];
+        Parallel.run(parts, i -> {
+            long lo = bound(buffers, parts, i), hi = bound(buffers, parts, i + 1);
+            long[] mine = new long[(int) (hi - lo)];
+            for (long b = lo; b < hi; b++) {
+                long from = b * NUMPY_BUFFER, len = Math.min(NUMPY_BUFFER, n - from);
+                mine[(int) (b - lo)] = sumRun(t, s, base + from * w, w, len);
+            }
+            sums[i] = mine;
+            return 0;
+        });
+        double total = start;
+        for (long[] part : sums) for (long v : part) total += (double) v;
+        return total;
+    }
+
     /** How many parts an n-element job is cut into: several per thread, none under a chunk. */
     static int parts(long n) {
         return (int) Math.max(1, Math.min(n / Parallel.CHUNK_ELEMENTS, 8L * Parallel.numThreads()));

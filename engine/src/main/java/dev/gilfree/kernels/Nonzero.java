@@ -94,6 +94,7 @@ public final class Nonzero {
     /** Writes the coordinates of C-order element {@code flat} as hit number {@code hit} of {@code count}. */
     static void write(MemorySegment o, long[] shape, long flat, long hit, long count, boolean perRow) {
         int nd = shape.length;
+        if (nd == 0 && perRow) return; // argwhere of a 0-d array: rows of no coordinates
         if (nd <= 1) {
             o.setAtIndex(L, hit, nd == 0 ? 0 : flat);
             return;

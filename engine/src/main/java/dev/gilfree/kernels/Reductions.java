@@ -143,11 +143,14 @@ public final class Reductions {
         boolean f32 = t == DType.FLOAT32;
         double[] bd = fl ? new double[CHUNK] : null;
         long[] bl = fl ? null : new long[CHUNK];
-        // float32 sums as NumPy rounds them: each innermost run pairwise when the last axis is reduced (NumPy's
-        // inner loop then runs along it), else element by element in order (out += slice, as NumPy does)
-        boolean f32add = t == DType.FLOAT32 && rt == t && op == BinaryOp.ADD && where == null && nd > 0;
-        boolean runPairwise = f32add && reduced[nd - 1];
-        Fold f = new Fold(op, t, f32add && !runPairwise);
+        // float32 sums as NumPy rounds them: in its buffered blocks when the last axis is reduced (NumPy's inner
+        // loop then runs along it), else element by element in order (out += slice, as NumPy does)
+        boolean f32add = t == DType.FLOAT32 && rt == t && op == BinaryOp.ADD && where == null && nd > 0 && innermostLast(shape, st);
+        if (f32add && reduced[nd - 1]) {
+            Float32Sums.reduceAxes(a, reduced, init instanceof Number nn ? nn.floatValue() : 0f, out);
+            return;
+        }
+        Fold f = new Fold(op, t, f32add);
         long nOut = Layout.size(ks);
         long[] kidx = new long[nk];
         long base = a.offset(), wbase = where != null ? where.offset() : 0;
@@ -165,13 +168,11 @@ public final class Reductions {
                 boolean direct = rt == t && rstr == t.itemsize() && DirectFolds.applies(op, t, rl);
                 runs:
                 for (long r = 0; r < runs; r++) {
-                    if (runPairwise) {
-                        f.absorbSum32(Float32Sums.pairwise(seg, off, rstr, rl));
-                    } else if (direct) {
+                    if (direct) {
                         if (fl) f.absorb(DirectFolds.foldDouble(op, t, seg, off, rl));
                         else f.absorb(DirectFolds.foldLong(op, t, seg, off, rl));
                     }
-                    for (long k = direct || runPairwise ? rl : 0; k < rl; ) {
+                    for (long k = direct ? rl : 0; k < rl; ) {
                         int m = (int) Math.min(CHUNK - fill, rl - k);
                         if (fl) TypedRuns.gatherD(rt, seg, off + k * rstr, rstr, bd, fill, m);
                         else TypedRuns.gatherL(rt, seg, off + k * rstr, rstr, bl, fill, m);
@@ -227,6 +228,13 @@ public final class Reductions {
                 kidx[ax] = 0;
             }
         }
+    }
+
+    /** Whether the last axis has the smallest stride, so NumPy's inner loop runs along it (C order). */
+    private static boolean innermostLast(long[] shape, long[] st) {
+        int nd = shape.length;
+        for (int d = 0; d < nd - 1; d++) if (shape[d] > 1 && Math.abs(st[d]) < Math.abs(st[nd - 1])) return false;
+        return true;
     }
 
     /**
@@ -306,13 +314,6 @@ public final class Reductions {
 
         void absorb(long v) {
             accL = have ? op.applyL(accL, v, t) : v;
-            have = true;
-        }
-
-        /** Adds a float32 run's pairwise sum to the running float32 sum (which starts at 0, NumPy's identity). */
-        void absorbSum32(float v) {
-            float base = have ? (float) accD : 0f;
-            accD = base + v;
             have = true;
         }
 
