@@ -61,17 +61,28 @@ def _flat(v):
     return [x for y in v for x in _flat(y)] if isinstance(v, list) else [v]
 
 
-def _same(x, y):
+def _tol(name, dt):
+    """Relative tolerance of a case: 0 (bit for bit) but for the deviations docs/deviations.md documents: float64
+    sums (and so int64/uint64 means, summed in float64) within 1e-13, float16 sums rounded at other steps (5e-2 of
+    the magnitude: cancelling float16 sums amplify the difference)."""
+    if name in ("sum", "mean") and (dt == "float64" or dt in ("int64", "uint64") and name == "mean"):
+        return 1e-13
+    return 5e-2 if name in ("sum", "mean") and dt == "float16" else 0.0
+
+
+def _same(x, y, rel=0.0):
+    if isinstance(y, float) and rel and isinstance(x, float) and math.isfinite(y):
+        return abs(x - y) <= rel * max(1.0, abs(y))
     if isinstance(y, float):
         return isinstance(x, float) and (x == y and math.copysign(1, x) == math.copysign(1, y) or x != x and y != y)
     return x == y
 
 
-def _check(got, want, ctx):
+def _check(got, want, ctx, rel=0.0):
     if "tuple" in want:
         assert isinstance(got, tuple) and len(got) == len(want["tuple"]), ctx
         for g, w in zip(got, want["tuple"]):
-            _check(g, w, ctx)
+            _check(g, w, ctx, rel)
         return
     if "int" in want:
         assert type(got) is int and got == want["int"], f"{ctx}: {got!r} != numpy {want['int']!r}"
@@ -80,11 +91,12 @@ def _check(got, want, ctx):
     assert got.dtype.name == want["dtype"], f"{ctx}: dtype {got.dtype.name} != numpy {want['dtype']}"
     assert list(got.shape) == want["shape"], f"{ctx}: shape {got.shape} != numpy {want['shape']}"
     for i, (x, y) in enumerate(zip(_flat(got.tolist()), _flat(want["values"]))):
-        assert _same(x, y), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
+        assert _same(x, y, rel), f"{ctx} element {i}: gilfree {x!r} numpy {y!r}"
 
 
-def _case(key, build):
-    """build(xp) computes the case with xp = gilfree or NumPy; results (or error types) must be identical."""
+def _case(key, build, rel=0.0):
+    """build(xp) computes the case with xp = gilfree or NumPy; results (or error types) must be identical
+    (floats within rel, relative, when rel is given)."""
     def compute():
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -100,7 +112,7 @@ def _case(key, build):
                 build(gf)
             return
         got = build(gf)
-    _check(got, want, key)
+    _check(got, want, key, rel)
 
 
 REDUCTIONS = ["sum", "prod", "min", "max", "argmin", "argmax", "mean", "count_nonzero", "any", "all"]
@@ -114,7 +126,7 @@ def _reduce(xp, name, a, **kw):
 @pytest.mark.parametrize("dt", DTYPES)
 def test_whole_array_reductions_match_numpy(dt, n):
     for name in REDUCTIONS:
-        _case(f"{name} {dt} n={n}", lambda xp: _reduce(xp, name, _arr(xp, dt, n)))
+        _case(f"{name} {dt} n={n}", lambda xp: _reduce(xp, name, _arr(xp, dt, n)), _tol(name, dt))
     if n <= 1000:
         _case(f"cumsum {dt} n={n}", lambda xp: xp.cumsum(_arr(xp, dt, n)))
 
@@ -126,7 +138,7 @@ def test_strided_and_reversed_views_match_numpy(dt, view):
         a = _arr(xp, dt, 3001, seed=2)
         return {"[::3]": a[::3], "[::-1]": a[::-1], "[::-2]": a[::-2], "[5:]": a[5:]}[view]
     for name in REDUCTIONS:
-        _case(f"{name} {dt} 3001{view}", lambda xp: _reduce(xp, name, v(xp)))
+        _case(f"{name} {dt} 3001{view}", lambda xp: _reduce(xp, name, v(xp)), _tol(name, dt))
     _case(f"cumsum {dt} 3001{view}", lambda xp: xp.cumsum(v(xp)))
     _case(f"nonzero {dt} 3001{view}", lambda xp: xp.nonzero(v(xp)))
 
@@ -139,11 +151,11 @@ def test_axis_reductions_match_numpy(dt, axis):
     for name in ("sum", "prod", "min", "max", "mean", "any", "all"):
         for keepdims in (False, True):
             _case(f"{name} {dt} (5,70,9) axis={axis} keepdims={keepdims}",
-                  lambda xp: _reduce(xp, name, a(xp), axis=axis, keepdims=keepdims))
+                  lambda xp: _reduce(xp, name, a(xp), axis=axis, keepdims=keepdims), _tol(name, dt))
     if isinstance(axis, int):
         for name in ("argmin", "argmax", "cumsum"):
             _case(f"{name} {dt} (5,70,9) axis={axis}", lambda xp: _reduce(xp, name, a(xp), axis=axis))
-    _case(f"sum {dt} (5,70,9)[:, ::2, ::-3] axis={axis}", lambda xp: xp.sum(a(xp)[:, ::2, ::-3], axis=axis))
+    _case(f"sum {dt} (5,70,9)[:, ::2, ::-3] axis={axis}", lambda xp: xp.sum(a(xp)[:, ::2, ::-3], axis=axis), _tol("sum", dt))
     _case(f"count_nonzero {dt} (5,70,9) axis={axis}", lambda xp: xp.count_nonzero(a(xp), axis=axis))
 
 

@@ -137,12 +137,12 @@ final class ReduceOps {
     }
 
     /** Integer (or bool) {@code from} whose every value {@code to}, an integer type, holds unchanged. */
-    static boolean widensExactly(DType from, DType to) {
+    private static boolean widensExactly(DType from, DType to) {
         return (from.isInteger() || from == DType.BOOL) && to.isInteger() && Casting.SAFE.allows(from, to);
     }
 
     /** Integer (or bool) {@code from} of at most 4 bytes into float64: every value exact, read as doubles inside the loop. */
-    static boolean intoFloat64Exactly(DType from, DType to) {
+    private static boolean intoFloat64Exactly(DType from, DType to) {
         return to == DType.FLOAT64 && (from.isInteger() || from == DType.BOOL) && from.itemsize() <= 4;
     }
 
