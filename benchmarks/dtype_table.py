@@ -4,9 +4,10 @@
 
 ELEMENTS defaults to 20M (fits a CI runner; the issue's table is at 200M, run by hand). Every row runs in a
 fresh process per library (NumPy in the venv's python, gilfree through this launcher on the CPython/jep
-runtime), so the peak resident memory is that row's alone: the input is built, then the call is timed once
-cold (what a script sees: for gilfree this includes compiling the kernel) and once more warm. Peak memory is
-the whole process's ru_maxrss at the end (input included). Prints a Markdown table.
+runtime), so the peak resident memory is that row's alone. The call first runs 5 times on a 1M-element input
+(warm-up: the JIT compiles gilfree's kernels), then is timed on the full input, twice (first, second). Peak
+memory is the whole process's ru_maxrss at the end (input and, for gilfree, the JVM included). Prints a
+Markdown table.
 """
 import json
 import os
@@ -54,6 +55,11 @@ def child(row, lib, n):
     else:
         import gilfree as xp
     build, call = ROWS[row]
+    # warm-up on a small input first, so the timed call measures the kernel rather than JIT compilation
+    small = build(xp, min(n, 1_000_000))
+    for _ in range(5):
+        call(xp, small)
+    del small
     inputs = build(xp, n)
     t = time.perf_counter()
     r = call(xp, inputs)
@@ -86,7 +92,7 @@ def run(row, lib, n):
 def cell(r):
     if "error" in r:
         return "failed: " + r["error"], ""
-    return "%.3f s (warm %.3f s)" % (r["cold"], r["warm"]), "{:,.0f} MB".format(r["rss_mb"])
+    return "%.3f s / %.3f s" % (r["cold"], r["warm"]), "{:,.0f} MB".format(r["rss_mb"])
 
 
 def main(argv):
@@ -95,7 +101,7 @@ def main(argv):
         return
     n = int(float(argv[0])) if argv else 20_000_000
     rows = argv[1:] or list(ROWS)
-    print(f"{n:,} elements, a fresh process per cell; time of one call cold (warm), peak RSS of the process\n")
+    print(f"{n:,} elements, a fresh process per cell; time of the call (first / second, after a warm-up on 1M elements), peak RSS of the process\n")
     print("| operation | NumPy time | NumPy peak | gilfree time | gilfree peak |")
     print("| --- | --- | --- | --- | --- |")
     for row in rows:
