@@ -506,6 +506,8 @@ def nonzero(a):
         raise ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead. "
                          "If the context of this function is of the form `arr[nonzero(cond)]`, just use `arr[cond]`.")
     rows = _wrap(_call(_IX.nonzero, a._j))
+    if a.ndim == 1:
+        return (rows[0],)  # the one row is the whole result: a view, not a second copy of it (NumPy's are views too)
     return tuple(rows[i].copy() for i in range(a.ndim))
 
 

@@ -244,6 +244,8 @@ def _cumulative(accumulate, identity, x, axis, dtype, include_initial):
 
 def count_nonzero(a, axis=None, *, keepdims=False):
     a = _arr(a)
+    if axis is None and not keepdims:
+        return int(_call(_Reduce.countNonzero, a._j))  # counted in place, no bool temporary
     r = sum(_u.not_equal(a, 0) if a.dtype.kind != "b" else a, axis=axis, keepdims=keepdims)
     if axis is None and not keepdims:
         return int(r)

@@ -130,7 +130,17 @@ final class EngineOps {
     @Entry(reads = "a", sample = "float(xp.mean(a))")
     static double mean(NDArray a) {
         if (a.size() == 0) return Double.NaN;
-        NDArray f = a.dtype() == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64);
+        DType t = a.dtype();
+        // Integers are read in their own width, never through a float64 copy: NumPy's buffered float64 sum
+        // reproduced from integer buffer sums, or (for a strided view of <= 2-byte integers, whose float64
+        // running sums stay exact below 2^53 in any order) the exact integer sum.
+        if ((t.isInteger() || t == DType.BOOL) && t.itemsize() <= 4 && a.isCContiguous()) {
+            return dev.gilfree.kernels.IntegerSums.float64SumLikeNumPy(a, 0.0) / a.size();
+        }
+        if ((t.isInteger() || t == DType.BOOL) && t.itemsize() <= 2) {
+            return (double) dev.gilfree.kernels.IntegerSums.sum(a) / a.size();
+        }
+        NDArray f = t == DType.FLOAT64 ? a : Copy.astype(a, DType.FLOAT64);
         return Reductions.sumFloat64(f) / a.size();
     }
 

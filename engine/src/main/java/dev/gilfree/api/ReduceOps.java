@@ -10,7 +10,10 @@ import dev.gilfree.gateway.Facade;
 import dev.gilfree.kernels.BinaryOp;
 import dev.gilfree.kernels.ComplexReductions;
 import dev.gilfree.kernels.Copy;
+import dev.gilfree.kernels.Float32Sums;
+import dev.gilfree.kernels.IntegerSums;
 import dev.gilfree.kernels.Iteration;
+import dev.gilfree.kernels.Nonzero;
 import dev.gilfree.kernels.Reductions;
 import dev.gilfree.kernels.Types;
 
@@ -23,10 +26,6 @@ final class ReduceOps {
      * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.
      * initKind: "none", "float" (initD) or "int" (initL).
      */
-    /**
-     * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.
-     * initKind: "none", "float" (initD) or "int" (initL).
-     */
     @Entry(reads = {"a", "where"}, op = "Ufunc.reductionName(ufunc)", sample = "xp.sum(a, axis=0)")
     static NDArray reduce(String ufunc, NDArray a, int[] axes, boolean keepdims, String dtype, NDArray where,
                                            String initKind, double initD, long initL) {
@@ -35,7 +34,9 @@ final class ReduceOps {
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
         // NumPy casts a reduction's input to dtype= unsafely (np.sum(float_array, dtype=int16) works)
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
-        NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
+        // integer inputs widened to an integer loop dtype (int8 summed as int64) are read in their own
+        // width inside the loop; other conversions are made once, up front
+        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) || intoFloat64Exactly(a.dtype(), t) ? a : Copy.astype(a, t);
         if (t.kind() == 'c') return reduceComplex(ufunc, op, src, axes, keepdims, where, initKind, initD, initL);
         long[] shape = a.shape();
         boolean[] reduced = new boolean[shape.length];
@@ -66,11 +67,25 @@ final class ReduceOps {
             throw GilfreeException.value("reduction operation '" + ufunc + "' does not have an identity, so to use a where mask one has to specify 'initial'");
         }
         NDArray out = NDArray.zeros(op.outType(t), kept);
-        if (op == BinaryOp.ADD && t == DType.FLOAT64 && w == null && init == null && nk == 0 && src.size() > 0) {
+        if (op == BinaryOp.ADD && (t == DType.INT64 || t == DType.UINT64) && w == null && nk == 0) {
+            // whole-array integer sum: SIMD on all cores, straight from the input's own width
+            long s = IntegerSums.sum(src) + (init instanceof Long l ? l : 0L);
+            dev.gilfree.core.Elements.setLong(t, out.segment(), 0, s);
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT32 && a.dtype() == t && w == null && nk == 0) {
+            // whole-array float32 sum: NumPy's float32 pairwise summation, on all cores
+            float s = Float32Sums.sum(src, init instanceof Double d ? (float) d.doubleValue() : 0f);
+            dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, s);
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && src.dtype() != t && w == null && nk == 0 && src.isCContiguous()) {
+            // int (<= 4 bytes) summed as float64 (mean's sum): NumPy's buffered sum, from integer buffer sums
+            double s = IntegerSums.float64SumLikeNumPy(src, init instanceof Double d ? d : 0.0);
+            dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, s);
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && src.dtype() != t && w == null && init == null && nk == 0 && src.size() > 0) {
+            dev.gilfree.core.Elements.setDouble(t, out.segment(), 0, Reductions.sumFloat64(Copy.astype(src, t)));
+        } else if (op == BinaryOp.ADD && t == DType.FLOAT64 && w == null && init == null && nk == 0 && src.size() > 0) {
             // whole-array float64 sum: the SIMD pairwise kernel
             dev.gilfree.core.Elements.setDouble(DType.FLOAT64, out.segment(), 0, Reductions.sumFloat64(src));
         } else {
-            Reductions.reduce(op, src, reduced, w, init, id, out);
+            Reductions.reduce(op, src, t, reduced, w, init, id, out);
         }
         if (keepdims) out = out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0));
         return out;
@@ -121,6 +136,20 @@ final class ReduceOps {
         return keepdims ? out.view(new Layout(keptKeep, Layout.cStrides(keptKeep, out.itemsize()), 0)) : out;
     }
 
+    /** Integer (or bool) {@code from} whose every value {@code to}, an integer type, holds unchanged. */
+    private static boolean widensExactly(DType from, DType to) {
+        return (from.isInteger() || from == DType.BOOL) && to.isInteger() && Casting.SAFE.allows(from, to);
+    }
+
+    /** Integer (or bool) {@code from} of at most 4 bytes into float64: every value exact, read as doubles inside the loop. */
+    private static boolean intoFloat64Exactly(DType from, DType to) {
+        return to == DType.FLOAT64 && (from.isInteger() || from == DType.BOOL) && from.itemsize() <= 4;
+    }
+
+    /** np.count_nonzero(a) with axis=None: counted in place, no bool temporary. */
+    @Entry(reads = "a", op = "\"count_nonzero\"", sample = "xp.count_nonzero(a)")
+    static long countNonzero(NDArray a) { return Nonzero.count(a); }
+
     private static DType resolve(BinaryOp op, DType in) {
         String types = op.types();
         for (int i = 0; i < types.length(); i++) {
@@ -137,9 +166,9 @@ final class ReduceOps {
         if (op == null) throw GilfreeException.value("accumulate only supported for binary functions");
         DType t = dtype != null ? DType.of(dtype) : resolve(op, a.dtype());
         if (op.types().indexOf(Types.charOf(t)) < 0) t = resolve(op, t);
-        NDArray src = a.dtype() == t ? a : Copy.astype(a, t);
+        NDArray src = a.dtype() == t || widensExactly(a.dtype(), t) || intoFloat64Exactly(a.dtype(), t) ? a : Copy.astype(a, t);
         NDArray out = NDArray.zeros(op.outType(t), a.shape());
-        Reductions.accumulate(op, src, axis, out);
+        Reductions.accumulate(op, src, t, axis, out);
         return out;
     }
 
@@ -172,9 +201,8 @@ final class ReduceOps {
         DType t = DType.of(dtype);
         long[] shape = Iteration.broadcastShapes(cond.shape(), x.shape(), y.shape());
         NDArray out = NDArray.empty(t, shape); // choose writes every element
-        NDArray xs = x.dtype() == t ? x : Copy.astype(x, t), ys = y.dtype() == t ? y : Copy.astype(y, t);
         NDArray c = cond.dtype() == DType.BOOL ? cond : Copy.astype(cond, DType.BOOL);
-        dev.gilfree.kernels.Masked.choose(c, xs, ys, out);
+        dev.gilfree.kernels.Masked.choose(c, x, y, out); // x and y converted a block at a time
         return out;
     }
 

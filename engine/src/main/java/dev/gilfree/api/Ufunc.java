@@ -172,7 +172,7 @@ public final class Ufunc {
         DType ot = binary.outType(t);
         long[] shape = resultShape(out, a.shape(), b.shape());
         NDArray res = prepareOut(out, shape, ot, c, where, a, b);
-        int flags = Elementwise.binary(binary, cast(a, t), cast(b, t), res);
+        int flags = Elementwise.binary(binary, t, a, b, res);
         return finish(res, out, where, shape, flags);
     }
 

@@ -26,6 +26,12 @@ public final class Copy {
         return Path.DOUBLE;
     }
 
+    /** True when {@link #convert} converts st to dt through a typed chunk (real dtypes: through long or double). */
+    static boolean convertsByRun(DType st, DType dt) {
+        Path p = path(st, dt);
+        return p == Path.LONG || p == Path.DOUBLE;
+    }
+
     public static void into(NDArray src, NDArray dst) {
         long[] shape = dst.shape();
         long[][] strides = {Iteration.broadcastStrides(src.shape(), src.strides(), shape), dst.strides()};

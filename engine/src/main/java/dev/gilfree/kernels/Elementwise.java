@@ -29,6 +29,16 @@ public final class Elementwise {
                 BinaryLoops.run(op, t, as, off[0], st[0], bs, off[1], st[1], os, off[2], st[2], n));
     }
 
+    /**
+     * out = op(a, b) in loop dtype t, whatever the inputs' dtypes: inputs of another real dtype are converted
+     * a block at a time inside the loop ({@link ConvertingLoops}), never as whole converted copies.
+     */
+    public static int binary(BinaryOp op, DType t, NDArray a, NDArray b, NDArray out) {
+        if (a.dtype() == t && b.dtype() == t) return binary(op, a, b, out);
+        if (ConvertingLoops.applies(t, a.dtype(), b.dtype())) return ConvertingLoops.binary(op, t, a, b, out);
+        return binary(op, a.dtype() == t ? a : Copy.astype(a, t), b.dtype() == t ? b : Copy.astype(b, t), out);
+    }
+
     public static int unary(UnaryOp op, NDArray a, NDArray out) {
         DType t = a.dtype();
         if (out.dtype() != op.outType(t)) {

@@ -1,5 +1,6 @@
 package dev.gilfree.kernels;
 
+import dev.gilfree.core.DType;
 import dev.gilfree.core.NDArray;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -19,16 +20,7 @@ public final class Masked {
     private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED;
 
     /** Number of true (non-zero) elements of a bool array. */
-    public static long countTrue(NDArray mask) {
-        MemorySegment m = mask.segment();
-        long[] count = {0};
-        Iteration.run(mask.shape(), new long[][]{mask.strides()}, new long[]{mask.offset()}, (off, st, n) -> {
-            long c = 0, o = off[0], s = st[0];
-            for (long i = 0; i < n; i++) c += m.get(B, o + i * s) != 0 ? 1 : 0;
-            count[0] += c;
-        });
-        return count[0];
-    }
+    public static long countTrue(NDArray mask) { return Nonzero.count(mask); }
 
     /** out[0..count) = the elements of a where mask (same shape) is true, in C order; out is 1-d, contiguous. */
     public static void select(NDArray a, NDArray mask, NDArray out) {
@@ -52,29 +44,60 @@ public final class Masked {
                 (off, st, n) -> at[0] = scatter(v, at[0], step, d, off[0], st[0], m, off[1], st[1], w, n));
     }
 
-    /** out = cond ? x : y elementwise; cond (bool), x and y broadcast to out's shape; x, y and out share a dtype. */
+    /**
+     * out = x where cond else y, all broadcast to out's shape. x and y of another real dtype than out's are
+     * converted a block at a time inside the loop (as astype converts), not as whole converted copies.
+     */
     public static void choose(NDArray cond, NDArray x, NDArray y, NDArray out) {
         long[] shape = out.shape();
         long[][] strides = {Iteration.broadcastStrides(cond.shape(), cond.strides(), shape),
             Iteration.broadcastStrides(x.shape(), x.strides(), shape), Iteration.broadcastStrides(y.shape(), y.strides(), shape),
             out.strides()};
         MemorySegment c = cond.segment(), xs = x.segment(), ys = y.segment(), o = out.segment();
+        DType t = out.dtype(), xt = x.dtype(), yt = y.dtype();
         int w = out.itemsize();
-        Iteration.run(shape, strides, new long[]{cond.offset(), x.offset(), y.offset(), out.offset()}, (off, st, n) -> {
-            long co = off[0], cs = st[0], xo = off[1], xst = st[1], yo = off[2], yst = st[2], oo = off[3], os = st[3];
-            switch (w) {
-                case 8 -> { for (long i = 0; i < n; i++) o.set(L, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(L, xo + i * xst) : ys.get(L, yo + i * yst)); }
-                case 4 -> { for (long i = 0; i < n; i++) o.set(I, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(I, xo + i * xst) : ys.get(I, yo + i * yst)); }
-                case 2 -> { for (long i = 0; i < n; i++) o.set(S, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(S, xo + i * xst) : ys.get(S, yo + i * yst)); }
-                case 1 -> { for (long i = 0; i < n; i++) o.set(B, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(B, xo + i * xst) : ys.get(B, yo + i * yst)); }
-                default -> {
-                    for (long i = 0; i < n; i++) {
-                        if (c.get(B, co + i * cs) != 0) MemorySegment.copy(xs, xo + i * xst, o, oo + i * os, w);
-                        else MemorySegment.copy(ys, yo + i * yst, o, oo + i * os, w);
-                    }
-                }
+        long[] offsets = {cond.offset(), x.offset(), y.offset(), out.offset()};
+        if (xt == t && yt == t) {
+            Iteration.run(shape, strides, offsets, (off, st, n) ->
+                    chooseRun(w, c, off[0], st[0], xs, off[1], st[1], ys, off[2], st[2], o, off[3], st[3], n));
+            return;
+        }
+        if (!Copy.convertsByRun(xt, t) && xt != t || !Copy.convertsByRun(yt, t) && yt != t) {
+            choose(cond, xt == t ? x : Copy.astype(x, t), yt == t ? y : Copy.astype(y, t), out);
+            return;
+        }
+        MemorySegment buf = java.lang.foreign.Arena.ofAuto().allocate(2L * BLOCK * w, 64);
+        Iteration.run(shape, strides, offsets, (off, st, n) -> {
+            for (long i = 0; i < n; i += BLOCK) {
+                long m = Math.min(BLOCK, n - i);
+                boolean cx = xt != t, cy = yt != t;
+                if (cx) Copy.convert(xt, xs, off[1] + i * st[1], st[1], t, buf, 0, w, st[1] == 0 ? 1 : m);
+                if (cy) Copy.convert(yt, ys, off[2] + i * st[2], st[2], t, buf, (long) BLOCK * w, w, st[2] == 0 ? 1 : m);
+                chooseRun(w, c, off[0] + i * st[0], st[0],
+                        cx ? buf : xs, cx ? 0 : off[1] + i * st[1], cx ? (st[1] == 0 ? 0 : w) : st[1],
+                        cy ? buf : ys, cy ? (long) BLOCK * w : off[2] + i * st[2], cy ? (st[2] == 0 ? 0 : w) : st[2],
+                        o, off[3] + i * st[3], st[3], m);
             }
         });
+    }
+
+    /** Elements of x and y converted at a time by {@link #choose}. */
+    private static final int BLOCK = 1024;
+
+    private static void chooseRun(int w, MemorySegment c, long co, long cs, MemorySegment xs, long xo, long xst,
+                                  MemorySegment ys, long yo, long yst, MemorySegment o, long oo, long os, long n) {
+        switch (w) {
+            case 8 -> { for (long i = 0; i < n; i++) o.set(L, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(L, xo + i * xst) : ys.get(L, yo + i * yst)); }
+            case 4 -> { for (long i = 0; i < n; i++) o.set(I, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(I, xo + i * xst) : ys.get(I, yo + i * yst)); }
+            case 2 -> { for (long i = 0; i < n; i++) o.set(S, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(S, xo + i * xst) : ys.get(S, yo + i * yst)); }
+            case 1 -> { for (long i = 0; i < n; i++) o.set(B, oo + i * os, c.get(B, co + i * cs) != 0 ? xs.get(B, xo + i * xst) : ys.get(B, yo + i * yst)); }
+            default -> {
+                for (long i = 0; i < n; i++) {
+                    if (c.get(B, co + i * cs) != 0) MemorySegment.copy(xs, xo + i * xst, o, oo + i * os, w);
+                    else MemorySegment.copy(ys, yo + i * yst, o, oo + i * os, w);
+                }
+            }
+        }
     }
 
     // Run element i (source stride ss) goes to the next packed output element when mask[i] is true.

@@ -29,16 +29,8 @@ public final class Reductions {
         return total[0];
     }
 
-    public static long sumInt64(NDArray a) {
-        long[] total = {0};
-        DType t = a.dtype();
-        walkRuns(a, (seg, off, stride, n) -> {
-            long s = 0;
-            for (long i = 0; i < n; i++) s += dev.gilfree.core.Elements.getLong(t, seg, off + i * stride);
-            total[0] += s;
-        });
-        return total[0];
-    }
+    /** Sum modulo 2^64 of an integer or bool array (NumPy's int64/uint64 sum). */
+    public static long sumInt64(NDArray a) { return IntegerSums.sum(a); }
 
     private interface Run {
         void accept(MemorySegment seg, long offset, long stride, long n);
@@ -132,8 +124,8 @@ public final class Reductions {
      * {@code out} has the kept axes' shape (C order) and dtype op.outType(loop dtype). {@code where}
      * (bool, same shape as a, or null) selects elements; {@code init} (Double/Long or null) starts each fold.
      */
-    public static void reduce(BinaryOp op, NDArray a, boolean[] reduced, NDArray where, Object init, Object empty, NDArray out) {
-        DType t = a.dtype();
+    public static void reduce(BinaryOp op, NDArray a, DType t, boolean[] reduced, NDArray where, Object init, Object empty, NDArray out) {
+        DType rt = a.dtype(); // read in its own width, folded as t (an integer type rt widens into exactly)
         long[] shape = a.shape(), st = a.strides();
         long[] wst = where != null ? where.strides() : null;
         int nd = shape.length, nk = 0;
@@ -144,14 +136,21 @@ public final class Reductions {
             if (reduced[i]) { rs[r] = shape[i]; rst[r] = st[i]; rw[r++] = wst != null ? wst[i] : 0; }
             else { ks[k] = shape[i]; kst[k] = st[i]; kw[k++] = wst != null ? wst[i] : 0; }
         }
-        if (where == null && nd > 0 && !reduced[nd - 1] && accumulateOuter(op, a, ks, kst, rs, rst, init, out)) return;
+        if (where == null && nd > 0 && !reduced[nd - 1] && rt == t && accumulateOuter(op, a, ks, kst, rs, rst, init, out)) return;
         MemorySegment seg = a.segment(), ws = where != null ? where.segment() : null, os = out.segment();
         DType ot = out.dtype();
         boolean fl = t.isFloating();
         boolean f32 = t == DType.FLOAT32;
         double[] bd = fl ? new double[CHUNK] : null;
         long[] bl = fl ? null : new long[CHUNK];
-        Fold f = new Fold(op, t);
+        // float32 sums as NumPy rounds them: in its buffered blocks when the last axis is reduced (NumPy's inner
+        // loop then runs along it), else element by element in order (out += slice, as NumPy does)
+        boolean f32add = t == DType.FLOAT32 && rt == t && op == BinaryOp.ADD && where == null && nd > 0 && innermostLast(shape, st);
+        if (f32add && reduced[nd - 1]) {
+            Float32Sums.reduceAxes(a, reduced, init instanceof Number nn ? nn.floatValue() : 0f, out);
+            return;
+        }
+        Fold f = new Fold(op, t, f32add);
         long nOut = Layout.size(ks);
         long[] kidx = new long[nk];
         long base = a.offset(), wbase = where != null ? where.offset() : 0;
@@ -166,7 +165,7 @@ public final class Reductions {
                 long rl = rs[last], rstr = rst[last], runs = rl == 0 ? 0 : total / rl;
                 long[] ridx = new long[last];
                 long off = base;
-                boolean direct = rstr == t.itemsize() && DirectFolds.applies(op, t, rl);
+                boolean direct = rt == t && rstr == t.itemsize() && DirectFolds.applies(op, t, rl);
                 runs:
                 for (long r = 0; r < runs; r++) {
                     if (direct) {
@@ -175,8 +174,8 @@ public final class Reductions {
                     }
                     for (long k = direct ? rl : 0; k < rl; ) {
                         int m = (int) Math.min(CHUNK - fill, rl - k);
-                        if (fl) TypedRuns.gatherD(t, seg, off + k * rstr, rstr, bd, fill, m);
-                        else TypedRuns.gatherL(t, seg, off + k * rstr, rstr, bl, fill, m);
+                        if (fl) TypedRuns.gatherD(rt, seg, off + k * rstr, rstr, bd, fill, m);
+                        else TypedRuns.gatherL(rt, seg, off + k * rstr, rstr, bl, fill, m);
                         fill += m;
                         k += m;
                         if (fill == CHUNK) {
@@ -197,7 +196,7 @@ public final class Reductions {
             long off = base, woff = wbase;
             for (long j = 0; j < total; j++) {
                 if (ws == null || ws.get(ValueLayout.JAVA_BYTE, woff) != 0) {
-                    if (fl) bd[fill++] = Elements.getDouble(t, seg, off); else bl[fill++] = Elements.getLong(t, seg, off);
+                    if (fl) bd[fill++] = Elements.getDouble(rt, seg, off); else bl[fill++] = Elements.getLong(rt, seg, off);
                     if (fill == CHUNK) fill = f.chunk(bd, bl, fill);
                 }
                 for (int ax = rs.length - 1; ax >= 0; ax--) {
@@ -231,17 +230,24 @@ public final class Reductions {
         }
     }
 
+    /** Whether the last axis has the smallest stride, so NumPy's inner loop runs along it (C order). */
+    private static boolean innermostLast(long[] shape, long[] st) {
+        int nd = shape.length;
+        for (int d = 0; d < nd - 1; d++) if (shape[d] > 1 && Math.abs(st[d]) < Math.abs(st[nd - 1])) return false;
+        return true;
+    }
+
     /**
      * Reduction over outer axes when the array's last axis is kept and contiguous (sum(axis=0) of a C-order
      * matrix): out = op(out, slice) for each reduced index, elementwise through the SIMD binary loops, which
-     * is also NumPy's order. Folding each output element on its own read one column at a time across every
-     * row (max over axis 0 of 1000x10000: 32 ms, NumPy 8). Not for float32 sums, which gilfree accumulates
-     * in double, nor for results of another dtype (any/all). Returns false when it does not apply.
+     * is also NumPy's order (and its float32 rounding). Folding each output element on its own read one column
+     * at a time across every row (max over axis 0 of 1000x10000: 32 ms, NumPy 8). Not for results of another
+     * dtype (any/all). Returns false when it does not apply.
      */
     private static boolean accumulateOuter(BinaryOp op, NDArray a, long[] ks, long[] kst, long[] rs, long[] rst,
                                            Object init, NDArray out) {
         DType t = a.dtype();
-        if (op.boolOut() || op.outType(t) != t || t.kind() == 'c' || (t == DType.FLOAT32 && op == BinaryOp.ADD)) return false;
+        if (op.boolOut() || op.outType(t) != t || t.kind() == 'c') return false;
         long total = Layout.size(rs), kept = Layout.size(ks);
         // float16 always: NumPy's half loop rounds out = op(out, slice) at each step, which a fold in double would not
         if (rs.length == 0 || total == 0 || kept < 64 && t != DType.FLOAT16 || kst[ks.length - 1] != t.itemsize()) return false;
@@ -275,19 +281,21 @@ public final class Reductions {
     private static final class Fold {
         final BinaryOp op;
         final DType t;
-        final boolean fl, f32, pairwise;
+        final boolean fl, f32, pairwise, sequential32;
         double accD;
         long accL;
         boolean have;
         double[] partials = new double[16];
         int np;
 
-        Fold(BinaryOp op, DType t) {
+        /** sequential32: a float32 sum added element by element in float32 from 0 (NumPy's out += x). */
+        Fold(BinaryOp op, DType t, boolean sequential32) {
             this.op = op;
             this.t = t;
             fl = t.isFloating();
             f32 = t == DType.FLOAT32;
-            pairwise = fl && op == BinaryOp.ADD;
+            this.sequential32 = sequential32;
+            pairwise = fl && op == BinaryOp.ADD && !sequential32;
         }
 
         void reset(Object init) {
@@ -318,7 +326,11 @@ public final class Reductions {
 
         /** Folds a full (or the last, partial) chunk; returns the new fill, 0. */
         int chunk(double[] bd, long[] bl, int fill) {
-            if (pairwise) {
+            if (sequential32) {
+                float acc = have ? (float) accD : 0f;
+                for (int i = 0; i < fill; i++) acc += (float) bd[i];
+                accD = acc;
+            } else if (pairwise) {
                 if (np == partials.length) partials = java.util.Arrays.copyOf(partials, np * 2);
                 partials[np++] = pairwiseArray(bd, 0, fill);
             } else if (fl) {
@@ -362,9 +374,9 @@ public final class Reductions {
      * Running fold of {@code op} along {@code axis} (NumPy's accumulate): out has a's shape and dtype
      * op.outType(a.dtype()).
      */
-    public static void accumulate(BinaryOp op, NDArray a, int axis, NDArray out) {
+    public static void accumulate(BinaryOp op, NDArray a, DType t, int axis, NDArray out) {
         if (a.dtype().kind() == 'c') { ComplexReductions.accumulate(op, a, axis, out); return; }
-        DType t = a.dtype(), ot = out.dtype();
+        DType rt = a.dtype(), ot = out.dtype(); // read as rt, folded as t (rt == t, or an integer type t widens)
         long[] shape = a.shape();
         long n = shape[axis];
         long sa = a.strides()[axis], so = out.strides()[axis];
@@ -379,16 +391,18 @@ public final class Reductions {
                 if (fl) {
                     double acc = 0;
                     for (long i = 0; i < n; i++) {
-                        double x = Elements.getDouble(t, as, ao + i * sa);
+                        double x = Elements.getDouble(rt, as, ao + i * sa);
                         acc = i == 0 ? x : op.applyD(acc, x, f32 || f16);
                         if (f32) acc = (float) acc;
                         if (f16) acc = Half.toDouble(Half.fromFloat((float) acc)); // NumPy's half loop: float32, then rounded
                         Elements.setDouble(ot, os, oo + i * so, acc);
                     }
+                } else if (op == BinaryOp.ADD && ot.itemsize() == 8) {
+                    IntegerSums.cumsum(rt, as, ao, sa, os, oo, so, n);
                 } else {
                     long acc = 0;
                     for (long i = 0; i < n; i++) {
-                        long x = Elements.getLong(t, as, ao + i * sa);
+                        long x = Elements.getLong(rt, as, ao + i * sa);
                         acc = i == 0 ? x : op.applyL(acc, x, t);
                         Elements.setLong(ot, os, oo + i * so, acc);
                         acc = Elements.getLong(ot, os, oo + i * so); // wrap as the output type does
@@ -418,6 +432,8 @@ public final class Reductions {
                 long best = 0;
                 if (t.kind() == 'c') {
                     best = argExtremeComplex(t, as, ao, sa, n, max);
+                } else if (sa == t.itemsize() && ArgExtremes.applies(t, n)) {
+                    best = ArgExtremes.first(t, max, as, ao, n);
                 } else if (fl) {
                     double bv = Elements.getDouble(t, as, ao);
                     for (long i = 1; i < n && !Double.isNaN(bv); i++) {

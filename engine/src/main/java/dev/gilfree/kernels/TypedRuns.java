@@ -32,6 +32,17 @@ final class TypedRuns {
             for (int i = 0; i < m; i++) dst[at + i] = s.get(F, off + i * stride);
         } else if (t == DType.FLOAT16) {
             for (int i = 0; i < m; i++) dst[at + i] = Float.float16ToFloat(s.get(S, off + i * stride));
+        } else if (t.isInteger() && t != DType.UINT64) {
+            // integers into a float loop (int16 + float32): typed reads, every value exact in a double but int64's
+            switch (t) {
+                case INT8 -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(B, off + i * stride); }
+                case UINT8 -> { for (int i = 0; i < m; i++) dst[at + i] = Byte.toUnsignedInt(s.get(B, off + i * stride)); }
+                case INT16 -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(S, off + i * stride); }
+                case UINT16 -> { for (int i = 0; i < m; i++) dst[at + i] = Short.toUnsignedInt(s.get(S, off + i * stride)); }
+                case INT32 -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(I, off + i * stride); }
+                case UINT32 -> { for (int i = 0; i < m; i++) dst[at + i] = Integer.toUnsignedLong(s.get(I, off + i * stride)); }
+                default -> { for (int i = 0; i < m; i++) dst[at + i] = s.get(L, off + i * stride); } // int64: rounded as (double) long
+            }
         } else {
             for (int i = 0; i < m; i++) dst[at + i] = Elements.getDouble(t, s, off + i * stride);
         }
