@@ -129,6 +129,12 @@ class ufunc:
             self._new, self._into = j.call2Checked, j.call2Into
         else:
             self._new, self._into = j.call1Checked, j.call1Into
+        self._bound = {}  # errstate mask -> those two with the mask bound in Java (one argument fewer per call)
+
+    def _bind(self, mask):
+        m = self._j.masked(mask)
+        c = self._bound[mask] = (m.call2Checked, m.call2Into) if self.nin == 2 else (m.call1Checked, m.call1Into)
+        return c
 
     @property
     def nargs(self):
@@ -172,20 +178,24 @@ class ufunc:
                         res = _wrap(r, a._shape)
                         return res[()] if res.shape == () else res
                     if isinstance(a, ArrayBase) and isinstance(b, ArrayBase):
+                        mask = _errstate.mask()
+                        new, into = self._bound.get(mask) or self._bind(mask)
                         if out is not None:
-                            _engine_call(self._into, self.__name__, a._j, b._j, out._j, _errstate.mask())
+                            _engine_call(into, self.__name__, a._j, b._j, out._j)
                             return out
                         sa = a._shape
-                        res = _wrap(_engine_call(self._new, self.__name__, a._j, b._j, _errstate.mask()),
+                        res = _wrap(_engine_call(new, self.__name__, a._j, b._j),
                                     sa if sa is not None and sa == b._shape else None)
                         return res[()] if res.shape == () else res
                 else:
                     a = args[0]
                     if isinstance(a, ArrayBase):
+                        mask = _errstate.mask()
+                        new, into = self._bound.get(mask) or self._bind(mask)
                         if out is not None:
-                            _engine_call(self._into, self.__name__, a._j, out._j, _errstate.mask())
+                            _engine_call(into, self.__name__, a._j, out._j)
                             return out
-                        res = _wrap(_engine_call(self._new, self.__name__, a._j, _errstate.mask()), a._shape)
+                        res = _wrap(_engine_call(new, self.__name__, a._j), a._shape)
                         return res[()] if res.shape == () else res
         nin = self.nin
         if len(args) != nin:

@@ -135,6 +135,31 @@ public final class Ufunc {
         Ufuncs.call2LongInto(this, a, s, reversed, out, fpMask);
     }
 
+    /**
+     * This ufunc with the caller's errstate mask bound: Python keeps one per mask it meets, so its common calls
+     * cross with one argument fewer (on jep each argument costs about 0.4 µs of a small call, measured).
+     */
+    public Masked masked(int fpMask) { return new Masked(this, fpMask); }
+
+    /** The Checked/Into calls of {@link #masked}'s ufunc, through the same gateway entries. */
+    public static final class Masked {
+        private final Ufunc u;
+        private final int fpMask;
+
+        private Masked(Ufunc u, int fpMask) {
+            this.u = u;
+            this.fpMask = fpMask;
+        }
+
+        public NDArray call1Checked(NDArray a) { return Ufuncs.call1Checked(u, a, fpMask); }
+
+        public void call1Into(NDArray a, NDArray out) { Ufuncs.call1Into(u, a, out, fpMask); }
+
+        public NDArray call2Checked(NDArray a, NDArray b) { return Ufuncs.call2Checked(u, a, b, fpMask); }
+
+        public void call2Into(NDArray a, NDArray b, NDArray out) { Ufuncs.call2Into(u, a, b, out, fpMask); }
+    }
+
     // The bodies of the Ufuncs entries (already inside the guard): where (bool array or null), dtype and
     // casting (names or null). Floating-point flags go to the guard (OpGuard.reportFp), which decides.
     NDArray unary(NDArray a, NDArray out, NDArray where, String dtype, String casting) {
