@@ -25,7 +25,7 @@ def main():
         add_j = gf.add._j
         cases = {
             "Java no-op (numThreads)": _bridge.Engine.numThreads,
-            f"engine add, no wrapper [{n}]": lambda: add_j.call2Checked(x._j, y._j, None, 0),
+            f"engine add, no wrapper [{n}]": lambda: add_j.call2Checked(x._j, y._j, 0),
             f"gf.add(x, y) [{n}]": lambda: gf.add(x, y),
             f"gf.add(x, y, out=o) [{n}]": lambda: gf.add(x, y, out=o),
             f"x + 1.0 [{n}]": lambda: x + 1.0,

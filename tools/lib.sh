@@ -65,7 +65,13 @@ gf_mvn() {
 # Python environment, jep in the local Maven repository, then the jars: whatever is missing or stale.
 gf_ensure_built() {
   gf_find_jdk
-  "$GILFREE_ROOT/tools/bootstrap.sh"
+  # bootstrap.sh checks the environment by its stamp; skip even starting it (a bash and four more processes
+  # on every launch) while the stamp is newer than its inputs and names this JDK: shell builtins only.
+  local ready="$GILFREE_VENV/.gilfree-ready" t="$GILFREE_ROOT/tools"
+  if ! { [ "$ready" -nt "$GILFREE_ROOT/pom.xml" ] && [ "$ready" -nt "$t/requirements-cpython.txt" ] \
+         && [ "$ready" -nt "$t/requirements-graalpy.txt" ] && [[ "$(<"$ready")" == *" jdk=$GILFREE_JAVA_HOME "* ]]; }; then
+    "$GILFREE_ROOT/tools/bootstrap.sh"
+  fi
   local stamp="$GILFREE_BUILD/jars.stamp"
   if [ "${GILFREE_NO_BUILD:-0}" != 1 ] && gf_sources_newer_than "$stamp"; then
     echo "gilfree: building the engine and bridges (first use or sources changed)..." >&2

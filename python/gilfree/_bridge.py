@@ -18,23 +18,38 @@ RUNTIME = _runtime.NAME
 jclass = _runtime.jclass  # for tests and tools that need a Java class the package does not hold
 is_java = _runtime.is_java
 
-Engine = jclass("dev.gilfree.api.Engine")
-Views = jclass("dev.gilfree.api.Views")
-Indexing = jclass("dev.gilfree.api.Indexing")
-Reduce = jclass("dev.gilfree.api.Reduce")
-Sort = jclass("dev.gilfree.api.Sort")
-LinAlg = jclass("dev.gilfree.api.LinAlg")
-Fft = jclass("dev.gilfree.api.Fft")
-Ufuncs = jclass("dev.gilfree.api.Ufuncs")
-Writes = jclass("dev.gilfree.api.Writes")
-ThreadSafety = jclass("dev.gilfree.api.ThreadSafety")
-Diagnostics = jclass("dev.gilfree.api.Diagnostics")
-Random = jclass("dev.gilfree.api.Random")
-Fused = jclass("dev.gilfree.api.Fused")
+
+class _Facade:
+    """A gateway facade (a Java class of static entry points) whose methods are looked up once and kept: jep
+    resolves an attribute of a Java class on every access (0.8 of the 2.9 µs of a small Indexing call,
+    measured), GraalPy too. The facades have static methods only, so what is kept never changes."""
+
+    def __init__(self, name):
+        self._cls = jclass(name)
+
+    def __getattr__(self, name):  # reached only for a name not kept yet
+        v = getattr(self._cls, name)
+        self.__dict__[name] = v
+        return v
+
+
+Engine = _Facade("dev.gilfree.api.Engine")
+Views = _Facade("dev.gilfree.api.Views")
+Indexing = _Facade("dev.gilfree.api.Indexing")
+Reduce = _Facade("dev.gilfree.api.Reduce")
+Sort = _Facade("dev.gilfree.api.Sort")
+LinAlg = _Facade("dev.gilfree.api.LinAlg")
+Fft = _Facade("dev.gilfree.api.Fft")
+Ufuncs = _Facade("dev.gilfree.api.Ufuncs")
+Writes = _Facade("dev.gilfree.api.Writes")
+ThreadSafety = _Facade("dev.gilfree.api.ThreadSafety")
+Diagnostics = _Facade("dev.gilfree.api.Diagnostics")
+Random = _Facade("dev.gilfree.api.Random")
+Fused = _Facade("dev.gilfree.api.Fused")
 # A sandboxed session reveals no memory addresses (and has no NumPy): no handle on the exchange there.
-Interop = jclass("dev.gilfree.api.Interop") if Engine.addressesAllowed() else None
+Interop = _Facade("dev.gilfree.api.Interop") if Engine.addressesAllowed() else None
 # Nor host files: np.load's mmap_mode maps the file there only (a sandbox cannot look Files up).
-Files = jclass("dev.gilfree.api.Files") if Engine.addressesAllowed() else None
+Files = _Facade("dev.gilfree.api.Files") if Engine.addressesAllowed() else None
 DType = jclass("dev.gilfree.core.DType")
 Promotion = jclass("dev.gilfree.core.Promotion")
 ScalarKind = jclass("dev.gilfree.core.Promotion$ScalarKind")

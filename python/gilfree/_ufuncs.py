@@ -21,6 +21,8 @@ _FLOAT_LOOP = {"divide", "true_divide", "float_power", "arctan2", "hypot", "copy
                "logaddexp2", "heaviside"}
 # the narrow float dtypes (complex64: its parts) a weak Python float is cast to first, as NEP 50 says
 _NARROW = {"float16": "float16", "float32": "float32", "complex64": "float32"}
+# reductions whose float64 loop gives float64 (their full reduction of a float64 array is one double)
+_F64_TO_F64 = {"add", "multiply", "maximum", "minimum", "fmax", "fmin"}
 _COMPARE = {"equal", "not_equal", "less", "less_equal", "greater", "greater_equal"}
 
 
@@ -120,6 +122,19 @@ class ufunc:
         self.types = [str(t) for t in self._j.types()]
         ident = self._j.identity()
         self._identity = None if ident is None else str(ident)
+        # The engine methods of the common calls, looked up once (jep and GraalPy otherwise resolve the
+        # attribute on every call): a new result, or into out= (returning nothing, so no result to wrap).
+        j = self._j
+        if self.nin == 2:
+            self._new, self._into = j.call2Checked, j.call2Into
+        else:
+            self._new, self._into = j.call1Checked, j.call1Into
+        self._bound = {}  # errstate mask -> those two with the mask bound in Java (one argument fewer per call)
+
+    def _bind(self, mask):
+        m = self._j.masked(mask)
+        c = self._bound[mask] = (m.call2Checked, m.call2Into) if self.nin == 2 else (m.call1Checked, m.call1Into)
+        return c
 
     @property
     def nargs(self):
@@ -153,6 +168,39 @@ class ufunc:
             r = _trace_hook.hook(self.__name__, args, {"out": out, "where": where, "dtype": dtype, "casting": casting})
             if r is not NotImplemented:
                 return r
+        # The common case first: gilfree arrays only, out= absent or a gilfree array, nothing else given. One
+        # engine call (the gateway still checks and guards everything); the general path below does the rest.
+        if where is True and dtype is None and casting == "same_kind" and len(args) == self.nin:
+            if out is None or isinstance(out, ArrayBase):
+                if self.nin == 2:
+                    a, b = args
+                    if type(b) is float and isinstance(a, ArrayBase):  # x + 1.0: a weak Python float
+                        r = self._scalar(a, b, False, None if out is None else out._j, None, None, casting,
+                                         _errstate.mask(), False)
+                        if out is not None:
+                            return out
+                        res = _wrap(r, a._shape)
+                        return res[()] if res.shape == () else res
+                    if isinstance(a, ArrayBase) and isinstance(b, ArrayBase):
+                        mask = _errstate.mask()
+                        new, into = self._bound.get(mask) or self._bind(mask)
+                        if out is not None:
+                            _engine_call(into, self.__name__, a._j, b._j, out._j)
+                            return out
+                        sa = a._shape
+                        res = _wrap(_engine_call(new, self.__name__, a._j, b._j),
+                                    sa if sa is not None and sa == b._shape else None)
+                        return res[()] if res.shape == () else res
+                else:
+                    a = args[0]
+                    if isinstance(a, ArrayBase):
+                        mask = _errstate.mask()
+                        new, into = self._bound.get(mask) or self._bind(mask)
+                        if out is not None:
+                            _engine_call(into, self.__name__, a._j, out._j)
+                            return out
+                        res = _wrap(_engine_call(new, self.__name__, a._j), a._shape)
+                        return res[()] if res.shape == () else res
         nin = self.nin
         if len(args) != nin:
             if len(args) == nin + 1 and out is None:
@@ -189,8 +237,10 @@ class ufunc:
             a = _to_array(args[0])
             if full:
                 r = _engine_call(_UF.call1Full, self.__name__, j, a._j, oj, wj, dname, casting, mask)
+            elif oj is None:
+                r = _engine_call(self._new, self.__name__, a._j, mask)
             else:
-                r = _engine_call(j.call1Checked, self.__name__, a._j, oj, mask)
+                r = _engine_call(self._into, self.__name__, a._j, oj, mask)
             shape = a._shape if out is None and wj is None else None
         else:
             a, b = args
@@ -217,8 +267,10 @@ class ufunc:
                 b = _to_array(b)
                 if full:
                     r = _engine_call(_UF.call2Full, self.__name__, j, a._j, b._j, oj, wj, dname, casting, mask)
+                elif oj is None:
+                    r = _engine_call(self._new, self.__name__, a._j, b._j, mask)
                 else:
-                    r = _engine_call(j.call2Checked, self.__name__, a._j, b._j, oj, mask)
+                    r = _engine_call(self._into, self.__name__, a._j, b._j, oj, mask)
                 sa = a._shape
                 shape = sa if sa is not None and sa == b._shape else None
             if out is not None or wj is not None:
@@ -239,8 +291,10 @@ class ufunc:
             if full:
                 r = _engine_call(_UF.call2DoubleFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting,
                                  mask)
+            elif oj is None:
+                r = _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, mask)
             else:
-                r = _engine_call(j.call2DoubleChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+                r = _engine_call(j.call2DoubleInto, self.__name__, arr._j, s, reversed_, oj, mask)
             if arr.dtype.name in _NARROW and cast_overflows(s, _NARROW[arr.dtype.name]):
                 _errstate.handle(_errstate.OVER, "cast")  # NEP 50: the weak float was cast to float32/16 first
             return r
@@ -257,7 +311,9 @@ class ufunc:
             s -= 1 << 64
         if full:
             return _engine_call(_UF.call2LongFull, self.__name__, j, arr._j, s, reversed_, oj, wj, dname, casting, mask)
-        return _engine_call(j.call2LongChecked, self.__name__, arr._j, s, reversed_, oj, mask)
+        if oj is None:
+            return _engine_call(j.call2LongChecked, self.__name__, arr._j, s, reversed_, mask)
+        return _engine_call(j.call2LongInto, self.__name__, arr._j, s, reversed_, oj, mask)
 
     # ----- methods -----
     def _need_binary(self, what):
@@ -267,6 +323,11 @@ class ufunc:
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NOVALUE, where=True):
         self._need_binary("reduce")
         a = _to_array(array)
+        if axis is None and out is None and keepdims is False and initial is _NOVALUE and where is True:
+            dt = a._dtype or a.dtype
+            if dt.name == "float64" and self._name in _F64_TO_F64 and (dtype is None or dtype == "float64"):
+                # a.sum() and the like: one engine call, a double back
+                return dt.type._exact(float(_call(_Reduce.reduceAllDouble, self._name, a._j)))
         axes = _normalize_axes(axis, a.ndim)
         if dtype is None and self._name in ("add", "multiply") and a.dtype.kind in "biu" and a.dtype.itemsize < 8:
             dtype = "uint64" if a.dtype.kind == "u" else "int64"

@@ -2,6 +2,7 @@ package dev.gilfree.api;
 
 import dev.gilfree.core.Casting;
 import dev.gilfree.core.DType;
+import dev.gilfree.core.Elements;
 import dev.gilfree.core.GilfreeException;
 import dev.gilfree.core.Layout;
 import dev.gilfree.core.NDArray;
@@ -21,6 +22,18 @@ import dev.gilfree.kernels.Types;
 @Facade("Reduce")
 final class ReduceOps {
     private ReduceOps() {}
+
+    /**
+     * {@code ufunc} over every element of a float64 array, as one double: the small {@code a.sum()} with no
+     * 0-d result array to wrap and read back at the bridge (two crossings fewer).
+     */
+    @Entry(reads = "a", op = "Ufunc.reductionName(ufunc)", sample = "xp.sum(a)")
+    static double reduceAllDouble(String ufunc, NDArray a) {
+        int[] axes = new int[a.ndim()];
+        for (int i = 0; i < axes.length; i++) axes[i] = i;
+        NDArray r = reduce(ufunc, a, axes, false, null, null, "none", 0, 0);
+        return Elements.getDouble(r.dtype(), r.segment(), r.byteOffsetOf(new long[0]));
+    }
 
     /**
      * {@code ufunc.reduce(a, axis=axes, dtype=dtype, keepdims=..., where=..., initial=...)}.

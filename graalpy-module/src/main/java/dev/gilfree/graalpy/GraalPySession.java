@@ -146,7 +146,8 @@ public final class GraalPySession implements PythonSession {
      */
     static final List<Class<?>> SANDBOX_API = List.of(
             Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class, Fft.class,
-            Random.class, Writes.class, Diagnostics.class, ThreadSafety.class, Ufunc.class, FpSignal.class, NDArray.class, DType.class,
+            Random.class, Writes.class, Diagnostics.class, ThreadSafety.class, Ufunc.class, Ufunc.Masked.class, FpSignal.class,
+            NDArray.class, DType.class,
             Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
 
     /**
@@ -161,7 +162,7 @@ public final class GraalPySession implements PythonSession {
      * {@code Engine.addressesAllowed()} and leaves it out).
      */
     static final Set<String> SANDBOX_CLASSES = SANDBOX_API.stream()
-            .filter(c -> c != Ufunc.class && c != FpSignal.class && c != GilfreeException.class)
+            .filter(c -> c != Ufunc.class && c != Ufunc.Masked.class && c != FpSignal.class && c != GilfreeException.class)
             .map(Class::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Public methods of the engine facade and array classes, plus what error handling reads from exceptions. */
