@@ -1,6 +1,7 @@
 package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gilfree.embed.PythonException;
@@ -9,8 +10,7 @@ import dev.gilfree.graalpy.GraalPySession;
 import dev.gilfree.jep.JepSession;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+/** The application's computation on each runtime: same script, same answers. */
 class StatsTest {
     private static final double[] SERIES = {2, 4, 4, 4, 5, 5, 7, 9};
 
