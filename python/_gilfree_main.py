@@ -43,7 +43,7 @@ def _dispatch(argv):
         sys.path.pop(0)
     env = _graalpy_env()
     if not argv:
-        if sys.stdin is not None and sys.stdin.isatty():
+        if _on_terminal():
             _interactive()
         else:
             sys.path.insert(0, "")
@@ -172,6 +172,15 @@ def _run_source(source, filename):
     exec(code, __main__.__dict__)
 
 
+def _on_terminal():
+    """Whether stdin and stdout are a terminal (GraalPy's streams are Java's, whose isatty() says no: the
+    JVM's console knows)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    console = _jclass("java.lang.System").console()
+    return console is not None and bool(console.isTerminal())
+
+
 def _interactive():
     import code
     console = code.InteractiveConsole(locals={"__name__": "__main__"})
@@ -188,6 +197,7 @@ def _line_reader():
     console = _jclass("java.lang.System").console()
     if console is None or not console.isTerminal():
         return None
+    interrupts = _jclass("dev.gilfree.exec.Interrupts")
 
     def read(prompt=""):
         sys.stdout.flush()
@@ -198,6 +208,8 @@ def _line_reader():
             if "UserInterruptException" in str(e):
                 raise KeyboardInterrupt from None
             raise
+        finally:
+            interrupts.reinstall()  # the console took SIGINT over; the statement about to run needs it back
         if line is None:  # Ctrl-D on an empty line
             raise EOFError
         return str(line)

@@ -69,7 +69,7 @@ class Terminal:
                 return out
             left = end - time.monotonic()
             if left <= 0:
-                raise AssertionError(f"no {text!r} within {timeout} s; the terminal shows:\n{self.seen[self.pos:]}")
+                raise AssertionError(f"no {text!r} within {timeout} s; the terminal shows:\n{self.seen[-3000:]!r}")
             r, _, _ = select.select([self.fd], [], [], left)
             if r:
                 try:

@@ -3,6 +3,7 @@ values echo and `_` holds the last one, multi-line blocks, tracebacks as python 
 the running statement (pure Python, or a long engine operation) and the session goes on, line editing and
 history, Ctrl-D ends it."""
 import sys
+import time
 
 import pytest
 
@@ -40,6 +41,7 @@ def test_interactive_prompt(runtime):
         # Ctrl-C stops a pure-Python loop ...
         t.send("while True: pass\n\n")
         t.expect("... ")
+        time.sleep(1)  # running by now, the terminal back from the line editor's raw mode: Ctrl-C is a signal
         t.send("\x03")
         t.expect("KeyboardInterrupt\n", timeout=10)
         t.expect(">>> ")
@@ -48,6 +50,7 @@ def test_interactive_prompt(runtime):
         t.expect(">>> ")
         t.send("while True: gf.argsort(a, kind='stable')\n\n")
         t.expect("... ")
+        time.sleep(1)
         t.send("\x03")
         shown = t.expect("KeyboardInterrupt\n", timeout=10)
         t.expect(">>> ")

@@ -25,6 +25,7 @@ public final class Interrupts {
 
     private static volatile Thread target;
     private static volatile SignalHandler previous;
+    private static final SignalHandler HANDLER = s -> signal();
     private static final AtomicBoolean PENDING = new AtomicBoolean();
     private static final Semaphore ARRIVED = new Semaphore(0);
 
@@ -33,15 +34,24 @@ public final class Interrupts {
      * thread). Returns false when SIGINT is ignored (a background job): it stays ignored, as with python.
      */
     public static synchronized boolean install() {
-        if (target != null) return true;
-        SignalHandler old = Signal.handle(new Signal("INT"), s -> signal());
+        SignalHandler old = Signal.handle(new Signal("INT"), HANDLER);
         if (old == SignalHandler.SIG_IGN) { // the JVM leaves an inherited "ignore" in place
             Signal.handle(new Signal("INT"), old);
             return false;
         }
-        previous = old;
-        target = Thread.currentThread();
+        if (target == null) {
+            previous = old;
+            target = Thread.currentThread();
+        }
         return true;
+    }
+
+    /**
+     * Takes SIGINT back after something else took it (the JDK's JLine console registers its own handler,
+     * which ends the JVM, when the prompt reads a line). A no-op before {@link #install}.
+     */
+    public static synchronized void reinstall() {
+        if (target != null) Signal.handle(new Signal("INT"), HANDLER);
     }
 
     /**
