@@ -181,9 +181,27 @@ def _on_terminal():
     return console is not None and bool(console.isTerminal())
 
 
+_BLOCK_WORDS = frozenset(("if", "while", "for", "try", "with", "def", "class", "async"))
+
+
+def _opens_block(line):
+    words = line.split(None, 1)
+    return bool(words) and (words[0].startswith("@") or words[0].split(":", 1)[0] in _BLOCK_WORDS)
+
+
 def _interactive():
     import code
-    console = code.InteractiveConsole(locals={"__name__": "__main__"})
+
+    class Console(code.InteractiveConsole):
+        def push(self, line, *args, **kwargs):
+            # A compound statement runs at the empty line that ends it, as in python. (GraalPy's codeop calls a
+            # block complete after its first body line, which would cut a longer body in two.)
+            if line.strip() and _opens_block(self.buffer[0] if self.buffer else line):
+                self.buffer.append(line)
+                return True
+            return super().push(line, *args, **kwargs)
+
+    console = Console(locals={"__name__": "__main__"})
     console.raw_input = _line_reader() or console.raw_input
     banner = f"gilfree on {sys.implementation.name} {sys.version.split()[0]}\nType \"help\" for more information."
     console.interact(banner=banner, exitmsg="")

@@ -27,7 +27,9 @@ def test_interactive_prompt(runtime):
         # A block: continuation prompts until the empty line.
         t.send("def twice(n):\n")
         t.expect("... ")
-        t.send("    return 2 * n\n")
+        t.send("    m = 2 * n\n")
+        t.expect("... ")
+        t.send("    return m\n")
         t.expect("... ")
         t.send("\n")
         t.expect(">>> ")
