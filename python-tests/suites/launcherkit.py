@@ -80,6 +80,17 @@ class Terminal:
                     raise AssertionError(f"the prompt ended before {text!r}; it showed:\n{self.seen[self.pos:]}")
                 self.seen += chunk.decode(errors="replace").replace("\r\n", "\n")
 
+    def expect_all(self, *texts, timeout=60):
+        """Waits until every one of `texts` appeared, in any order: stderr (tracebacks) reaches the terminal
+        through the launcher's filter, so the next prompt, written straight to it, may come first."""
+        start = self.pos
+        ends = []
+        for text in texts:
+            self.pos = start
+            self.expect(text, timeout)
+            ends.append(self.pos)
+        self.pos = max(ends)
+
     def close(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
