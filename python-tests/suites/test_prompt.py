@@ -52,7 +52,7 @@ def test_interactive_prompt(runtime):
         t.expect("... ")
         time.sleep(1)
         t.send("\x03")
-        t.expect_all("KeyboardInterrupt\n", ">>> ", timeout=10)
+        t.expect_all("KeyboardInterrupt\n", ">>> ", timeout=60)
         t.send("print('still', twice(4))\n")
         t.expect("still 8\n")
         t.expect(">>> ")
