@@ -17,7 +17,7 @@ import gilfree as gf
 def say(*what):
     print(*what, flush=True)
 
-a = gf.arange(6_000_000, dtype=gf.float64)[::-1] % 1000.0  # many ties: a slow (comparator) stable argsort
+a = gf.arange(12_000_000, dtype=gf.float64)[::-1] % 1000.0  # many ties: a slow (comparator) stable argsort
 t = time.time(); gf.argsort(a, kind="stable"); say("op", time.time() - t)  # one operation's length
 say("ready python")
 try:
