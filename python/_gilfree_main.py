@@ -5,6 +5,7 @@ an interactive prompt. It returns the exit code instead of exiting, so the Java 
 """
 import os
 import sys
+import threading
 
 _USAGE = ("usage: gilfree [--runtime graalpy|cpython] [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
           "  -c cmd : program passed in as string\n"
@@ -19,11 +20,15 @@ def main(*argv):
     argv = [str(a) for a in argv]
     try:
         try:
+            _take_over_sigint()
             _dispatch(argv)
         finally:
             _shutdown()
     except SystemExit as e:
         return _exit_code(e.code)
+    except KeyboardInterrupt as e:
+        _print_exception(e)
+        return 130  # python's code for a Ctrl-C nothing caught (128 + SIGINT)
     except BaseException as e:  # noqa: BLE001 - every uncaught error ends like python's
         _print_exception(e)
         return 1
@@ -36,8 +41,9 @@ def _dispatch(argv):
     # The runtime may have put the current directory first already; python puts exactly one entry there.
     while sys.path and sys.path[0] == "":
         sys.path.pop(0)
+    env = _graalpy_env()
     if not argv:
-        if sys.stdin is not None and sys.stdin.isatty():
+        if _on_terminal():
             _interactive()
         else:
             sys.path.insert(0, "")
@@ -54,6 +60,8 @@ def _dispatch(argv):
         if not rest:
             _usage_error("Argument expected for the -m option")
         import runpy
+        if rest[0] == "pip" and env is not None:
+            _prepare_pip(env, rest[1:])
         sys.argv[:] = [rest[0]] + rest[1:]
         sys.path.insert(0, os.getcwd())
         runpy.run_module(rest[0], run_name="__main__", alter_sys=True)
@@ -69,6 +77,83 @@ def _dispatch(argv):
         _usage_error(f"Unknown option: {first}")
     else:
         _run_script(first, rest)
+
+
+def _jclass(name):
+    if sys.implementation.name == "graalpy":
+        import java
+        return java.type(name)
+    from jep import findClass
+    return findClass(name)
+
+
+def _take_over_sigint():
+    """Ctrl-C raises KeyboardInterrupt in the main thread, as in python, also during a long engine operation:
+    the engine takes SIGINT (dev.gilfree.exec.Interrupts) and stops an operation of this thread between
+    chunks; a signal no operation takes goes to Python's main thread: on GraalPy through GraalPy's own SIGINT
+    handler, on CPython (whose handlers run only on jep's hidden main thread) as an asynchronous exception
+    from a watcher thread. Without this the JVM would end the process."""
+    interrupts = _jclass("dev.gilfree.exec.Interrupts")
+    if sys.implementation.name == "graalpy":
+        import signal
+        if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+            return
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # GraalPy's handler: the engine's forwards to it
+    if not interrupts.install():
+        return  # SIGINT is ignored (a background job): it stays ignored, as with python
+    if sys.implementation.name == "graalpy":
+        interrupts.forwardToPrevious()
+        return
+    import ctypes
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    set_async.argtypes = (ctypes.c_ulong, ctypes.py_object)
+    main_thread = threading.get_ident()
+
+    def watch():
+        while True:
+            try:
+                interrupts.awaitForPython()
+            except BaseException:  # noqa: BLE001 - the runtime is shutting down: the watcher ends quietly
+                return
+            set_async(main_thread, KeyboardInterrupt)
+
+    threading.Thread(target=watch, name="gilfree-sigint", daemon=True).start()
+
+
+def _graalpy_env():
+    """GraalPy's package environment (a prefix, -Dgilfree.graalpy.env): its site-packages goes on sys.path,
+    .pth files included. None on CPython, whose packages live in the launcher's venv."""
+    if sys.implementation.name != "graalpy":
+        return None
+    env = _jclass("java.lang.System").getProperty("gilfree.graalpy.env")
+    if not env:
+        return None
+    import site
+    site.addsitedir(_site_dir(str(env)))
+    return str(env)
+
+
+def _site_dir(prefix):
+    import sysconfig
+    return sysconfig.get_path("purelib", vars={"base": prefix, "platbase": prefix})
+
+
+def _prepare_pip(env, args):
+    """`-m pip` on GraalPy: GraalPy's bundled pip when none is installed (what ensurepip would install; its
+    own subprocess-based bootstrap needs a python executable, which an embedded GraalPy has not), and
+    installs going to the environment's prefix unless the command names another place."""
+    import importlib.util
+    if importlib.util.find_spec("pip") is None:
+        import ensurepip
+        bundled = os.path.join(os.path.dirname(ensurepip.__file__), "_bundled")
+        wheels = sorted(f for f in os.listdir(bundled) if f.startswith("pip-") and f.endswith(".whl"))
+        if not wheels:
+            raise SystemExit(f"gilfree: GraalPy ships no pip wheel in {bundled}")
+        sys.path.insert(0, os.path.join(bundled, wheels[-1]))
+    places = ("--target", "-t", "--prefix", "--root", "--user")
+    if not any(a == p or a.startswith(p + "=") for a in args for p in places):
+        os.environ["PIP_PREFIX"] = env
+    os.environ.setdefault("PIP_DISABLE_PIP_VERSION_CHECK", "1")
 
 
 def _run_script(path, rest):
@@ -87,14 +172,67 @@ def _run_source(source, filename):
     exec(code, __main__.__dict__)
 
 
+def _on_terminal():
+    """Whether stdin and stdout are a terminal (GraalPy's streams are Java's, whose isatty() says no: the
+    JVM's console knows)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    console = _jclass("java.lang.System").console()
+    return console is not None and bool(console.isTerminal())
+
+
+_BLOCK_WORDS = frozenset(("if", "while", "for", "try", "with", "def", "class", "async"))
+
+
+def _opens_block(line):
+    words = line.split(None, 1)
+    return bool(words) and (words[0].startswith("@") or words[0].split(":", 1)[0] in _BLOCK_WORDS)
+
+
 def _interactive():
     import code
-    try:
-        import readline  # noqa: F401 - line editing where the runtime has it
-    except ImportError:
-        pass
+
+    class Console(code.InteractiveConsole):
+        def push(self, line, *args, **kwargs):
+            # A compound statement runs at the empty line that ends it, as in python. (GraalPy's codeop calls a
+            # block complete after its first body line, which would cut a longer body in two.)
+            if line.strip() and _opens_block(self.buffer[0] if self.buffer else line):
+                self.buffer.append(line)
+                return True
+            return super().push(line, *args, **kwargs)
+
+    console = Console(locals={"__name__": "__main__"})
+    console.raw_input = _line_reader() or console.raw_input
     banner = f"gilfree on {sys.implementation.name} {sys.version.split()[0]}\nType \"help\" for more information."
-    code.interact(banner=banner, local={"__name__": "__main__"}, exitmsg="")
+    console.interact(banner=banner, exitmsg="")
+
+
+def _line_reader():
+    """The prompt's input(): the JVM's terminal console (JLine, -Djdk.console=jdk.internal.le), on both
+    runtimes: line editing and history, and Ctrl-C at the prompt as KeyboardInterrupt (the console reads
+    keys, so the JVM gets no SIGINT there; python's readline could not see one either, as neither runtime
+    runs Python signal handlers on this thread). None when the JVM has no terminal console."""
+    console = _jclass("java.lang.System").console()
+    if console is None or not console.isTerminal():
+        return None
+    interrupts = _jclass("dev.gilfree.exec.Interrupts")
+
+    def read(prompt=""):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        try:
+            line = console.readLine(str(prompt).replace("%", "%%"))  # readLine(format, args)
+        except BaseException as e:  # noqa: BLE001 - a Java error (GraalPy: a BaseException)
+            if "UserInterruptException" in str(e):
+                raise KeyboardInterrupt from None
+            raise
+        finally:
+            interrupts.reinstall()  # the console took SIGINT over; the statement about to run needs it back
+        if line is None:  # Ctrl-D on an empty line
+            raise EOFError
+        return str(line)
+
+    return read
 
 
 def _usage_error(message):

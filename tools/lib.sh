@@ -6,6 +6,9 @@ GILFREE_BUILD="$GILFREE_ROOT/build"
 # Overridable so several work trees of one machine can share one environment.
 GILFREE_VENV=${GILFREE_VENV:-$GILFREE_BUILD/venv}
 GILFREE_GRAALPY_SITE=${GILFREE_GRAALPY_SITE:-$GILFREE_BUILD/graalpy-site}
+# Packages a user adds to the GraalPy runtime (`./gilfree -m pip install`): a prefix whose site-packages
+# folder the launcher puts on sys.path. The CPython runtime's packages go into GILFREE_VENV.
+GILFREE_GRAALPY_ENV=${GILFREE_GRAALPY_ENV:-$GILFREE_BUILD/graalpy-env}
 GILFREE_MIN_JAVA=25
 
 gf_die() { echo "gilfree: $*" >&2; exit 2; }

@@ -94,7 +94,7 @@ def _borrow_error(message):
 #: GilfreeException.pythonType() -> the Python exception (a class, or a function of the message).
 _PY_TYPES = {name: getattr(builtins, name) for name in (
     "ValueError", "TypeError", "IndexError", "MemoryError", "ZeroDivisionError", "FloatingPointError", "OverflowError",
-    "RecursionError", "PermissionError", "OSError")}
+    "RecursionError", "PermissionError", "OSError", "KeyboardInterrupt")}
 # BorrowError: a borrow-checking conflict; InternalError: a bug in gilfree that escaped an entry point (the
 # engine's message says so, in one line); PermissionError: the session refuses the call (a test hook, or a
 # memory address in a sandboxed session).

@@ -18,7 +18,9 @@ public final class GilfreeException extends RuntimeException {
         /** The operating system refused a file operation (a memory-mapped file). */
         OSError,
         /** A bug in gilfree that escaped an entry point (a RuntimeError in Python), never bad input. */
-        InternalError }
+        InternalError,
+        /** Ctrl-C stopped the operation (dev.gilfree.exec.Interrupts). */
+        KeyboardInterrupt }
 
     private final PyType pyType;
 

@@ -59,7 +59,10 @@ public final class Parallel {
         int helpers = Math.min(settings.numThreads(), count) - 1;
         if (helpers <= 0) {
             int flags = 0;
-            for (int i = 0; i < count; i++) flags |= chunk.run(i);
+            for (int i = 0; i < count; i++) {
+                Interrupts.check(); // Ctrl-C between chunks (a no-op unless the launcher took over SIGINT)
+                flags |= chunk.run(i);
+            }
             return flags;
         }
         if (dev.gilfree.core.Profiler.on) dev.gilfree.core.Profiler.split(count);
@@ -71,7 +74,7 @@ public final class Parallel {
             }
         };
         for (int h = 0; h < helpers; h++) Pool.POOL.execute(help);
-        job.work();
+        job.callerWork();
         job.awaitChunks();
         Throwable t = job.failure.get();
         if (t instanceof RuntimeException re) throw re;
@@ -96,15 +99,38 @@ public final class Parallel {
 
         void work() {
             int i;
-            while ((i = next.getAndIncrement()) < count) {
+            while ((i = next.getAndIncrement()) < count) runChunk(i);
+        }
+
+        /** The caller's share: as {@link #work}, but Ctrl-C stops it and the helpers claim nothing more. */
+        void callerWork() {
+            if (!Interrupts.watched()) {
+                work();
+                return;
+            }
+            int i;
+            while (true) {
                 try {
-                    int f = chunk.run(i);
-                    if (f != 0) flags.getAndUpdate(x -> x | f);
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                } finally {
-                    if (done.incrementAndGet() == count) LockSupport.unpark(caller);
+                    Interrupts.check();
+                } catch (RuntimeException interrupted) {
+                    failure.compareAndSet(null, interrupted);
+                    int unclaimed = count - Math.min(count, next.getAndSet(count));
+                    if (unclaimed > 0 && done.addAndGet(unclaimed) == count) LockSupport.unpark(caller);
+                    return;
                 }
+                if ((i = next.getAndIncrement()) >= count) return;
+                runChunk(i);
+            }
+        }
+
+        void runChunk(int i) {
+            try {
+                int f = chunk.run(i);
+                if (f != 0) flags.getAndUpdate(x -> x | f);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                if (done.incrementAndGet() == count) LockSupport.unpark(caller);
             }
         }
 

@@ -3,6 +3,7 @@ package dev.gilfree.kernels;
 import dev.gilfree.core.DType;
 import dev.gilfree.core.Elements;
 import dev.gilfree.core.NDArray;
+import dev.gilfree.exec.Interrupts;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -82,6 +83,7 @@ public final class Sorting {
             }
             return;
         }
+        if (hi - lo >= 1 << 15) Interrupts.check(); // Ctrl-C within a long sort (a few ms between checks)
         int mid = (lo + hi) >>> 1;
         mergeSort(k, a, tmp, lo, mid);
         mergeSort(k, a, tmp, mid, hi);
@@ -111,6 +113,7 @@ public final class Sorting {
         keys.descending = descending;
         Iteration.run(outer, new long[][]{a.strides(), out.strides()}, new long[]{a.offset(), out.offset()}, (off, st, cnt) -> {
             for (long c = 0; c < cnt; c++) {
+                Interrupts.check(); // Ctrl-C between lanes
                 long ao = off[0] + c * st[0], oo = off[1] + c * st[1];
                 if (!arg && t.kind() != 'c') {
                     sortValues(keys, t, as, ao, sa, os, oo, so, n, descending);
