@@ -60,6 +60,8 @@ def pytest_configure(config):
         _serialize_ast_parse()
     config.addinivalue_line("markers", "numpy_answers: a module whose cases replay NumPy's recorded answers "
                                        "where NumPy is missing (recorded.py)")
+    config.addinivalue_line("markers", "processes: a test that drives other processes (launchers, Maven, a Dask "
+                                       "cluster); the sequential session runs it, the parallel one skips it")
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -76,14 +78,19 @@ def pytest_ignore_collect(collection_path, config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Without NumPy, under pytest-run-parallel: the replayed value checks add nothing to a concurrency run
-    that the sequential run and the parallel CPython run do not cover, and would double CI time."""
-    if HAVE_NUMPY or not _parallel_run(config):
+    """Under pytest-run-parallel: a test that drives other processes runs one thread anyway (it is
+    thread_unsafe), so running it again there only repeats the sequential session's minutes. Without NumPy,
+    the replayed value checks add nothing to a concurrency run that the sequential run and the parallel
+    CPython run do not cover, and would double CI time."""
+    if not _parallel_run(config):
         return
-    skip = pytest.mark.skip(reason="NumPy's recorded answers are replayed in the sequential run")
+    processes = pytest.mark.skip(reason="drives other processes on one thread: the sequential session runs it")
+    replayed = pytest.mark.skip(reason="NumPy's recorded answers are replayed in the sequential run")
     for item in items:
-        if item.get_closest_marker("numpy_answers"):
-            item.add_marker(skip)
+        if item.get_closest_marker("processes"):
+            item.add_marker(processes)
+        elif not HAVE_NUMPY and item.get_closest_marker("numpy_answers"):
+            item.add_marker(replayed)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -289,6 +289,7 @@ def cluster():
         local.close(timeout=10)
 
 
+@pytest.mark.processes
 def test_cluster_computes_a_multi_chunk_graph(cluster):
     client, _ = cluster
     g, n = _pair(shape=(200, 160), chunks=(50, 40))
@@ -306,6 +307,7 @@ def test_cluster_computes_a_multi_chunk_graph(cluster):
     assert isinstance(held.compute(), gf.ndarray)
 
 
+@pytest.mark.processes
 def test_exception_in_a_task_reaches_the_client(cluster):
     client, _ = cluster
     g, _ = _pair()
@@ -318,6 +320,7 @@ def test_exception_in_a_task_reaches_the_client(cluster):
         client.compute(g.map_blocks(fails, meta=gf.empty((0, 0)))).result(timeout=60)
 
 
+@pytest.mark.processes
 def test_killed_worker_does_not_change_the_result(cluster):
     client, workers = cluster
 

@@ -10,6 +10,8 @@ import pytest
 
 from launcherkit import start
 
+pytestmark = pytest.mark.processes
+
 SCRIPT = r'''
 import time
 import gilfree as gf

@@ -32,7 +32,7 @@ def test_java_null_check_with_faulthandler_enabled_is_a_python_error():
             faulthandler.disable()
 
 
-@pytest.mark.thread_unsafe(reason="starts both runtimes once; nothing to race")
+@pytest.mark.processes
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="starts two launcher processes; once, from the "
                     "jep run, is enough (GraalPy's subprocess support is not what this tests)")
 def test_runtime_all_reports_the_example_suites_one_difference(tmp_path):

@@ -9,6 +9,8 @@ import pytest
 
 from launcherkit import Terminal
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.mark.thread_unsafe(reason="drives a launcher on a terminal; nothing to race")
 @pytest.mark.skipif(sys.implementation.name != "cpython", reason="drives ./gilfree for both runtimes on a "
