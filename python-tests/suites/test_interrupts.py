@@ -19,8 +19,14 @@ import gilfree as gf
 def say(*what):
     print(*what, flush=True)
 
-a = gf.arange(12_000_000, dtype=gf.float64)[::-1] % 1000.0  # many ties: a slow (comparator) stable argsort
-t = time.time(); gf.argsort(a, kind="stable"); say("op", time.time() - t)  # one operation's length
+n = 12_000_000  # grown until one operation lasts over 1.5 s on this machine, however fast it is
+while True:
+    a = gf.arange(n, dtype=gf.float64)[::-1] % 1000.0  # many ties: a slow (comparator) stable argsort
+    t = time.time(); gf.argsort(a, kind="stable"); op = time.time() - t
+    if op > 2.0 or n >= 96_000_000:
+        break
+    n *= 2
+say("op", op)  # one operation's length
 say("ready python")
 try:
     while True:

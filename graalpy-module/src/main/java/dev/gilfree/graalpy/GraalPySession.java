@@ -4,6 +4,7 @@ import dev.gilfree.api.Diagnostics;
 import dev.gilfree.api.Engine;
 import dev.gilfree.api.Fft;
 import dev.gilfree.api.FpSignal;
+import dev.gilfree.api.Fused;
 import dev.gilfree.api.Indexing;
 import dev.gilfree.api.LinAlg;
 import dev.gilfree.api.Random;
@@ -146,7 +147,8 @@ public final class GraalPySession implements PythonSession {
      */
     static final List<Class<?>> SANDBOX_API = List.of(
             Engine.class, Ufuncs.class, Indexing.class, Views.class, Reduce.class, Sort.class, LinAlg.class, Fft.class,
-            Random.class, Writes.class, Diagnostics.class, ThreadSafety.class, Ufunc.class, Ufunc.Masked.class, FpSignal.class,
+            Random.class, Fused.class, Writes.class, Diagnostics.class, ThreadSafety.class, Ufunc.class, Ufunc.Masked.class,
+            FpSignal.class,
             NDArray.class, DType.class,
             Casting.class, Promotion.class, Promotion.ScalarKind.class, GilfreeException.class);
 

@@ -78,6 +78,9 @@ class SandboxTest {
         s.exec("f = gf.fft.fft(gf.arange(4.0))\nr = gf.random.default_rng(0).random(3)");
         assertEquals("[ 6.+0.j -2.+2.j -2.+0.j -2.-2.j]", s.eval("str(f)"));
         assertEquals("[0.63696169 0.26978671 0.04097352]", s.eval("str(r)")); // NumPy's default_rng(0)
+        // so does the fused evaluator
+        s.exec("x = gf.arange(4.0)\ne = gf.evaluate('2*x + 1')");
+        assertEquals("[1. 3. 5. 7.]", s.eval("str(e)"));
     }
 
     /** Each snippet tries one way out; it must raise (any Python exception), and the session must go on. */
