@@ -380,10 +380,12 @@ def test_gilfree_threads_compute_in_place_on_slices_of_one_numpy_array():
 def test_shared_read_only_numpy_input_gives_every_thread_the_serial_result():
     src = np.random.default_rng(21).standard_normal(200_000)
     src.flags.writeable = False
-    want = np.asarray(gf.tanh(src)).copy()
+    # Correctly rounded operations only: a SIMD transcendental (tanh) gives last-bit differences between the
+    # JIT's tiers (the Vector API's intrinsic against its scalar fallback), which is not what this test is about.
+    want = np.asarray(gf.sqrt(gf.multiply(src, src) + 1.0) / 3.0).copy()
 
     def work(i, barrier):
-        res = gf.tanh(src)
+        res = gf.sqrt(gf.multiply(src, src) + 1.0) / 3.0
         return np.array_equal(np.asarray(res), want)
 
     assert all(run_threads(4, work))
