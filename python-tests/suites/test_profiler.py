@@ -119,8 +119,8 @@ def test_allocation_is_recorded_and_off_means_off():
 
 
 def test_timeline_png_has_one_lane_per_thread(tmp_path):
-    with gf.profile() as p:
-        _in_threads(_tiny, 3)
+    with gf.profile() as p:  # large operations: tiny ones may cover no pixel of engine time at this width
+        _in_threads(_huge, 3)
     path = str(tmp_path / "t.png")
     p.timeline_png(path, width=400, lane=10)
     data = open(path, "rb").read()
