@@ -57,7 +57,9 @@ def test_categories_add_up_to_the_threads_wall_time():
     assert abs(parts - tp.wall) <= 0.02 * tp.wall
     assert abs(tp.wall - wall) <= 0.05 * wall + 5 * MS  # the profile's span is the thread's own span
     assert 150 * MS <= tp.engine <= 150 * MS + 60 * MS
-    assert 200 * MS <= tp.python <= 200 * MS + 60 * MS
+    # The sleeps are Python's; no upper bound: waking from one can take longer on a busy runtime (GraalPy's
+    # parallel session measured 690 ms), and the engine bound above already keeps engine time out of it.
+    assert 200 * MS <= tp.python
     assert tp.ops["rendezvous"][0] == 3
 
 
